@@ -1,0 +1,79 @@
+namespace IntegratedCare.BuildingBlocks.Application.Auditing;
+
+/// <summary>What was done (FHIR AuditEvent.action).</summary>
+public enum AuditAction
+{
+    Create = 1,
+    Read = 2,
+    Update = 3,
+    Delete = 4,
+    Execute = 5,
+}
+
+public enum AuditOutcome
+{
+    Success = 1,
+
+    /// <summary>Refused: no credentials, or not permitted.</summary>
+    Denied = 2,
+
+    /// <summary>Attempted and failed: invalid input, not found, a broken rule, a stale version, a fault.</summary>
+    Failed = 3,
+}
+
+/// <summary>
+/// Declares how a request is audited. Every request carries one (an architecture test checks); the
+/// handler may name the exact record touched through <see cref="IAuditScope"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class AuditAttribute(AuditAction action, string resourceType) : Attribute
+{
+    public AuditAction Action { get; } = action;
+
+    public string ResourceType { get; } = resourceType;
+}
+
+/// <summary>
+/// One append-only line of the audit trail: who, on behalf of which agency, did what, when, why and with
+/// what outcome. Holds ids and codes only, never names or other personal data.
+/// </summary>
+public sealed record AuditRecord(
+    Guid Id,
+    DateTimeOffset OccurredAt,
+    string ActorId,
+    string ActorKind,
+    string? AgencyId,
+    string Roles,
+    AuditAction Action,
+    string Operation,
+    string ResourceType,
+    string? ResourceId,
+    string? ServiceUserId,
+    string? Purpose,
+    string? Basis,
+    AuditOutcome Outcome,
+    string? OutcomeDetail,
+    string CorrelationId);
+
+/// <summary>The audit store. Records are only ever added.</summary>
+public interface IAuditTrail
+{
+    /// <summary>Adds a record to the current unit of work: it commits or rolls back with the change.</summary>
+    void Append(AuditRecord record);
+
+    /// <summary>Writes a record in a transaction of its own: for refusals and failures, whose work rolled back.</summary>
+    Task WriteIsolatedAsync(AuditRecord record, CancellationToken cancellationToken);
+}
+
+/// <summary>What a handler tells the audit trail about the call it is serving.</summary>
+public interface IAuditScope
+{
+    /// <summary>The record the call created, read or changed.</summary>
+    void Resource(string resourceId);
+
+    /// <summary>The person whose data the call disclosed or changed.</summary>
+    void ServiceUser(string serviceUserId);
+
+    /// <summary>The basis of a disclosure: the consent or legal rule that permitted it.</summary>
+    void Basis(string basis);
+}

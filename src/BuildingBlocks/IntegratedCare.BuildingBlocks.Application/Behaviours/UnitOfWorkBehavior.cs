@@ -1,0 +1,44 @@
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using MediatR;
+
+namespace IntegratedCare.BuildingBlocks.Application.Behaviours;
+
+/// <summary>
+/// One transaction per request: the handler's changes, the outbox and the success audit record commit
+/// together or not at all. A nested request (a Contracts query sent by a handler) joins the outer one.
+/// </summary>
+public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOfWork, AuditScope auditScope, IAuditTrail auditTrail)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (unitOfWork.IsActive)
+        {
+            var nested = await next();
+            AppendSuccess();
+            return nested;
+        }
+
+        await unitOfWork.BeginAsync(cancellationToken);
+        try
+        {
+            var response = await next();
+            AppendSuccess();
+            await unitOfWork.CommitAsync(cancellationToken);
+            return response;
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync();
+            throw;
+        }
+    }
+
+    private void AppendSuccess()
+    {
+        var entry = auditScope.Current
+            ?? throw new InvalidOperationException("The audit behaviour must run outside the unit of work.");
+        auditTrail.Append(auditScope.ToRecord(entry, AuditOutcome.Success, null));
+    }
+}

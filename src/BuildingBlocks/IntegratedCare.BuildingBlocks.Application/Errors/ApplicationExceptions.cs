@@ -1,0 +1,35 @@
+namespace IntegratedCare.BuildingBlocks.Application.Errors;
+
+/// <summary>The call carries no valid identity (gRPC UNAUTHENTICATED).</summary>
+public sealed class UnauthenticatedException()
+    : Exception("The call carries no valid credentials.");
+
+/// <summary>The actor may not do this (gRPC PERMISSION_DENIED). The message names the rule, never data.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The thing asked for does not exist, or the caller may not know it does (gRPC NOT_FOUND).</summary>
+public sealed class NotFoundException(string resourceType, string id)
+    : Exception($"{resourceType} {id} was not found.")
+{
+    public string ResourceType { get; } = resourceType;
+
+    public string ResourceId { get; } = id;
+}
+
+/// <summary>The thing to be created exists already (gRPC ALREADY_EXISTS).</summary>
+public sealed class AlreadyExistsException(string message) : Exception(message);
+
+/// <summary>One field that failed validation: the field as the caller named it, and why.</summary>
+public sealed record FieldError(string Field, string Reason);
+
+/// <summary>The request is malformed (gRPC INVALID_ARGUMENT with one violation per field).</summary>
+public sealed class RequestValidationException(IReadOnlyList<FieldError> errors)
+    : Exception("The request is invalid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Reason}")))
+{
+    public IReadOnlyList<FieldError> Errors { get; } = errors;
+
+    public RequestValidationException(string field, string reason)
+        : this([new FieldError(field, reason)])
+    {
+    }
+}

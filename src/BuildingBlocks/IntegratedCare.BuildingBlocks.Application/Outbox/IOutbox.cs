@@ -1,0 +1,22 @@
+using IntegratedCare.BuildingBlocks.Contracts;
+
+namespace IntegratedCare.BuildingBlocks.Application.Outbox;
+
+/// <summary>Queues an integration event in the current unit of work; it is published after commit.</summary>
+public interface IOutbox
+{
+    void Add(IIntegrationEvent integrationEvent);
+}
+
+/// <summary>The transaction around one request. Nested requests join the outer one.</summary>
+public interface IUnitOfWork
+{
+    bool IsActive { get; }
+
+    Task BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves every participating context and commits; a stale write becomes a concurrency conflict.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+
+    Task RollbackAsync();
+}

@@ -1,0 +1,20 @@
+namespace IntegratedCare.BuildingBlocks.Application.Security;
+
+/// <summary>The roles a token may carry (claim <c>role</c>). Names are part of the partner contract.</summary>
+public static class Roles
+{
+    public const string CaseManager = "case-manager";
+    public const string LineManager = "line-manager";
+    public const string RehabilitationCoordinator = "rehabilitation-coordinator";
+    public const string SubgroupMember = "subgroup-member";
+    public const string NationalCoordinator = "national-coordinator";
+    public const string AgencySystem = "agency-system";
+    public const string AgencyAdmin = "agency-admin";
+    public const string SystemAdmin = "system-admin";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        CaseManager, LineManager, RehabilitationCoordinator, SubgroupMember,
+        NationalCoordinator, AgencySystem, AgencyAdmin, SystemAdmin,
+    };
+}

@@ -1,0 +1,10 @@
+namespace IntegratedCare.BuildingBlocks.Domain;
+
+/// <summary>A named rule of the domain; aggregates check them before they change.</summary>
+public interface IBusinessRule
+{
+    bool IsBroken();
+
+    /// <summary>Why the change was refused, safe to show a caller: ids only, never personal data.</summary>
+    string Message { get; }
+}

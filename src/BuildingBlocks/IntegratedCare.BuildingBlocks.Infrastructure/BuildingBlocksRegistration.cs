@@ -1,0 +1,82 @@
+using System.Reflection;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Infrastructure.Auditing;
+using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
+using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
+using IntegratedCare.BuildingBlocks.Infrastructure.Mediation;
+using IntegratedCare.BuildingBlocks.Infrastructure.Outbox;
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
+using IntegratedCare.BuildingBlocks.Infrastructure.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace IntegratedCare.BuildingBlocks.Infrastructure;
+
+public static class BuildingBlocksRegistration
+{
+    /// <summary>Everything the modules share: persistence, pipeline, audit, outbox, identity, gRPC plumbing.</summary>
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+
+        services.AddSingleton<ConnectionFactory>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
+        services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module);
+
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.AddScoped<AuditScope>();
+        services.AddScoped<IAuditScope>(sp => sp.GetRequiredService<AuditScope>());
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IOutbox, Outbox.Outbox>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxWorker>();
+
+        services.AddMediatorPipeline();
+        services.AddIntegratedCareAuthentication(configuration);
+        services.AddSingleton<ErrorMappingInterceptor>();
+        services.AddSingleton<ActorInterceptor>();
+        return services;
+    }
+
+    /// <summary>Registers a module's handlers, validators and AutoMapper profiles.</summary>
+    public static IServiceCollection AddModuleAssemblies(this IServiceCollection services, IConfiguration configuration, params Assembly[] assemblies)
+    {
+        foreach (var assembly in assemblies)
+        {
+            services.AddMediatorHandlers(assembly);
+        }
+
+        services.AddMapping(configuration, assemblies);
+        return services;
+    }
+
+    /// <summary>
+    /// Puts the database file in WAL mode and applies every module's migrations, platform tables first.
+    /// Called once by the host before it serves.
+    /// </summary>
+    public static async Task MigrateDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        services.GetRequiredService<ConnectionFactory>().EnableWriteAheadLog();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BuildingBlocksRegistration));
+        var databases = services.GetServices<IModuleDatabase>()
+            .OrderBy(d => d.Module == PlatformDbContext.Module ? 0 : 1)
+            .ThenBy(d => d.Module, StringComparer.Ordinal);
+        foreach (var database in databases)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await database.MigrateAsync(scope.ServiceProvider, cancellationToken);
+            logger.LogInformation("Database of module {Module} is up to date", database.Module);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Reflection;
+using System.Text.Json;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegratedCare.BuildingBlocks.Infrastructure.Outbox;
+
+/// <summary>
+/// Publishes committed outbox messages to their handlers in other modules, at least once. Each handler
+/// runs in its own transaction together with an inbox row keyed by (message, handler), so a message
+/// delivered again after a crash is skipped by every handler that already handled it.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    private static readonly MethodInfo DispatchMethod =
+        typeof(OutboxDispatcher).GetMethod(nameof(DispatchToHandlersAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    /// <summary>Dispatches one batch; returns how many messages were completed.</summary>
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<OutboxMessage> batch;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            batch = await platform.OutboxMessages.AsNoTracking()
+                .Where(m => m.ProcessedAt == null && m.Attempts < options.Value.MaxAttempts)
+                .OrderBy(m => m.OccurredAt)
+                .Take(options.Value.BatchSize * 4)
+                .ToListAsync(cancellationToken);
+        }
+
+        // SQLite cannot order or compare DateTimeOffset in SQL; the due filter runs here on a bounded batch.
+        var due = batch.Where(m => m.NextAttemptAt is null || m.NextAttemptAt <= now).Take(options.Value.BatchSize);
+        var completed = 0;
+        foreach (var message in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string? error = null;
+            try
+            {
+                var integrationEvent = Deserialize(message);
+                await (Task)DispatchMethod.MakeGenericMethod(integrationEvent.GetType())
+                    .Invoke(this, [integrationEvent, cancellationToken])!;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                error = ex.GetType().Name;
+                logger.LogError(ex, "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}", message.Id, message.Type, message.Attempts + 1);
+            }
+
+            await RecordAttemptAsync(message.Id, error, cancellationToken);
+            if (error is null)
+            {
+                completed++;
+            }
+        }
+
+        return completed;
+    }
+
+    private async Task DispatchToHandlersAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
+        where TEvent : IIntegrationEvent
+    {
+        List<Type> handlerTypes;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            handlerTypes = scope.ServiceProvider.GetServices<INotificationHandler<TEvent>>()
+                .Select(h => h.GetType()).Distinct().ToList();
+        }
+
+        foreach (var handlerType in handlerTypes)
+        {
+            var handlerName = handlerType.FullName ?? handlerType.Name;
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            services.GetRequiredService<CurrentActor>().Set(Actor.System("outbox"));
+            var unitOfWork = services.GetRequiredService<UnitOfWork>();
+            var platform = services.GetRequiredService<PlatformDbContext>();
+            await unitOfWork.BeginAsync(cancellationToken);
+            try
+            {
+                var seen = await platform.InboxMessages.AnyAsync(
+                    i => i.MessageId == integrationEvent.EventId && i.Handler == handlerName, cancellationToken);
+                if (seen)
+                {
+                    await unitOfWork.RollbackAsync();
+                    continue;
+                }
+
+                var handler = services.GetServices<INotificationHandler<TEvent>>().First(h => h.GetType() == handlerType);
+                await handler.Handle(integrationEvent, cancellationToken);
+                platform.InboxMessages.Add(new InboxMessage
+                {
+                    MessageId = integrationEvent.EventId,
+                    Handler = handlerName,
+                    HandledAt = clock.GetUtcNow(),
+                });
+                await unitOfWork.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                await unitOfWork.RollbackAsync();
+                throw;
+            }
+        }
+    }
+
+    private async Task RecordAttemptAsync(Guid messageId, string? error, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await unitOfWork.BeginAsync(cancellationToken);
+        var message = await platform.OutboxMessages.SingleAsync(m => m.Id == messageId, cancellationToken);
+        var now = clock.GetUtcNow();
+        message.Attempts++;
+        if (error is null)
+        {
+            message.ProcessedAt = now;
+            message.LastError = null;
+        }
+        else
+        {
+            message.LastError = error;
+            message.NextAttemptAt = now + Backoff(message.Attempts);
+            if (message.Attempts >= options.Value.MaxAttempts)
+            {
+                logger.LogCritical("Outbox message {MessageId} is parked after {Attempts} attempts", message.Id, message.Attempts);
+            }
+        }
+
+        await unitOfWork.CommitAsync(cancellationToken);
+    }
+
+    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
+
+    private static IIntegrationEvent Deserialize(OutboxMessage message)
+    {
+        var type = Type.GetType(message.Type, throwOnError: true)!;
+        if (!typeof(IIntegrationEvent).IsAssignableFrom(type))
+        {
+            throw new InvalidOperationException($"Outbox message {message.Id} names a type that is not an integration event.");
+        }
+
+        return (IIntegrationEvent)(JsonSerializer.Deserialize(message.Payload, type, Outbox.Json)
+            ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload."));
+    }
+}

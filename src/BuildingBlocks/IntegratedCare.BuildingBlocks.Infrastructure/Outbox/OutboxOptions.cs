@@ -1,0 +1,18 @@
+namespace IntegratedCare.BuildingBlocks.Infrastructure.Outbox;
+
+/// <summary>Configuration section <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Whether this process dispatches. Off only for maintenance or tests that need a message to wait.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the dispatcher looks for work when no commit has signalled it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>After this many failed attempts a message is parked (left unprocessed, logged) for an operator.</summary>
+    public int MaxAttempts { get; set; } = 10;
+}

@@ -1,0 +1,37 @@
+using Microsoft.Data.Sqlite;
+
+namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+
+/// <summary>Configuration section <c>Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>The SQLite file; relative paths are under the host's content root.</summary>
+    public string Path { get; set; } = "./data/integratedcare.db";
+
+    /// <summary>SQLite <c>synchronous</c>: FULL (default, durable on power loss), NORMAL or OFF.</summary>
+    public string Synchronous { get; set; } = "FULL";
+
+    /// <summary>How long a writer waits for another writer's lock before giving up.</summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
+
+    public string ConnectionString(string contentRoot)
+    {
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, Path));
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutSeconds,
+        }.ToString();
+    }
+
+    public string SynchronousPragma() => Synchronous.ToUpperInvariant() switch
+    {
+        "FULL" or "EXTRA" or "NORMAL" or "OFF" => Synchronous.ToUpperInvariant(),
+        _ => throw new InvalidOperationException($"Database:Synchronous must be FULL, EXTRA, NORMAL or OFF, not '{Synchronous}'."),
+    };
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+
+public static class PersistenceRegistration
+{
+    /// <summary>
+    /// Registers a module's DbContext on the scope's shared connection. Each module keeps its own tables
+    /// (prefixed with the module name) and its own migrations history table.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
+        where TContext : DbContext
+    {
+        services.AddScoped(sp =>
+        {
+            var unitOfWork = sp.GetRequiredService<UnitOfWork>();
+            var builder = new DbContextOptionsBuilder<TContext>();
+            Configure(builder, unitOfWork.Connection, module);
+            var context = ActivatorUtilities.CreateInstance<TContext>(sp, builder.Options);
+            unitOfWork.Enlist(context);
+            return context;
+        });
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));
+        return services;
+    }
+
+    /// <summary>The one place the provider is chosen; design-time factories call it too.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, System.Data.Common.DbConnection connection, string module) =>
+        builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable($"__{module.ToLowerInvariant()}_migrations"));
+
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString, string module) =>
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable($"__{module.ToLowerInvariant()}_migrations"));
+}
+
+/// <summary>A module's database: the host applies every module's migrations at start-up.</summary>
+public interface IModuleDatabase
+{
+    string Module { get; }
+
+    Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken);
+}
+
+internal sealed class ModuleDatabase<TContext>(string module) : IModuleDatabase
+    where TContext : DbContext
+{
+    public string Module { get; } = module;
+
+    public Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
+        scopedServices.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+}

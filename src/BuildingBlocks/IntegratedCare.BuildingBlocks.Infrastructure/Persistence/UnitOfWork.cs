@@ -1,0 +1,126 @@
+using System.Data.Common;
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+
+/// <summary>
+/// One connection per scope, shared by every module's DbContext and the platform tables, so a command's
+/// change, its outbox messages and its audit record commit in one transaction. Contexts created in the
+/// scope enlist themselves (see <see cref="PersistenceRegistration"/>).
+/// </summary>
+public sealed class UnitOfWork(ConnectionFactory connections) : IUnitOfWork, IAsyncDisposable, IDisposable
+{
+    private readonly List<DbContext> _contexts = [];
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+
+    public DbConnection Connection => _connection ??= connections.Open();
+
+    public bool IsActive => _transaction is not null;
+
+    /// <summary>Raised after a commit that wrote outbox messages, so the dispatcher need not wait for its poll.</summary>
+    public event Action? Committed;
+
+    internal void Enlist(DbContext context)
+    {
+        _contexts.Add(context);
+        if (_transaction is not null)
+        {
+            context.Database.UseTransaction(_transaction);
+        }
+    }
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("A unit of work is already under way in this scope.");
+        }
+
+        _transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(_transaction, cancellationToken);
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("No unit of work to commit.");
+        try
+        {
+            // Contexts can be created while others save (a handler's lazy resolution): loop by index.
+            for (var i = 0; i < _contexts.Count; i++)
+            {
+                await _contexts[i].SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            var entry = ex.Entries.FirstOrDefault();
+            throw new ConcurrencyConflictException(entry?.Metadata.ClrType.Name ?? "record", "(changed concurrently)", -1, -1);
+        }
+
+        // Commit must not be abandoned half way by a caller who has gone.
+        await transaction.CommitAsync(CancellationToken.None);
+        await EndAsync();
+        Committed?.Invoke();
+    }
+
+    public async Task RollbackAsync()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _transaction.RollbackAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await EndAsync();
+            foreach (var context in _contexts)
+            {
+                context.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task EndAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(null);
+        }
+
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        _connection?.Dispose();
+    }
+}

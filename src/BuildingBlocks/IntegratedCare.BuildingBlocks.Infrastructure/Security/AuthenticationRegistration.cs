@@ -1,0 +1,77 @@
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IntegratedCare.BuildingBlocks.Infrastructure.Security;
+
+public static class AuthenticationRegistration
+{
+    /// <summary>
+    /// JWT bearer for every call: against the external authority when one is configured, otherwise
+    /// against the local signing key. Every refused call leaves an audit record.
+    /// </summary>
+    public static IServiceCollection AddIntegratedCareAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton<LocalSigningKey>();
+        services.AddSingleton<LocalTokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, IServiceProvider>((bearer, auth, services) =>
+            {
+                var settings = auth.Value;
+                bearer.MapInboundClaims = false;
+                bearer.Audience = settings.Audience;
+                var validation = bearer.TokenValidationParameters;
+                validation.NameClaimType = settings.SubjectClaimType;
+                validation.RoleClaimType = settings.RoleClaimType;
+                validation.ValidAudience = settings.Audience;
+                validation.ClockSkew = TimeSpan.FromMinutes(1);
+                if (settings.UsesExternalAuthority)
+                {
+                    bearer.Authority = settings.Authority;
+                }
+                else
+                {
+                    var key = services.GetRequiredService<LocalSigningKey>().Key;
+                    validation.ValidIssuer = settings.Issuer;
+                    validation.IssuerSigningKey = key;
+                    validation.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+                }
+
+                bearer.Events = new JwtBearerEvents { OnChallenge = AuditRefusalAsync };
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
+        return services;
+    }
+
+    private static Task AuditRefusalAsync(JwtBearerChallengeContext context)
+    {
+        var http = context.HttpContext;
+        var services = http.RequestServices;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var record = new AuditRecord(
+            Guid.NewGuid(),
+            clock.GetUtcNow(),
+            "anonymous",
+            "Anonymous",
+            null,
+            string.Empty,
+            AuditAction.Execute,
+            http.Request.Path.Value ?? string.Empty,
+            "call",
+            null,
+            null,
+            null,
+            null,
+            AuditOutcome.Denied,
+            context.AuthenticateFailure is null ? "unauthenticated: no token" : "unauthenticated: invalid token",
+            http.TraceIdentifier);
+        return services.GetRequiredService<IAuditTrail>().WriteIsolatedAsync(record, CancellationToken.None);
+    }
+}
