@@ -5,6 +5,9 @@ public sealed class BusinessRuleViolationException(IBusinessRule rule)
     : Exception(rule.Message)
 {
     public string Rule { get; } = rule.GetType().Name;
+
+    /// <summary>The change would duplicate something that must be unique.</summary>
+    public bool IsUniqueness { get; } = rule is IUniquenessRule;
 }
 
 /// <summary>The caller changed a stale version of an aggregate (gRPC ABORTED).</summary>

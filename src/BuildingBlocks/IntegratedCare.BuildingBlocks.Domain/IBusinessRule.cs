@@ -8,3 +8,8 @@ public interface IBusinessRule
     /// <summary>Why the change was refused, safe to show a caller: ids only, never personal data.</summary>
     string Message { get; }
 }
+
+/// <summary>A rule that something is unique: broken, it means the thing exists already (gRPC ALREADY_EXISTS).</summary>
+public interface IUniquenessRule : IBusinessRule
+{
+}

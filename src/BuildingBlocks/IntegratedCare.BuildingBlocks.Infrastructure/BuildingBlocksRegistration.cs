@@ -27,6 +27,7 @@ public static class BuildingBlocksRegistration
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
 
         services.AddSingleton<ConnectionFactory>();
+        services.AddHostedService<DatabaseMigrator>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module);
@@ -63,7 +64,7 @@ public static class BuildingBlocksRegistration
 
     /// <summary>
     /// Puts the database file in WAL mode and applies every module's migrations, platform tables first.
-    /// Called once by the host before it serves.
+    /// Runs at start-up (<see cref="DatabaseMigrator"/>).
     /// </summary>
     public static async Task MigrateDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

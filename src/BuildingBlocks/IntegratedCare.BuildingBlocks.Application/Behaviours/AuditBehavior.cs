@@ -43,6 +43,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(AuditScope scope, IAuditT
         RequestValidationException v => (AuditOutcome.Failed, "invalid-argument: " + string.Join(",", v.Errors.Select(e => e.Field).Distinct())),
         NotFoundException n => (AuditOutcome.Failed, "not-found: " + n.ResourceType),
         AlreadyExistsException => (AuditOutcome.Failed, "already-exists"),
+        BusinessRuleViolationException { IsUniqueness: true } b => (AuditOutcome.Failed, "already-exists: " + b.Rule),
         BusinessRuleViolationException b => (AuditOutcome.Failed, "failed-precondition: " + b.Rule),
         ConcurrencyConflictException => (AuditOutcome.Failed, "aborted: stale-version"),
         OperationCanceledException => (AuditOutcome.Failed, "cancelled"),

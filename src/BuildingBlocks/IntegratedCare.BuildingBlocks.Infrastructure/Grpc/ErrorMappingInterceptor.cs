@@ -114,6 +114,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             case NotFoundException:
                 return new Google.Rpc.Status { Code = (int)Code.NotFound, Message = ex.Message };
             case AlreadyExistsException:
+            case BusinessRuleViolationException { IsUniqueness: true }:
                 return new Google.Rpc.Status { Code = (int)Code.AlreadyExists, Message = ex.Message };
             case BusinessRuleViolationException rule:
                 return new Google.Rpc.Status

@@ -36,15 +36,14 @@ public sealed class OutboxDispatcher(
             var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             batch = await platform.OutboxMessages.AsNoTracking()
                 .Where(m => m.ProcessedAt == null && m.Attempts < options.Value.MaxAttempts)
+                .Where(m => m.NextAttemptAt == null || m.NextAttemptAt <= now)
                 .OrderBy(m => m.OccurredAt)
-                .Take(options.Value.BatchSize * 4)
+                .Take(options.Value.BatchSize)
                 .ToListAsync(cancellationToken);
         }
 
-        // SQLite cannot order or compare DateTimeOffset in SQL; the due filter runs here on a bounded batch.
-        var due = batch.Where(m => m.NextAttemptAt is null || m.NextAttemptAt <= now).Take(options.Value.BatchSize);
         var completed = 0;
-        foreach (var message in due)
+        foreach (var message in batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string? error = null;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 
@@ -11,7 +11,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 /// change, its outbox messages and its audit record commit in one transaction. Contexts created in the
 /// scope enlist themselves (see <see cref="PersistenceRegistration"/>).
 /// </summary>
-public sealed class UnitOfWork(ConnectionFactory connections) : IUnitOfWork, IAsyncDisposable, IDisposable
+public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider services) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _contexts = [];
     private DbConnection? _connection;
@@ -50,6 +50,7 @@ public sealed class UnitOfWork(ConnectionFactory connections) : IUnitOfWork, IAs
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("No unit of work to commit.");
+        PublishDomainEvents();
         try
         {
             // Contexts can be created while others save (a handler's lazy resolution): loop by index.
@@ -68,6 +69,35 @@ public sealed class UnitOfWork(ConnectionFactory connections) : IUnitOfWork, IAs
         await transaction.CommitAsync(CancellationToken.None);
         await EndAsync();
         Committed?.Invoke();
+    }
+
+    /// <summary>Turns the domain events of every changed aggregate into outbox messages, in this transaction.</summary>
+    private void PublishDomainEvents()
+    {
+        var aggregates = _contexts
+            .SelectMany(c => c.ChangeTracker.Entries<IAggregateRoot>())
+            .Select(e => e.Entity)
+            .Where(a => a.DomainEvents.Count > 0)
+            .ToList();
+        if (aggregates.Count == 0)
+        {
+            return;
+        }
+
+        var translators = services.GetServices<IDomainEventTranslator>().ToList();
+        var outbox = services.GetRequiredService<IOutbox>();
+        foreach (var aggregate in aggregates)
+        {
+            foreach (var domainEvent in aggregate.DomainEvents)
+            {
+                foreach (var integrationEvent in translators.SelectMany(t => t.Translate(domainEvent)))
+                {
+                    outbox.Add(integrationEvent);
+                }
+            }
+
+            aggregate.ClearDomainEvents();
+        }
     }
 
     public async Task RollbackAsync()

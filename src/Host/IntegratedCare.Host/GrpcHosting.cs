@@ -1,0 +1,43 @@
+using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+
+namespace IntegratedCare.Host;
+
+/// <summary>Configuration section <c>Grpc</c>.</summary>
+internal sealed class GrpcLimits
+{
+    public const string Section = "Grpc";
+
+    public int MaxReceiveMessageSizeBytes { get; set; } = 4 * 1024 * 1024;
+
+    public int MaxSendMessageSizeBytes { get; set; } = 4 * 1024 * 1024;
+}
+
+internal static class GrpcHosting
+{
+    /// <summary>gRPC with the error and identity interceptors, reflection and the standard health service.</summary>
+    public static IServiceCollection AddGrpcEndpoints(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(GrpcLimits.Section).Get<GrpcLimits>() ?? new GrpcLimits();
+        services.AddGrpc(options =>
+        {
+            // Errors outermost, so a failure to identify the caller is mapped too.
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<ActorInterceptor>();
+            options.MaxReceiveMessageSize = limits.MaxReceiveMessageSizeBytes;
+            options.MaxSendMessageSize = limits.MaxSendMessageSizeBytes;
+            options.EnableDetailedErrors = false;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>Health is open to load balancers; reflection, like every service, needs a token.</summary>
+    public static IEndpointRouteBuilder MapGrpcPlumbing(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcHealthChecksService().AllowAnonymous();
+        endpoints.MapGrpcReflectionService();
+        return endpoints;
+    }
+}

@@ -1,0 +1,36 @@
+using IntegratedCare.Assessment.Infrastructure;
+using IntegratedCare.BuildingBlocks.Infrastructure;
+using IntegratedCare.CarePlan.Infrastructure;
+using IntegratedCare.GapsAndBlocks.Infrastructure;
+using IntegratedCare.Host;
+using IntegratedCare.Protocols.Infrastructure;
+
+if (args.Length > 0 && args[0] == TokenCommand.Name)
+{
+    return TokenCommand.Run(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddBuildingBlocks(builder.Configuration);
+builder.Services.AddProtocolsModule(builder.Configuration);
+builder.Services.AddAssessmentModule(builder.Configuration);
+builder.Services.AddCarePlanModule(builder.Configuration);
+builder.Services.AddGapsAndBlocksModule(builder.Configuration);
+builder.Services.AddGrpcEndpoints(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGrpcPlumbing();
+app.MapProtocolsModule();
+app.MapAssessmentModule();
+app.MapCarePlanModule();
+app.MapGapsAndBlocksModule();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,41 @@
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.Protocols.Domain.Agencies;
+using MediatR;
+
+namespace IntegratedCare.Protocols.Application.Agencies.DeactivateAgency;
+
+[Authorize(Roles.SystemAdmin, Roles.AgencyAdmin)]
+[Audit(AuditAction.Update, "agency")]
+public sealed record DeactivateAgencyCommand(string AgencyId, long ExpectedVersion, string Reason) : ICommand<AgencyDto>;
+
+internal sealed class DeactivateAgencyValidator : AbstractValidator<DeactivateAgencyCommand>
+{
+    public DeactivateAgencyValidator()
+    {
+        RuleFor(x => x.AgencyId).MustBeId();
+        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        RuleFor(x => x.Reason).RequiredText(500);
+    }
+}
+
+internal sealed class DeactivateAgencyHandler(
+    IAgencyRepository agencies,
+    ICurrentActor currentActor,
+    IAuditScope audit,
+    TimeProvider clock) : IRequestHandler<DeactivateAgencyCommand, AgencyDto>
+{
+    public async Task<AgencyDto> Handle(DeactivateAgencyCommand request, CancellationToken cancellationToken)
+    {
+        var id = new AgencyId(Guid.Parse(request.AgencyId));
+        audit.Resource(id.ToString());
+        var agency = await agencies.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Agency", id.ToString());
+        AgencyAccess.EnsureMayChange(currentActor.Required, id);
+        agency.Deactivate(request.ExpectedVersion, request.Reason, clock.GetUtcNow());
+        return AgencyDto.From(agency);
+    }
+}

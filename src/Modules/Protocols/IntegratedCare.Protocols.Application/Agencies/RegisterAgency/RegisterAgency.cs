@@ -1,0 +1,35 @@
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Areas;
+using MediatR;
+
+namespace IntegratedCare.Protocols.Application.Agencies.RegisterAgency;
+
+[Authorize(Roles.SystemAdmin, Roles.AgencyAdmin)]
+[Audit(AuditAction.Create, "agency")]
+public sealed record RegisterAgencyCommand(
+    string Name,
+    AgencyType? Type,
+    IReadOnlyList<string> AreaIds,
+    AgencyContactInput? Contact,
+    string OrganisationCode) : ICommand<AgencyDto>, IAgencyInput;
+
+internal sealed class RegisterAgencyHandler(
+    IAgencyRepository agencies,
+    IAreaRepository areas,
+    IAuditScope audit,
+    TimeProvider clock) : IRequestHandler<RegisterAgencyCommand, AgencyDto>
+{
+    public async Task<AgencyDto> Handle(RegisterAgencyCommand request, CancellationToken cancellationToken)
+    {
+        var details = AgencyInput.ToDetails(request);
+        await AgencyInput.EnsureAreasExistAsync(areas, details, cancellationToken);
+        var nameIsTaken = await agencies.ActiveNameIsTakenAsync(details.Name, null, cancellationToken);
+        var agency = Agency.Register(details, nameIsTaken, clock.GetUtcNow());
+        agencies.Add(agency);
+        audit.Resource(agency.Id.ToString());
+        return AgencyDto.From(agency);
+    }
+}

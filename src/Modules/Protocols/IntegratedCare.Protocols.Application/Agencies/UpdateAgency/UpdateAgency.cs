@@ -1,0 +1,41 @@
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Areas;
+using MediatR;
+
+namespace IntegratedCare.Protocols.Application.Agencies.UpdateAgency;
+
+[Authorize(Roles.SystemAdmin, Roles.AgencyAdmin)]
+[Audit(AuditAction.Update, "agency")]
+public sealed record UpdateAgencyCommand(
+    string AgencyId,
+    long ExpectedVersion,
+    string Name,
+    AgencyType? Type,
+    IReadOnlyList<string> AreaIds,
+    AgencyContactInput? Contact,
+    string OrganisationCode) : ICommand<AgencyDto>, IAgencyInput;
+
+internal sealed class UpdateAgencyHandler(
+    IAgencyRepository agencies,
+    IAreaRepository areas,
+    ICurrentActor currentActor,
+    IAuditScope audit,
+    TimeProvider clock) : IRequestHandler<UpdateAgencyCommand, AgencyDto>
+{
+    public async Task<AgencyDto> Handle(UpdateAgencyCommand request, CancellationToken cancellationToken)
+    {
+        var id = new AgencyId(Guid.Parse(request.AgencyId));
+        audit.Resource(id.ToString());
+        var agency = await agencies.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Agency", id.ToString());
+        AgencyAccess.EnsureMayChange(currentActor.Required, id);
+        var details = AgencyInput.ToDetails(request);
+        await AgencyInput.EnsureAreasExistAsync(areas, details, cancellationToken);
+        var nameIsTaken = await agencies.ActiveNameIsTakenAsync(details.Name, id, cancellationToken);
+        agency.Update(request.ExpectedVersion, details, nameIsTaken, clock.GetUtcNow());
+        return AgencyDto.From(agency);
+    }
+}

@@ -1,0 +1,14 @@
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+
+namespace IntegratedCare.Protocols.Application.Agencies.UpdateAgency;
+
+internal sealed class UpdateAgencyValidator : AbstractValidator<UpdateAgencyCommand>
+{
+    public UpdateAgencyValidator()
+    {
+        RuleFor(x => x.AgencyId).MustBeId();
+        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        AgencyInput.AddRules(this);
+    }
+}

@@ -1,0 +1,31 @@
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.BuildingBlocks.Domain;
+using IntegratedCare.Protocols.Contracts;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Areas;
+
+namespace IntegratedCare.Protocols.Application;
+
+/// <summary>Which Protocols domain events other modules hear of.</summary>
+internal sealed class ProtocolsEventTranslator : IDomainEventTranslator
+{
+    public IEnumerable<IIntegrationEvent> Translate(IDomainEvent domainEvent)
+    {
+        switch (domainEvent)
+        {
+            case AgencyRegistered e:
+                yield return new AgencyRegisteredIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AgencyId.Value, e.Type.ToString(), e.AreaIds.Select(a => a.Value).ToList());
+                break;
+            case AgencyUpdated e:
+                yield return new AgencyUpdatedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AgencyId.Value, e.Type.ToString(), e.AreaIds.Select(a => a.Value).ToList());
+                break;
+            case AgencyDeactivated e:
+                yield return new AgencyDeactivatedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AgencyId.Value);
+                break;
+            case AreaCreated e:
+                yield return new AreaCreatedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AreaId.Value, e.TimeZone, e.CoordinatorStaffId);
+                break;
+        }
+    }
+}

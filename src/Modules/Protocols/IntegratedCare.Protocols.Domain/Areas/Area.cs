@@ -1,0 +1,96 @@
+using IntegratedCare.BuildingBlocks.Domain;
+
+namespace IntegratedCare.Protocols.Domain.Areas;
+
+public sealed record AreaId(Guid Value) : ITypedId
+{
+    public static AreaId New() => new(Guid.NewGuid());
+
+    public override string ToString() => Value.ToString("D");
+}
+
+public enum AreaKind
+{
+    CouncilArea = 1,
+    DrugsTaskForceArea = 2,
+}
+
+/// <summary>The person who receives the area's gaps-and-blocks forms. Work contact details only.</summary>
+public sealed record RehabilitationCoordinator(string StaffId, string Name, string Email, string Phone);
+
+/// <summary>
+/// A council or drugs task force area. Its calendar (time zone) is the one deadlines in days are
+/// counted in; its rehabilitation co-ordinator is the second rung of the gaps-and-blocks ladder.
+/// </summary>
+public sealed class Area : AggregateRoot<AreaId>
+{
+    /// <summary>The calendars DESIGN.md allows: Scotland and the rest of the UK, and Ireland.</summary>
+    public static readonly IReadOnlySet<string> TimeZones = new HashSet<string>(StringComparer.Ordinal) { "Europe/London", "Europe/Dublin" };
+
+    // For the persistence layer, which sets the properties itself.
+    private Area()
+        : base(null!)
+    {
+        Name = string.Empty;
+        TimeZone = string.Empty;
+        Coordinator = null!;
+    }
+
+    private Area(AreaId id, string name, AreaKind kind, string timeZone, RehabilitationCoordinator coordinator, DateTimeOffset createdAt)
+        : base(id)
+    {
+        Name = name;
+        Kind = kind;
+        TimeZone = timeZone;
+        Coordinator = coordinator;
+        CreatedAt = createdAt;
+    }
+
+    public string Name { get; private set; }
+
+    public AreaKind Kind { get; private set; }
+
+    public string TimeZone { get; private set; }
+
+    public RehabilitationCoordinator Coordinator { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Area Create(string name, AreaKind kind, string timeZone, RehabilitationCoordinator coordinator, bool nameIsTaken, DateTimeOffset now)
+    {
+        CheckRule(new AreaNameMustBeUniqueRule(name, nameIsTaken));
+        CheckRule(new AreaTimeZoneMustBeSupportedRule(timeZone));
+        var area = new Area(AreaId.New(), name.Trim(), kind, timeZone, coordinator, now);
+        area.Raise(new AreaCreated(area.Id, area.TimeZone, coordinator.StaffId, now));
+        return area;
+    }
+}
+
+public sealed record AreaCreated(AreaId AreaId, string TimeZone, string CoordinatorStaffId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed class AreaNameMustBeUniqueRule(string name, bool nameIsTaken) : IUniquenessRule
+{
+    public bool IsBroken() => nameIsTaken;
+
+    public string Message => $"An area named '{name.Trim()}' exists already.";
+}
+
+public sealed class AreaTimeZoneMustBeSupportedRule(string timeZone) : IBusinessRule
+{
+    public bool IsBroken() => !Area.TimeZones.Contains(timeZone);
+
+    public string Message => $"Time zone must be one of {string.Join(", ", Area.TimeZones)}.";
+}
+
+/// <summary>The store of areas, as the domain needs it.</summary>
+public interface IAreaRepository
+{
+    Task<Area?> FindAsync(AreaId id, CancellationToken cancellationToken);
+
+    Task<bool> NameIsTakenAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Those of <paramref name="ids"/> that do not exist.</summary>
+    Task<IReadOnlyList<AreaId>> MissingAsync(IReadOnlyCollection<AreaId> ids, CancellationToken cancellationToken);
+
+    void Add(Area area);
+}

@@ -1,0 +1,77 @@
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Areas;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace IntegratedCare.Protocols.Infrastructure.Persistence;
+
+/// <summary>The Protocols module's tables, all prefixed <c>protocols_</c>.</summary>
+internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> options) : DbContext(options)
+{
+    public const string Module = "protocols";
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Area> Areas => Set<Area>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ModelConventions.Apply(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Agency>(e =>
+        {
+            e.ToTable("protocols_agencies");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new AgencyId(v));
+            e.Property(x => x.Name).HasMaxLength(200).UseCollation("NOCASE");
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.OrganisationCode).HasMaxLength(20);
+            e.Property(x => x.DeactivationReason).HasMaxLength(500);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.AreaIds);
+            e.Ignore(x => x.DomainEvents);
+            e.PrimitiveCollection<List<Guid>>("_areaIds").HasColumnName("AreaIds").IsRequired();
+            e.ComplexProperty(x => x.Contact, c =>
+            {
+                c.Property(p => p.Email).HasColumnName("ContactEmail").HasMaxLength(254);
+                c.Property(p => p.Phone).HasColumnName("ContactPhone").HasMaxLength(20);
+            });
+            e.HasIndex(x => x.Name).IsUnique().HasFilter("\"Status\" = 'Active'");
+            e.HasIndex(x => x.Type);
+        });
+
+        modelBuilder.Entity<Area>(e =>
+        {
+            e.ToTable("protocols_areas");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new AreaId(v));
+            e.Property(x => x.Name).HasMaxLength(200).UseCollation("NOCASE");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.TimeZone).HasMaxLength(40);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.DomainEvents);
+            e.ComplexProperty(x => x.Coordinator, c =>
+            {
+                c.Property(p => p.StaffId).HasColumnName("CoordinatorStaffId").HasMaxLength(200);
+                c.Property(p => p.Name).HasColumnName("CoordinatorName").HasMaxLength(200);
+                c.Property(p => p.Email).HasColumnName("CoordinatorEmail").HasMaxLength(254);
+                c.Property(p => p.Phone).HasColumnName("CoordinatorPhone").HasMaxLength(20);
+            });
+            e.HasIndex(x => x.Name).IsUnique();
+        });
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+internal sealed class ProtocolsDesignTimeFactory : IDesignTimeDbContextFactory<ProtocolsDbContext>
+{
+    public ProtocolsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<ProtocolsDbContext>();
+        PersistenceRegistration.Configure(builder, "Data Source=design-time.db", ProtocolsDbContext.Module);
+        return new ProtocolsDbContext(builder.Options);
+    }
+}

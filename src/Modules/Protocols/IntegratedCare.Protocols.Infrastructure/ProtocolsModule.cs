@@ -1,0 +1,40 @@
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Infrastructure;
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.Protocols.Application;
+using IntegratedCare.Protocols.Application.Agencies.ListAgencies;
+using IntegratedCare.Protocols.Application.Areas.ListAreas;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Areas;
+using IntegratedCare.Protocols.Infrastructure.Grpc;
+using IntegratedCare.Protocols.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegratedCare.Protocols.Infrastructure;
+
+/// <summary>The Protocols module's one registration entry point.</summary>
+public static class ProtocolsModule
+{
+    public static IServiceCollection AddProtocolsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<ProtocolsDbContext>(ProtocolsDbContext.Module);
+        services.AddScoped<AgencyRepository>();
+        services.AddScoped<IAgencyRepository>(sp => sp.GetRequiredService<AgencyRepository>());
+        services.AddScoped<IAgencyReadStore>(sp => sp.GetRequiredService<AgencyRepository>());
+        services.AddScoped<AreaRepository>();
+        services.AddScoped<IAreaRepository>(sp => sp.GetRequiredService<AreaRepository>());
+        services.AddScoped<IAreaReadStore>(sp => sp.GetRequiredService<AreaRepository>());
+        services.AddSingleton<IDomainEventTranslator, ProtocolsEventTranslator>();
+        services.AddModuleAssemblies(configuration, typeof(ProtocolsEventTranslator).Assembly, typeof(ProtocolsModule).Assembly);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProtocolsModule(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<AgencyGrpcService>();
+        return endpoints;
+    }
+}
