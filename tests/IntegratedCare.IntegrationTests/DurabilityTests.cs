@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Grpc.Health.V1;
+using IntegratedCare.BuildingBlocks.Infrastructure.Outbox;
+using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
+using IntegratedCare.Protocols.Contracts;
+using IntegratedCare.Protocols.V1;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegratedCare.IntegrationTests;
+
+/// <summary>What survives a restart: stored data, and integration events not yet delivered.</summary>
+public sealed class DurabilityTests : IDisposable
+{
+    private readonly DataFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Restart_KeepsEveryAgency()
+    {
+        string agencyId;
+        await using (var first = new TestHost(_folder))
+        {
+            var scenario = new AgencyScenario(first);
+            var area = await scenario.CreateAreaAsync();
+            agencyId = (await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId))).AgencyId;
+        }
+
+        await using var second = new TestHost(_folder);
+        var agency = await new AgencyScenario(second).Admin.GetAgencyAsync(new GetAgencyRequest { AgencyId = agencyId });
+
+        Assert.Equal("Dumbarton Housing Options", agency.Name);
+    }
+
+    [Fact]
+    public async Task Outbox_EventPublishedJustBeforeARestart_IsDeliveredExactlyOnce()
+    {
+        var log = new DeliveryLog();
+        string agencyId;
+        await using (var beforeRestart = new TestHost(_folder, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, log.Register))
+        {
+            var scenario = new AgencyScenario(beforeRestart);
+            var area = await scenario.CreateAreaAsync();
+            agencyId = (await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId))).AgencyId;
+            Assert.Empty(log.For(agencyId));
+        }
+
+        await using (var afterRestart = new TestHost(_folder, services: log.Register))
+        {
+            _ = afterRestart.Server;
+            await WaitUntilAsync(() => log.For(agencyId).Count > 0);
+
+            // Another pass finds nothing more to do for this event.
+            await afterRestart.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+            Assert.Single(log.For(agencyId));
+            Assert.All(await OutboxAsync(afterRestart), m => Assert.NotNull(m.ProcessedAt));
+        }
+
+        await using (var thirdStart = new TestHost(_folder, services: log.Register))
+        {
+            await thirdStart.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        }
+
+        Assert.Single(log.For(agencyId));
+    }
+
+    [Fact]
+    public async Task Outbox_MessageRedeliveredAfterACrash_IsSkippedByTheHandlerThatHandledIt()
+    {
+        var log = new DeliveryLog();
+        await using var host = new TestHost(_folder, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, log.Register);
+        var scenario = new AgencyScenario(host);
+        var area = await scenario.CreateAreaAsync();
+        var agencyId = (await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId))).AgencyId;
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.DispatchPendingAsync(CancellationToken.None);
+
+        // The crash: the handler's transaction committed, the message was never marked processed.
+        await using (var connection = new SqliteConnection($"Data Source={_folder.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE platform_outbox_messages SET ProcessedAt = NULL;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await dispatcher.DispatchPendingAsync(CancellationToken.None);
+
+        Assert.Single(log.For(agencyId));
+        Assert.All(await OutboxAsync(host), m => Assert.NotNull(m.ProcessedAt));
+    }
+
+    [Fact]
+    public async Task Database_IsInWriteAheadLogModeAndTheAuditTrailIsAppendOnly()
+    {
+        await using var host = new TestHost(_folder);
+        await new AgencyScenario(host).CreateAreaAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={_folder.DatabasePath}");
+        await connection.OpenAsync();
+        await using var mode = connection.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await mode.ExecuteScalarAsync());
+
+        await using var tamper = connection.CreateCommand();
+        tamper.CommandText = "UPDATE platform_audit_events SET ActorId = 'someone-else';";
+        var ex = await Assert.ThrowsAsync<SqliteException>(() => tamper.ExecuteNonQueryAsync());
+        Assert.Contains("append-only", ex.Message, StringComparison.Ordinal);
+        tamper.CommandText = "DELETE FROM platform_audit_events;";
+        await Assert.ThrowsAsync<SqliteException>(() => tamper.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task Health_AnswersServingWithoutAToken()
+    {
+        await using var host = new TestHost(_folder);
+        var health = new Health.HealthClient(host.Invoker(null));
+
+        var reply = await health.CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+    }
+
+    [Fact]
+    public async Task Call_WhoseDeadlineHasPassed_IsNotServed()
+    {
+        await using var host = new TestHost(_folder);
+        var scenario = new AgencyScenario(host);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => scenario.Admin.ListAgenciesAsync(
+            new ListAgenciesRequest(), deadline: DateTime.UtcNow.AddMilliseconds(-1)).ResponseAsync);
+
+        Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+    }
+
+    private static async Task<List<OutboxMessage>> OutboxAsync(TestHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxMessages.AsNoTracking().ToListAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 seconds.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A handler in "another module": records each delivery it receives.</summary>
+    private sealed class DeliveryLog
+    {
+        private readonly ConcurrentQueue<AgencyRegisteredIntegrationEvent> _deliveries = new();
+
+        public void Register(IServiceCollection services) =>
+            services.AddScoped<INotificationHandler<AgencyRegisteredIntegrationEvent>>(_ => new RecordingHandler(_deliveries));
+
+        public List<AgencyRegisteredIntegrationEvent> For(string agencyId) =>
+            _deliveries.Where(e => e.AgencyId == Guid.Parse(agencyId)).ToList();
+
+        private sealed class RecordingHandler(ConcurrentQueue<AgencyRegisteredIntegrationEvent> deliveries)
+            : INotificationHandler<AgencyRegisteredIntegrationEvent>
+        {
+            public Task Handle(AgencyRegisteredIntegrationEvent notification, CancellationToken cancellationToken)
+            {
+                deliveries.Enqueue(notification);
+                return Task.CompletedTask;
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
+using IntegratedCare.BuildingBlocks.Infrastructure.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegratedCare.IntegrationTests;
+
+/// <summary>
+/// The real host, in process, on a real SQLite file in a folder of its own. Disposing it stops the
+/// host; a new one on the same folder is a restart.
+/// </summary>
+public sealed class TestHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly List<GrpcChannel> _channels = [];
+
+    public TestHost(DataFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        Folder = folder;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Database:Path"] = folder.DatabasePath,
+            ["Authentication:SigningKeyPath"] = Path.Combine(folder.Path, "signing-key.pem"),
+        };
+        _settings.TryAdd("Outbox:PollInterval", "00:00:00.200");
+        _services = services;
+    }
+
+    public DataFolder Folder { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    public string Token(string? agencyId, params string[] roles) => Token($"user-{Guid.NewGuid():N}", ActorKind.Staff, agencyId, roles);
+
+    public string Token(string subject, ActorKind kind, string? agencyId, params string[] roles) =>
+        Services.GetRequiredService<LocalTokenIssuer>().Mint(subject, kind, agencyId, roles);
+
+    /// <summary>A channel whose calls carry the token, or no credentials at all when it is null.</summary>
+    public CallInvoker Invoker(string? token)
+    {
+        var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+        _channels.Add(channel);
+        return token is null
+            ? channel.CreateCallInvoker()
+            : channel.Intercept(metadata =>
+            {
+                metadata.Add("authorization", $"Bearer {token}");
+                return metadata;
+            });
+    }
+
+    public async Task<List<AuditEventRow>> AuditAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var rows = await platform.AuditEvents.AsNoTracking().ToListAsync();
+        return rows.OrderBy(r => r.OccurredAt).ToList();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>A temporary data folder (database file and signing key), removed at the end of the test.</summary>
+public sealed class DataFolder : IDisposable
+{
+    public DataFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "integratedcare-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string DatabasePath => System.IO.Path.Combine(Path, "integratedcare.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection: the OS temp folder will see to it.
+        }
+    }
+}
