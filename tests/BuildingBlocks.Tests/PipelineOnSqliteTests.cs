@@ -1,0 +1,109 @@
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.BuildingBlocks.Domain;
+using IntegratedCare.BuildingBlocks.Infrastructure;
+using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+
+namespace BuildingBlocks.Tests;
+
+public sealed record SomethingHappened(Guid EventId, DateTimeOffset OccurredAt) : IntegrationEvent(EventId, OccurredAt);
+
+[Authorize]
+[Audit(AuditAction.Execute, "thing")]
+public sealed record PublishThenMaybeFail(bool Fail) : IRequest<Guid>;
+
+internal sealed class PublishThenMaybeFailHandler(IOutbox outbox, TimeProvider clock) : IRequestHandler<PublishThenMaybeFail, Guid>
+{
+    public Task<Guid> Handle(PublishThenMaybeFail request, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid();
+        outbox.Add(new SomethingHappened(id, clock.GetUtcNow()));
+        if (request.Fail)
+        {
+            throw new BusinessRuleViolationException(new Refusal());
+        }
+
+        return Task.FromResult(id);
+    }
+
+    private sealed class Refusal : IBusinessRule
+    {
+        public bool IsBroken() => true;
+
+        public string Message => "Refused after writing.";
+    }
+}
+
+/// <summary>The real pipeline on a real SQLite file: the change, its outbox message and its audit record are one transaction.</summary>
+public sealed class PipelineOnSqliteTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "integratedcare-bb-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Path"] = Path.Combine(_folder, "test.db"),
+            ["Authentication:SigningKeyPath"] = Path.Combine(_folder, "key.pem"),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = _folder, EnvironmentName = "Testing" });
+        services.AddBuildingBlocks(configuration);
+        services.AddModuleAssemblies(configuration, typeof(PipelineOnSqliteTests).Assembly);
+        _services = services.BuildServiceProvider();
+        await _services.MigrateDatabasesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task ACommandThatSucceeds_CommitsItsOutboxMessageWithItsAuditRecord()
+    {
+        var id = await SendAsync(new PublishThenMaybeFail(false));
+
+        var (outbox, audit) = await ReadAsync();
+        Assert.Equal(id, Assert.Single(outbox).Id);
+        Assert.Equal(AuditOutcome.Success, Assert.Single(audit).Outcome);
+    }
+
+    [Fact]
+    public async Task ACommandThatFailsAfterWriting_LeavesNoOutboxMessageButAFailureRecord()
+    {
+        await Assert.ThrowsAsync<BusinessRuleViolationException>(() => SendAsync(new PublishThenMaybeFail(true)));
+
+        var (outbox, audit) = await ReadAsync();
+        Assert.Empty(outbox);
+        var record = Assert.Single(audit);
+        Assert.Equal((AuditOutcome.Failed, "failed-precondition: Refusal"), (record.Outcome, record.OutcomeDetail));
+    }
+
+    private async Task<Guid> SendAsync(PublishThenMaybeFail request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(new Actor("tester", ActorKind.Staff, null, new HashSet<string>()));
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    private async Task<(List<OutboxMessage> Outbox, List<AuditEventRow> Audit)> ReadAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return (await platform.OutboxMessages.AsNoTracking().ToListAsync(), await platform.AuditEvents.AsNoTracking().ToListAsync());
+    }
+}
