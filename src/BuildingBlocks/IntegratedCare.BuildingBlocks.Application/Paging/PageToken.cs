@@ -51,4 +51,9 @@ public static class PageToken
 }
 
 /// <summary>One page of a listing and the token for the next, empty on the last page.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string NextPageToken, int TotalSize);
+public sealed record Page<T>(IReadOnlyList<T> Items, string NextPageToken, int TotalSize)
+{
+    /// <summary>The page that starts at <paramref name="offset"/>, with a next token while more remain.</summary>
+    public static Page<T> At(IReadOnlyList<T> items, int offset, int total, string filter) =>
+        new(items, offset + items.Count < total ? PageToken.Encode(offset + items.Count, filter) : string.Empty, total);
+}

@@ -40,13 +40,8 @@ internal static class AgencyInput
         validator.RuleFor(x => x.Contact).NotNull().WithMessage("is required");
         validator.When(x => x.Contact is not null, () =>
         {
-            validator.RuleFor(x => x.Contact!.Email).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("is required")
-                .MaximumLength(254).WithMessage("must be at most 254 characters")
-                .EmailAddress().WithMessage("is not an email address");
-            validator.RuleFor(x => x.Contact!.Phone)
-                .Matches(@"^\+?[0-9][0-9 ()-]{5,19}$").When(x => !string.IsNullOrEmpty(x.Contact!.Phone))
-                .WithMessage("must be 6 to 20 digits, spaces, brackets or hyphens, optionally after a +");
+            validator.RuleFor(x => x.Contact!.Email).RequiredEmail();
+            validator.RuleFor(x => x.Contact!.Phone).OptionalPhone();
         });
         validator.RuleFor(x => x.OrganisationCode)
             .Matches("^[A-Za-z0-9]{1,20}$").When(x => !string.IsNullOrEmpty(x.OrganisationCode))

@@ -1,5 +1,6 @@
 using AutoMapper;
 using Grpc.Core;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.Protocols.Application.Agencies;
 using IntegratedCare.Protocols.Application.Agencies.DeactivateAgency;
 using IntegratedCare.Protocols.Application.Agencies.GetAgency;
@@ -24,8 +25,8 @@ internal sealed class AgencyGrpcService(IMediator mediator, IMapper mapper) : Ag
     public override Task<Agency> GetAgency(GetAgencyRequest request, ServerCallContext context) =>
         Send<GetAgencyQuery, AgencyDto, Agency>(request, context);
 
-    public override async Task<ListAgenciesResponse> ListAgencies(ListAgenciesRequest request, ServerCallContext context) =>
-        mapper.Map<ListAgenciesResponse>(await mediator.Send(mapper.Map<ListAgenciesQuery>(request), context.CancellationToken));
+    public override Task<ListAgenciesResponse> ListAgencies(ListAgenciesRequest request, ServerCallContext context) =>
+        Send<ListAgenciesQuery, Page<AgencyDto>, ListAgenciesResponse>(request, context);
 
     public override Task<Agency> UpdateAgency(UpdateAgencyRequest request, ServerCallContext context) =>
         Send<UpdateAgencyCommand, AgencyDto, Agency>(request, context);
@@ -39,8 +40,8 @@ internal sealed class AgencyGrpcService(IMediator mediator, IMapper mapper) : Ag
     public override Task<Area> GetArea(GetAreaRequest request, ServerCallContext context) =>
         Send<GetAreaQuery, AreaDto, Area>(request, context);
 
-    public override async Task<ListAreasResponse> ListAreas(ListAreasRequest request, ServerCallContext context) =>
-        mapper.Map<ListAreasResponse>(await mediator.Send(mapper.Map<ListAreasQuery>(request), context.CancellationToken));
+    public override Task<ListAreasResponse> ListAreas(ListAreasRequest request, ServerCallContext context) =>
+        Send<ListAreasQuery, Page<AreaDto>, ListAreasResponse>(request, context);
 
     private async Task<TReply> Send<TRequest, TResult, TReply>(object message, ServerCallContext context)
         where TRequest : IRequest<TResult> =>

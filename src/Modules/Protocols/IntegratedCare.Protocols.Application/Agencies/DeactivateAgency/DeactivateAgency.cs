@@ -1,6 +1,5 @@
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
@@ -31,10 +30,7 @@ internal sealed class DeactivateAgencyHandler(
 {
     public async Task<AgencyDto> Handle(DeactivateAgencyCommand request, CancellationToken cancellationToken)
     {
-        var id = new AgencyId(Guid.Parse(request.AgencyId));
-        audit.Resource(id.ToString());
-        var agency = await agencies.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Agency", id.ToString());
-        AgencyAccess.EnsureMayChange(currentActor.Required, id);
+        var agency = await AgencyAccess.LoadForChangeAsync(agencies, request.AgencyId, currentActor.Required, audit, cancellationToken);
         agency.Deactivate(request.ExpectedVersion, request.Reason, clock.GetUtcNow());
         return AgencyDto.From(agency);
     }

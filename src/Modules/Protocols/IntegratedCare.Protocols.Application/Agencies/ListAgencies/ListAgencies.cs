@@ -49,7 +49,6 @@ internal sealed class ListAgenciesHandler(IAgencyReadStore store) : IRequestHand
         var offset = PageToken.Decode(request.PageToken, filter.Fingerprint());
         var size = PageToken.PageSize(request.PageSize);
         var (items, total) = await store.ListAsync(filter, offset, size, cancellationToken);
-        var next = offset + items.Count < total ? PageToken.Encode(offset + items.Count, filter.Fingerprint()) : string.Empty;
-        return new Page<AgencyDto>(items.Select(AgencyDto.From).ToList(), next, total);
+        return Page<AgencyDto>.At(items.Select(AgencyDto.From).ToList(), offset, total, filter.Fingerprint());
     }
 }

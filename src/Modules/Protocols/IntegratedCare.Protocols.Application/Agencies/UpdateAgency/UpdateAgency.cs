@@ -1,5 +1,4 @@
 using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.Protocols.Domain.Agencies;
@@ -28,13 +27,10 @@ internal sealed class UpdateAgencyHandler(
 {
     public async Task<AgencyDto> Handle(UpdateAgencyCommand request, CancellationToken cancellationToken)
     {
-        var id = new AgencyId(Guid.Parse(request.AgencyId));
-        audit.Resource(id.ToString());
-        var agency = await agencies.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Agency", id.ToString());
-        AgencyAccess.EnsureMayChange(currentActor.Required, id);
+        var agency = await AgencyAccess.LoadForChangeAsync(agencies, request.AgencyId, currentActor.Required, audit, cancellationToken);
         var details = AgencyInput.ToDetails(request);
         await AgencyInput.EnsureAreasExistAsync(areas, details, cancellationToken);
-        var nameIsTaken = await agencies.ActiveNameIsTakenAsync(details.Name, id, cancellationToken);
+        var nameIsTaken = await agencies.ActiveNameIsTakenAsync(details.Name, agency.Id, cancellationToken);
         agency.Update(request.ExpectedVersion, details, nameIsTaken, clock.GetUtcNow());
         return AgencyDto.From(agency);
     }

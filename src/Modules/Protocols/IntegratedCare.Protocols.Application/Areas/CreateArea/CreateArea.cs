@@ -29,13 +29,8 @@ internal sealed class CreateAreaValidator : AbstractValidator<CreateAreaCommand>
         {
             RuleFor(x => x.RehabilitationCoordinator!.StaffId).RequiredText(200);
             RuleFor(x => x.RehabilitationCoordinator!.Name).RequiredText(200);
-            RuleFor(x => x.RehabilitationCoordinator!.Email).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("is required")
-                .MaximumLength(254).WithMessage("must be at most 254 characters")
-                .EmailAddress().WithMessage("is not an email address");
-            RuleFor(x => x.RehabilitationCoordinator!.Phone)
-                .Matches(@"^\+?[0-9][0-9 ()-]{5,19}$").When(x => !string.IsNullOrEmpty(x.RehabilitationCoordinator!.Phone))
-                .WithMessage("must be 6 to 20 digits, spaces, brackets or hyphens, optionally after a +");
+            RuleFor(x => x.RehabilitationCoordinator!.Email).RequiredEmail();
+            RuleFor(x => x.RehabilitationCoordinator!.Phone).OptionalPhone();
         });
     }
 }

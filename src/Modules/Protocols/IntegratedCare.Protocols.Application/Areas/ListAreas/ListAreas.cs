@@ -32,7 +32,6 @@ internal sealed class ListAreasHandler(IAreaReadStore store) : IRequestHandler<L
         var offset = PageToken.Decode(request.PageToken, Filter);
         var size = PageToken.PageSize(request.PageSize);
         var (items, total) = await store.ListAsync(offset, size, cancellationToken);
-        var next = offset + items.Count < total ? PageToken.Encode(offset + items.Count, Filter) : string.Empty;
-        return new Page<AreaDto>(items.Select(AreaDto.From).ToList(), next, total);
+        return Page<AreaDto>.At(items.Select(AreaDto.From).ToList(), offset, total, Filter);
     }
 }
