@@ -71,7 +71,7 @@ public sealed class AgencyTests
 
         var ex = Assert.Throws<ConcurrencyConflictException>(() => agency.Update(0, Details("Renamed From Stale"), false, Now));
 
-        Assert.Equal((0L, 1L), (ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Equal((0L, 1L), (ex.ExpectedVersion!.Value, ex.ActualVersion!.Value));
         Assert.Equal("Renamed Once", agency.Name);
     }
 

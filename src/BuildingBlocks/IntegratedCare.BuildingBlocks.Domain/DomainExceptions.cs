@@ -11,12 +11,26 @@ public sealed class BusinessRuleViolationException(IBusinessRule rule)
 }
 
 /// <summary>The caller changed a stale version of an aggregate (gRPC ABORTED).</summary>
-public sealed class ConcurrencyConflictException(string aggregate, string id, long expectedVersion, long actualVersion)
-    : Exception($"{aggregate} {id} is at version {actualVersion}, not {expectedVersion}: read it again and reapply the change.")
+public sealed class ConcurrencyConflictException : Exception
 {
-    public string Aggregate { get; } = aggregate;
+    public ConcurrencyConflictException(string aggregate, string id, long expectedVersion, long actualVersion)
+        : base($"{aggregate} {id} is at version {actualVersion}, not {expectedVersion}: read it again and reapply the change.")
+    {
+        Aggregate = aggregate;
+        ExpectedVersion = expectedVersion;
+        ActualVersion = actualVersion;
+    }
 
-    public long ExpectedVersion { get; } = expectedVersion;
+    /// <summary>Another writer saved the aggregate between this caller's read and write.</summary>
+    public ConcurrencyConflictException(string aggregate)
+        : base($"The {aggregate} was changed by someone else meanwhile: read it again and reapply the change.")
+    {
+        Aggregate = aggregate;
+    }
 
-    public long ActualVersion { get; } = actualVersion;
+    public string Aggregate { get; }
+
+    public long? ExpectedVersion { get; }
+
+    public long? ActualVersion { get; }
 }

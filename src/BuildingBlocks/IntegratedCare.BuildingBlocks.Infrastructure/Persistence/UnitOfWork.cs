@@ -61,8 +61,7 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
         }
         catch (DbUpdateConcurrencyException ex)
         {
-            var entry = ex.Entries.FirstOrDefault();
-            throw new ConcurrencyConflictException(entry?.Metadata.ClrType.Name ?? "record", "(changed concurrently)", -1, -1);
+            throw new ConcurrencyConflictException(ex.Entries.FirstOrDefault()?.Metadata.ClrType.Name ?? "record");
         }
 
         // Commit must not be abandoned half way by a caller who has gone.
