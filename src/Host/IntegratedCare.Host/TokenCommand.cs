@@ -14,7 +14,7 @@ internal static class TokenCommand
 
     private const string Usage = """
         usage: token --role <role> [--role <role> ...] [--agency <agency-id>] [--subject <id>]
-                     [--kind staff|agency-system] [--lifetime <hh:mm:ss>]
+                     [--kind staff|agency-system] [--lifetime <hh:mm:ss>] [--Section:Key=value ...]
         roles: case-manager, line-manager, rehabilitation-coordinator, subgroup-member,
                national-coordinator, agency-system, agency-admin, system-admin
         """;
@@ -26,11 +26,16 @@ internal static class TokenCommand
         string? subject = null;
         var kind = ActorKind.Staff;
         TimeSpan? lifetime = null;
+        var configuration = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
+                // Configuration overrides, as the host takes them: --Authentication:SigningKeyPath=/path
+                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains(':', StringComparison.Ordinal):
+                    configuration.Add(setting);
+                    break;
                 case "--role" when value is not null: roles.Add(value); i++; break;
                 case "--agency" when value is not null: agency = value; i++; break;
                 case "--subject" when value is not null: subject = value; i++; break;
@@ -48,7 +53,7 @@ internal static class TokenCommand
             return Fail("name at least one --role");
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder([.. configuration]);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
         builder.Services.AddSingleton<LocalSigningKey>();

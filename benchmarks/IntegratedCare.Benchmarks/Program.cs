@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using IntegratedCare.Protocols.V1;
+
+// Per-call latency through the whole stack (HTTP/2, JWT, pipeline, SQLite, audit), one caller at a time,
+// against a real host process on loopback. Figures are ratios against the health check in the same run,
+// so they compare across machines; absolute times are printed too.
+var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
+var results = new List<(string Name, Stats Stats)>();
+
+foreach (var synchronous in new[] { "FULL", "NORMAL" })
+{
+    await using var host = await HostProcess.StartAsync(synchronous);
+    using var channel = GrpcChannel.ForAddress(host.Address);
+    var headers = new Metadata { { "authorization", $"Bearer {host.Token}" } };
+    var health = new Health.HealthClient(channel);
+    var agencies = new AgencyService.AgencyServiceClient(channel);
+
+    var area = await agencies.CreateAreaAsync(new CreateAreaRequest
+    {
+        Name = "Benchmark Area", Kind = AreaKind.CouncilArea, TimeZone = "Europe/London",
+        RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = "rc", Name = "Co-ordinator", Email = "rc@example.org" },
+    }, headers);
+    var seed = 0;
+    Task<Agency> Register() => agencies.RegisterAgencyAsync(new RegisterAgencyRequest
+    {
+        Name = $"Agency {Interlocked.Increment(ref seed):D6}", Type = AgencyType.VoluntarySector,
+        AreaIds = { area.AreaId }, Contact = new AgencyContact { Email = "team@example.org" },
+    }, headers).ResponseAsync;
+    for (var i = 0; i < 200; i++)
+    {
+        await Register();
+    }
+
+    var one = await Register();
+    var label = $"synchronous={synchronous}";
+    results.Add(($"Health/Check (baseline, {label})", await Measure(iterations, () => health.CheckAsync(new HealthCheckRequest()).ResponseAsync)));
+    results.Add(($"GetAgency ({label})", await Measure(iterations, () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = one.AgencyId }, headers).ResponseAsync)));
+    results.Add(($"ListAgencies 50 of 201 ({label})", await Measure(iterations, () => agencies.ListAgenciesAsync(new ListAgenciesRequest { PageSize = 50 }, headers).ResponseAsync)));
+    results.Add(($"RegisterAgency ({label})", await Measure(iterations, Register)));
+}
+
+Console.WriteLine($"{"call",-45} {"median ms",10} {"p95 ms",10} {"× baseline",11}");
+var baseline = results[0].Stats.Median;
+foreach (var (name, stats) in results)
+{
+    if (name.StartsWith("Health", StringComparison.Ordinal))
+    {
+        baseline = stats.Median;
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-45} {stats.Median,10:F3} {stats.P95,10:F3} {stats.Median / baseline,11:F1}"));
+}
+
+static async Task<Stats> Measure<T>(int iterations, Func<Task<T>> call)
+{
+    for (var i = 0; i < Math.Min(50, iterations); i++)
+    {
+        await call();
+    }
+
+    var samples = new double[iterations];
+    for (var i = 0; i < iterations; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await call();
+        samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    Array.Sort(samples);
+    return new Stats(samples[iterations / 2], samples[(int)(iterations * 0.95)]);
+}
+
+internal sealed record Stats(double Median, double P95);
+
+/// <summary>The real host, started from this program's output folder on a free loopback port and a fresh data folder.</summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _data;
+
+    private HostProcess(Process process, string data, string address, string token)
+    {
+        _process = process;
+        _data = data;
+        Address = address;
+        Token = token;
+    }
+
+    public string Address { get; }
+
+    public string Token { get; }
+
+    public static async Task<HostProcess> StartAsync(string synchronous)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "integratedcare-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var port = FreePort();
+        string[] settings =
+        [
+            $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
+            $"--Database:Path={Path.Combine(data, "bench.db")}",
+            $"--Database:Synchronous={synchronous}",
+            $"--Authentication:SigningKeyPath={Path.Combine(data, "key.pem")}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var token = (await RunToEndAsync(["token", "--role", "system-admin", .. settings])).Trim();
+        var process = Start(settings);
+        var address = $"http://127.0.0.1:{port}";
+        using var channel = GrpcChannel.ForAddress(address);
+        var health = new Health.HealthClient(channel);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                break;
+            }
+            catch (RpcException) when (attempt < 100)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        return new HostProcess(process, data, address, token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private static Process Start(IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegratedCare.Host.dll"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    private static async Task<string> RunToEndAsync(IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegratedCare.Host.dll"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException("The token command failed.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
