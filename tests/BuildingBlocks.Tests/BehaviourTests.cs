@@ -117,7 +117,7 @@ public sealed class BehaviourTests
     {
         var scope = new AuditScope(ActorWith(Roles.CaseManager), new FakeTimeProvider());
         var trail = Substitute.For<IAuditTrail>();
-        var behaviour = new AuditBehavior<ChangeThing, string>(scope, trail);
+        var behaviour = new AuditBehavior<ChangeThing, string>(scope, trail, new FakeUnitOfWork());
 
         await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new ChangeThing("x"), CancellationToken.None,
             () => throw new ForbiddenException("secret detail")));
@@ -127,6 +127,22 @@ public sealed class BehaviourTests
                 && r.ActorId == "user-1" && r.Operation == "ChangeThing" && r.Action == AuditAction.Update),
             Arg.Any<CancellationToken>());
         Assert.Null(scope.Current);
+    }
+
+    [Fact]
+    public async Task Audit_ANestedFailureJoinsTheOpenTransactionInsteadOfWaitingForItsLock()
+    {
+        var scope = new AuditScope(ActorWith(Roles.CaseManager), new FakeTimeProvider());
+        var trail = Substitute.For<IAuditTrail>();
+        var unitOfWork = new FakeUnitOfWork();
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        var behaviour = new AuditBehavior<ChangeThing, string>(scope, trail, unitOfWork);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => behaviour.Handle(new ChangeThing("x"), CancellationToken.None,
+            () => throw new NotFoundException("Thing", "1")));
+
+        trail.Received(1).Append(Arg.Is<AuditRecord>(r => r.Outcome == AuditOutcome.Failed && r.OutcomeDetail == "not-found: Thing"));
+        await trail.DidNotReceive().WriteIsolatedAsync(Arg.Any<AuditRecord>(), Arg.Any<CancellationToken>());
     }
 
     private sealed class FakeUnitOfWork : IUnitOfWork

@@ -42,6 +42,37 @@ internal sealed class PublishThenMaybeFailHandler(IOutbox outbox, TimeProvider c
     }
 }
 
+[Authorize]
+[Audit(AuditAction.Read, "thing")]
+public sealed record FailingLookup : IRequest<int>;
+
+internal sealed class FailingLookupHandler : IRequestHandler<FailingLookup, int>
+{
+    public Task<int> Handle(FailingLookup request, CancellationToken cancellationToken) =>
+        throw new IntegratedCare.BuildingBlocks.Application.Errors.NotFoundException("Thing", "42");
+}
+
+/// <summary>A handler that asks another module something, is told "not found", and carries on.</summary>
+[Authorize]
+[Audit(AuditAction.Execute, "thing")]
+public sealed record AskThenCarryOn : IRequest<bool>;
+
+internal sealed class AskThenCarryOnHandler(IMediator mediator) : IRequestHandler<AskThenCarryOn, bool>
+{
+    public async Task<bool> Handle(AskThenCarryOn request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(new FailingLookup(), cancellationToken);
+            return false;
+        }
+        catch (IntegratedCare.BuildingBlocks.Application.Errors.NotFoundException)
+        {
+            return true;
+        }
+    }
+}
+
 /// <summary>The real pipeline on a real SQLite file: the change, its outbox message and its audit record are one transaction.</summary>
 public sealed class PipelineOnSqliteTests : IAsyncLifetime
 {
@@ -55,6 +86,7 @@ public sealed class PipelineOnSqliteTests : IAsyncLifetime
         {
             ["Database:Path"] = Path.Combine(_folder, "test.db"),
             ["Authentication:SigningKeyPath"] = Path.Combine(_folder, "key.pem"),
+            ["Database:BusyTimeoutSeconds"] = "2",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -93,12 +125,25 @@ public sealed class PipelineOnSqliteTests : IAsyncLifetime
         Assert.Equal((AuditOutcome.Failed, "failed-precondition: Refusal"), (record.Outcome, record.OutcomeDetail));
     }
 
-    private async Task<Guid> SendAsync(PublishThenMaybeFail request)
+    [Fact]
+    public async Task ANestedRequestThatFails_IsAuditedInsideItsCallersTransaction()
+    {
+        Assert.True(await SendAsync(new AskThenCarryOn()));
+
+        var (_, audit) = await ReadAsync();
+        Assert.Equal(
+            [("AskThenCarryOn", AuditOutcome.Success), ("FailingLookup", AuditOutcome.Failed)],
+            audit.Select(r => (r.Operation, r.Outcome)).Order());
+    }
+
+    private async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
     {
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(new Actor("tester", ActorKind.Staff, null, new HashSet<string>()));
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
+
+    private Task<Guid> SendAsync(PublishThenMaybeFail request) => SendAsync<Guid>(request);
 
     private async Task<(List<OutboxMessage> Outbox, List<AuditEventRow> Audit)> ReadAsync()
     {

@@ -1,5 +1,6 @@
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Domain;
 using MediatR;
 
@@ -8,8 +9,10 @@ namespace IntegratedCare.BuildingBlocks.Application.Behaviours;
 /// <summary>
 /// Opens the request's audit entry. A success is recorded by the unit of work inside its transaction;
 /// a refusal or failure rolls that transaction back, so it is recorded here in a transaction of its own.
+/// A nested request that fails while its caller's transaction is still open is recorded in that
+/// transaction instead: a second writer would wait for the lock the caller holds.
 /// </summary>
-public sealed class AuditBehavior<TRequest, TResponse>(AuditScope scope, IAuditTrail trail)
+public sealed class AuditBehavior<TRequest, TResponse>(AuditScope scope, IAuditTrail trail, IUnitOfWork unitOfWork)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -26,7 +29,16 @@ public sealed class AuditBehavior<TRequest, TResponse>(AuditScope scope, IAuditT
         catch (Exception ex)
         {
             var (outcome, detail) = Classify(ex);
-            await trail.WriteIsolatedAsync(scope.ToRecord(entry, outcome, detail), CancellationToken.None);
+            var record = scope.ToRecord(entry, outcome, detail);
+            if (unitOfWork.IsActive)
+            {
+                trail.Append(record);
+            }
+            else
+            {
+                await trail.WriteIsolatedAsync(record, CancellationToken.None);
+            }
+
             throw;
         }
         finally

@@ -48,7 +48,6 @@ public static class MediatorRegistration
 
         ValidatorOptions.Global.DisplayNameResolver = (_, member, expression) =>
             member is null ? null : FieldNames.ToWireName(member.Name);
-        ValidatorOptions.Global.LanguageManager.Enabled = true;
         return services;
     }
 
