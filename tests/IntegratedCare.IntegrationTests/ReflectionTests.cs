@@ -16,7 +16,7 @@ public sealed class ReflectionTests : IDisposable
     {
         await using var host = new TestHost(_folder);
 
-        var services = await ListServicesAsync(new ServerReflection.ServerReflectionClient(host.Invoker(host.Token(null, Roles.AgencySystem))));
+        var services = await ListServicesAsync(new ServerReflection.ServerReflectionClient(host.Invoker(host.Token("nhs-system", ActorKind.AgencySystem, "gp-practice-1", Roles.AgencySystem))));
         var anonymous = await Assert.ThrowsAsync<RpcException>(() =>
             ListServicesAsync(new ServerReflection.ServerReflectionClient(host.Invoker(null))));
 

@@ -8,7 +8,10 @@ public static class ClaimsActor
     public const string AgencySystemKind = "agency-system";
     public const string StaffKind = "staff";
 
-    /// <summary>The actor a validated token names, or null when it names no subject. Unknown roles are ignored.</summary>
+    /// <summary>
+    /// The actor a validated token names, or null when it names no subject, or names a partner system
+    /// without the agency it acts for. Unknown roles are ignored.
+    /// </summary>
     public static Actor? From(ClaimsPrincipal principal, AuthOptions options)
     {
         if (principal.Identity?.IsAuthenticated != true)
@@ -30,6 +33,11 @@ public static class ClaimsActor
             ? ActorKind.AgencySystem
             : ActorKind.Staff;
         var agency = principal.FindFirst(options.AgencyClaimType)?.Value;
-        return new Actor(subject, kind, string.IsNullOrWhiteSpace(agency) ? null : agency, roles);
+        if (string.IsNullOrWhiteSpace(agency))
+        {
+            return kind == ActorKind.AgencySystem ? null : new Actor(subject, kind, null, roles);
+        }
+
+        return new Actor(subject, kind, agency, roles);
     }
 }

@@ -16,6 +16,11 @@ public sealed class LocalTokenIssuer(LocalSigningKey signingKey, IOptions<AuthOp
             throw new ArgumentException($"Unknown role(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", Roles.All)}.", nameof(roles));
         }
 
+        if ((kind == ActorKind.AgencySystem || roles.Contains(Roles.AgencySystem)) && string.IsNullOrWhiteSpace(agencyId))
+        {
+            throw new ArgumentException("A partner system's token must name the agency it acts for (--agency).", nameof(agencyId));
+        }
+
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
