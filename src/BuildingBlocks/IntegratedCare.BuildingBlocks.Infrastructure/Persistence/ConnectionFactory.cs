@@ -16,7 +16,7 @@ public sealed class ConnectionFactory
         var value = options.Value;
         _connectionString = value.ConnectionString(environment.ContentRootPath);
         var dataSource = new SqliteConnectionStringBuilder(_connectionString).DataSource;
-        Directory.CreateDirectory(Path.GetDirectoryName(dataSource)!);
+        DataFolder.EnsureFor(dataSource);
         _pragmas = $"PRAGMA synchronous={value.SynchronousPragma()}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={value.BusyTimeoutSeconds * 1000};";
         DataSource = dataSource;
     }

@@ -22,7 +22,7 @@ public sealed class LocalSigningKey
         else
         {
             rsa.KeySize = 3072;
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            Persistence.DataFolder.EnsureFor(Path);
             var pem = rsa.ExportPkcs8PrivateKeyPem();
             var temporary = Path + ".tmp";
             var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
