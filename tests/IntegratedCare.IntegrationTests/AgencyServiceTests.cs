@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Contracts;
 using Google.Rpc;
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Auditing;

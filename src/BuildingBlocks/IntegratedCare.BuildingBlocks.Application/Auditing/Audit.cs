@@ -1,14 +1,6 @@
-namespace IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Contracts;
 
-/// <summary>What was done (FHIR AuditEvent.action).</summary>
-public enum AuditAction
-{
-    Create = 1,
-    Read = 2,
-    Update = 3,
-    Delete = 4,
-    Execute = 5,
-}
+namespace IntegratedCare.BuildingBlocks.Application.Auditing;
 
 public enum AuditOutcome
 {
@@ -19,18 +11,6 @@ public enum AuditOutcome
 
     /// <summary>Attempted and failed: invalid input, not found, a broken rule, a stale version, a fault.</summary>
     Failed = 3,
-}
-
-/// <summary>
-/// Declares how a request is audited. Every request carries one (an architecture test checks); the
-/// handler may name the exact record touched through <see cref="IAuditScope"/>.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class AuditAttribute(AuditAction action, string resourceType) : Attribute
-{
-    public AuditAction Action { get; } = action;
-
-    public string ResourceType { get; } = resourceType;
 }
 
 /// <summary>

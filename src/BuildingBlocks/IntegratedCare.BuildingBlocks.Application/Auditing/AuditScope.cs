@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Security;
 
 namespace IntegratedCare.BuildingBlocks.Application.Auditing;

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Contracts;
 using System.Collections.Concurrent;
 using System.Reflection;
 using IntegratedCare.BuildingBlocks.Application.Auditing;

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;

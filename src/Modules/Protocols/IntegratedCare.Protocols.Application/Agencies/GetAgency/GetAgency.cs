@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Contracts;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Contracts;
 using System.Globalization;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
