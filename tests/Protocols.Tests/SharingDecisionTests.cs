@@ -1,0 +1,144 @@
+using IntegratedCare.BuildingBlocks.Domain;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.Sharing;
+
+namespace Protocols.Tests;
+
+public sealed class SharingDecisionTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Person = Guid.NewGuid();
+    private static readonly Recipient Housing = new(AgencyId.New(), AgencyType.HousingAndHomelessness, true);
+    private static readonly AgencyId Addiction = AgencyId.New();
+
+    private static SharingProtocol ActiveProtocol(params SharingRule[] rules)
+    {
+        var protocol = SharingProtocol.Create("West Dunbartonshire ISP", rules, Now);
+        protocol.Sign(0, Housing.Id, true, Now);
+        protocol.Sign(1, Addiction, true, Now);
+        protocol.Activate(2, Now);
+        return protocol;
+    }
+
+    private static readonly SharingRule HousingByConsent = new(DataCategory.AssessmentHousing, AgencyType.HousingAndHomelessness, SharingPurpose.DirectCare, SharingBasis.Consent, "");
+    private static readonly SharingRule FamilyForChildProtection = new(DataCategory.AssessmentFamilyAndChildren, AgencyType.HousingAndHomelessness, SharingPurpose.Safeguarding, SharingBasis.LegalOverride, "child-protection");
+
+    private static Consent ConsentFor(ProvisionType type, DataCategory category, DateTimeOffset? expires = null) => Consent.Record(
+        Person, Addiction, "case-manager-1", ConsentMethod.Written, false,
+        [new ConsentProvision(type, [category], [], [AgencyType.HousingAndHomelessness], [])], expires, Now.AddDays(-1));
+
+    private static SharingRequest Ask(DataCategory category, SharingPurpose purpose = SharingPurpose.DirectCare, string? overrideCode = null) =>
+        new(Person, Housing.Id, category, purpose, overrideCode, overrideCode is null ? null : "Section 11 duty: risk to a child in the household");
+
+    [Fact]
+    public void AConsentInForceUnderASignedRule_Permits_AndSaysWhich()
+    {
+        var consent = ConsentFor(ProvisionType.Permit, DataCategory.AssessmentHousing);
+        var protocol = ActiveProtocol(HousingByConsent);
+
+        var decision = SharingDecisionPolicy.Decide(Ask(DataCategory.AssessmentHousing), Housing, [protocol], [consent], Now);
+
+        Assert.True(decision.Permitted);
+        Assert.Equal((consent.Id, protocol.Id), (decision.ConsentId, decision.ProtocolId));
+        Assert.Contains($"consent {consent.Id}", decision.Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWithdrawnConsent_TurnsThePermitIntoADeny()
+    {
+        var consent = ConsentFor(ProvisionType.Permit, DataCategory.AssessmentHousing);
+        var protocol = ActiveProtocol(HousingByConsent);
+
+        consent.Withdraw(0, "Person asked us to stop sharing", Now);
+        var decision = SharingDecisionPolicy.Decide(Ask(DataCategory.AssessmentHousing), Housing, [protocol], [consent], Now);
+
+        Assert.False(decision.Permitted);
+        Assert.Equal(ConsentStatus.Inactive, consent.StatusAt(Now));
+        Assert.IsType<ConsentWithdrawn>(consent.DomainEvents.Last());
+    }
+
+    [Fact]
+    public void AnExpiredConsent_PermitsNothing()
+    {
+        var consent = ConsentFor(ProvisionType.Permit, DataCategory.AssessmentHousing, Now.AddHours(1));
+
+        var decision = SharingDecisionPolicy.Decide(Ask(DataCategory.AssessmentHousing), Housing, [ActiveProtocol(HousingByConsent)], [consent], Now.AddHours(2));
+
+        Assert.False(decision.Permitted);
+        Assert.Equal(ConsentStatus.Inactive, consent.StatusAt(Now.AddHours(2)));
+    }
+
+    [Fact]
+    public void ADenyProvision_WinsOverAPermit()
+    {
+        var permit = ConsentFor(ProvisionType.Permit, DataCategory.AssessmentHousing);
+        var deny = ConsentFor(ProvisionType.Deny, DataCategory.AssessmentHousing);
+
+        var decision = SharingDecisionPolicy.Decide(Ask(DataCategory.AssessmentHousing), Housing, [ActiveProtocol(HousingByConsent)], [permit, deny], Now);
+
+        Assert.False(decision.Permitted);
+        Assert.Equal(deny.Id, decision.ConsentId);
+    }
+
+    [Fact]
+    public void WithoutARule_EvenConsentDoesNotPermit()
+    {
+        var consent = ConsentFor(ProvisionType.Permit, DataCategory.HealthInformation);
+
+        var decision = SharingDecisionPolicy.Decide(Ask(DataCategory.HealthInformation), Housing, [ActiveProtocol(HousingByConsent)], [consent], Now);
+
+        Assert.False(decision.Permitted);
+        Assert.Null(decision.Rule);
+    }
+
+    [Fact]
+    public void AChildProtectionOverride_PermitsWithoutConsent_WithItsReasonInTheBasis()
+    {
+        var decision = SharingDecisionPolicy.Decide(
+            Ask(DataCategory.AssessmentFamilyAndChildren, SharingPurpose.Safeguarding, "child-protection"), Housing, [ActiveProtocol(FamilyForChildProtection)], [], Now);
+
+        Assert.True(decision.Permitted);
+        Assert.Contains("legal basis child-protection: Section 11 duty", decision.Basis, StringComparison.Ordinal);
+        Assert.Null(decision.ConsentId);
+    }
+
+    [Fact]
+    public void AnOverrideTheRulesDoNotProvideFor_IsDenied()
+    {
+        var decision = SharingDecisionPolicy.Decide(
+            Ask(DataCategory.AssessmentHousing, SharingPurpose.DirectCare, "child-protection"), Housing, [ActiveProtocol(HousingByConsent)], [], Now);
+
+        Assert.False(decision.Permitted);
+    }
+
+    [Fact]
+    public void AnAgencyThatDidNotSign_OrIsInactive_IsDenied()
+    {
+        var stranger = new Recipient(AgencyId.New(), AgencyType.HousingAndHomelessness, true);
+        var consent = Consent.Record(Person, Addiction, "cm", ConsentMethod.Verbal, false,
+            [new ConsentProvision(ProvisionType.Permit, [DataCategory.AssessmentHousing], [stranger.Id.Value], [], [])], null, Now);
+        var protocol = ActiveProtocol(HousingByConsent);
+
+        Assert.False(SharingDecisionPolicy.Decide(Ask(DataCategory.AssessmentHousing) with { Recipient = stranger.Id }, stranger, [protocol], [consent], Now).Permitted);
+        Assert.False(SharingDecisionPolicy.Decide(Ask(DataCategory.AssessmentHousing), Housing with { IsActive = false }, [protocol], [ConsentFor(ProvisionType.Permit, DataCategory.AssessmentHousing)], Now).Permitted);
+    }
+
+    [Fact]
+    public void ADraftProtocol_CannotActivateWithFewerThanTwoSignatories_AndARetiredOneDecidesNothing()
+    {
+        var protocol = SharingProtocol.Create("Draft", [HousingByConsent], Now);
+        protocol.Sign(0, Housing.Id, true, Now);
+
+        Assert.Equal(nameof(SharingProtocolNeedsSignatoriesRule), Assert.Throws<BusinessRuleViolationException>(() => protocol.Activate(1, Now)).Rule);
+        var active = ActiveProtocol(HousingByConsent);
+        active.Retire(active.Version, Now);
+        Assert.False(SharingDecisionPolicy.Decide(Ask(DataCategory.AssessmentHousing), Housing, [active], [ConsentFor(ProvisionType.Permit, DataCategory.AssessmentHousing)], Now).Permitted);
+    }
+
+    [Fact]
+    public void AConsentWithAProvisionThatNamesNoRecipient_IsRefused() =>
+        Assert.Equal(nameof(ConsentNeedsProvisionsRule), Assert.Throws<BusinessRuleViolationException>(() => Consent.Record(
+            Person, Addiction, "cm", ConsentMethod.Written, false,
+            [new ConsentProvision(ProvisionType.Permit, [DataCategory.Identity], [], [], [])], null, Now)).Rule);
+}
