@@ -176,5 +176,7 @@ public sealed class BehaviourTests
             IsActive = false;
             return Task.CompletedTask;
         }
+
+        public void AfterCommit(Action action) => throw new NotSupportedException();
     }
 }

@@ -17,7 +17,7 @@ internal static class Solution
 
     public static IEnumerable<Assembly> ModuleAssemblies => Modules.SelectMany(m => Layers.Select(l => Load(m, l)));
 
-    public static IEnumerable<Type> RequestTypes => Layer("Application").SelectMany(a => a.GetTypes())
+    public static IEnumerable<Type> RequestTypes => Layer("Application").Concat(Layer("Contracts")).SelectMany(a => a.GetTypes())
         .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MediatR.IRequest<>)));
 
     public static TheoryData<string, string> ModulePairs()

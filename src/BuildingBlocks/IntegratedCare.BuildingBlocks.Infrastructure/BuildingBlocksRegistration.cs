@@ -47,6 +47,7 @@ public static class BuildingBlocksRegistration
         services.AddIntegratedCareAuthentication(configuration);
         services.AddSingleton<ErrorMappingInterceptor>();
         services.AddSingleton<ActorInterceptor>();
+        services.AddScoped<GrpcMediator>();
         return services;
     }
 

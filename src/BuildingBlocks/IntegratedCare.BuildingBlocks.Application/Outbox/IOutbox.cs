@@ -19,4 +19,7 @@ public interface IUnitOfWork
     Task CommitAsync(CancellationToken cancellationToken);
 
     Task RollbackAsync();
+
+    /// <summary>Runs <paramref name="action"/> once the current transaction has committed; never if it rolls back.</summary>
+    void AfterCommit(Action action);
 }

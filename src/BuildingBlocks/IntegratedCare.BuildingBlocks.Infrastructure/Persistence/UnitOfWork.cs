@@ -14,6 +14,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider services) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _contexts = [];
+    private readonly List<Action> _afterCommit = [];
     private DbConnection? _connection;
     private DbTransaction? _transaction;
 
@@ -68,6 +69,22 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
         await transaction.CommitAsync(CancellationToken.None);
         await EndAsync();
         Committed?.Invoke();
+        var actions = _afterCommit.ToList();
+        _afterCommit.Clear();
+        foreach (var action in actions)
+        {
+            action();
+        }
+    }
+
+    public void AfterCommit(Action action)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("No unit of work is under way to run an action after.");
+        }
+
+        _afterCommit.Add(action);
     }
 
     /// <summary>Turns the domain events of every changed aggregate into outbox messages, in this transaction.</summary>
@@ -112,6 +129,7 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
         }
         finally
         {
+            _afterCommit.Clear();
             await EndAsync();
             foreach (var context in _contexts)
             {

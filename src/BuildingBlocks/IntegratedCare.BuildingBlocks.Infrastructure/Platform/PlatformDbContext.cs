@@ -38,7 +38,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.Property(x => x.ResourceId).HasMaxLength(64);
             e.Property(x => x.ServiceUserId).HasMaxLength(64);
             e.Property(x => x.Purpose).HasMaxLength(100);
-            e.Property(x => x.Basis).HasMaxLength(200);
+            e.Property(x => x.Basis).HasMaxLength(1000);
             e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.OutcomeDetail).HasMaxLength(400);
             e.Property(x => x.CorrelationId).HasMaxLength(64);

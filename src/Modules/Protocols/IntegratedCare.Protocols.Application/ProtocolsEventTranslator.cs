@@ -4,6 +4,7 @@ using IntegratedCare.BuildingBlocks.Domain;
 using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Areas;
+using IntegratedCare.Protocols.Domain.Consents;
 
 namespace IntegratedCare.Protocols.Application;
 
@@ -22,6 +23,10 @@ internal sealed class ProtocolsEventTranslator : IDomainEventTranslator
                 break;
             case AgencyDeactivated e:
                 yield return new AgencyDeactivatedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AgencyId.Value);
+                break;
+            case ConsentWithdrawn e:
+                yield return new ConsentWithdrawnIntegrationEvent(
+                    Guid.NewGuid(), e.OccurredAt, e.ConsentId.Value, e.ServiceUserId, e.Agencies.Select(a => a.Value).ToList(), e.AgencyTypes.Select(t => t.ToString()).ToList());
                 break;
             case AreaCreated e:
                 yield return new AreaCreatedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AreaId.Value, e.TimeZone, e.CoordinatorStaffId);

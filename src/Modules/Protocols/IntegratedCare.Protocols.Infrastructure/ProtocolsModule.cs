@@ -5,7 +5,11 @@ using IntegratedCare.Protocols.Application;
 using IntegratedCare.Protocols.Application.Agencies.ListAgencies;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
 using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Application.Sharing;
+using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
 using IntegratedCare.Protocols.Domain.Areas;
+using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.Sharing;
 using IntegratedCare.Protocols.Infrastructure.Grpc;
 using IntegratedCare.Protocols.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +31,12 @@ public static class ProtocolsModule
         services.AddScoped<AreaRepository>();
         services.AddScoped<IAreaRepository>(sp => sp.GetRequiredService<AreaRepository>());
         services.AddScoped<IAreaReadStore>(sp => sp.GetRequiredService<AreaRepository>());
+        services.AddScoped<SharingProtocolRepository>();
+        services.AddScoped<ISharingProtocolRepository>(sp => sp.GetRequiredService<SharingProtocolRepository>());
+        services.AddScoped<ISharingProtocolReadStore>(sp => sp.GetRequiredService<SharingProtocolRepository>());
+        services.AddScoped<IConsentRepository, ConsentRepository>();
+        services.AddSingleton<SharingRulesCache>();
+        services.AddScoped<SharingProtocolChange>();
         services.AddSingleton<IDomainEventTranslator, ProtocolsEventTranslator>();
         services.AddModuleAssemblies(configuration, typeof(ProtocolsEventTranslator).Assembly, typeof(ProtocolsModule).Assembly);
         return services;
@@ -35,6 +45,8 @@ public static class ProtocolsModule
     public static IEndpointRouteBuilder MapProtocolsModule(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<AgencyGrpcService>();
+        endpoints.MapGrpcService<InformationSharingGrpcService>();
+        endpoints.MapGrpcService<ConsentGrpcService>();
         return endpoints;
     }
 }

@@ -43,7 +43,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Basis")
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CorrelationId")

@@ -157,5 +157,8 @@ public interface IAgencyRepository
     /// <summary>Whether an active agency other than <paramref name="except"/> has this name (case-insensitive).</summary>
     Task<bool> ActiveNameIsTakenAsync(string name, AgencyId? except, CancellationToken cancellationToken);
 
+    /// <summary>Those of <paramref name="ids"/> that name no agency.</summary>
+    Task<IReadOnlyList<AgencyId>> MissingAsync(IReadOnlyCollection<AgencyId> ids, CancellationToken cancellationToken);
+
     void Add(Agency agency);
 }

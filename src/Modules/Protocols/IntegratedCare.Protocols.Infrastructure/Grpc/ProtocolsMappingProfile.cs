@@ -1,5 +1,5 @@
 using AutoMapper;
-using Google.Protobuf.WellKnownTypes;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.Protocols.Application.Agencies;
 using IntegratedCare.Protocols.Application.Agencies.DeactivateAgency;
@@ -11,6 +11,19 @@ using IntegratedCare.Protocols.Application.Areas;
 using IntegratedCare.Protocols.Application.Areas.CreateArea;
 using IntegratedCare.Protocols.Application.Areas.GetArea;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
+using IntegratedCare.Protocols.Application.Consents;
+using IntegratedCare.Protocols.Application.Consents.GetConsent;
+using IntegratedCare.Protocols.Application.Consents.ListConsents;
+using IntegratedCare.Protocols.Application.Consents.RecordConsent;
+using IntegratedCare.Protocols.Application.Consents.WithdrawConsent;
+using IntegratedCare.Protocols.Application.Sharing;
+using IntegratedCare.Protocols.Application.Sharing.ActivateSharingProtocol;
+using IntegratedCare.Protocols.Application.Sharing.CreateSharingProtocol;
+using IntegratedCare.Protocols.Application.Sharing.GetSharingProtocol;
+using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
+using IntegratedCare.Protocols.Application.Sharing.RetireSharingProtocol;
+using IntegratedCare.Protocols.Application.Sharing.SignSharingProtocol;
+using IntegratedCare.Protocols.Contracts;
 using Domain = IntegratedCare.Protocols.Domain;
 using V1 = IntegratedCare.Protocols.V1;
 
@@ -23,16 +36,19 @@ internal sealed class ProtocolsMappingProfile : Profile
     {
         CreateMap<DateTimeOffset, Timestamp>().ConvertUsing(d => Timestamp.FromDateTimeOffset(d));
         CreateMap<DateTimeOffset?, Timestamp?>().ConvertUsing(d => d.HasValue ? Timestamp.FromDateTimeOffset(d.Value) : null);
+        CreateMap<Timestamp?, DateTimeOffset?>().ConvertUsing(t => t == null ? null : t.ToDateTimeOffset());
 
-        CreateMap<V1.AgencyType, Domain.Agencies.AgencyType?>()
-            .ConvertUsing(v => v == V1.AgencyType.Unspecified ? null : (Domain.Agencies.AgencyType)(int)v);
-        CreateMap<Domain.Agencies.AgencyType, V1.AgencyType>().ConvertUsing(v => (V1.AgencyType)(int)v);
-        CreateMap<Domain.Agencies.AgencyStatus, V1.AgencyStatus>().ConvertUsing(v => (V1.AgencyStatus)(int)v);
-        CreateMap<V1.AreaKind, Domain.Areas.AreaKind?>()
-            .ConvertUsing(v => v == V1.AreaKind.Unspecified ? null : (Domain.Areas.AreaKind)(int)v);
-        CreateMap<Domain.Areas.AreaKind, V1.AreaKind>().ConvertUsing(v => (V1.AreaKind)(int)v);
+        MapEnum<V1.AgencyType, Domain.Agencies.AgencyType>();
+        MapEnum<V1.AgencyStatus, Domain.Agencies.AgencyStatus>();
+        MapEnum<V1.AreaKind, Domain.Areas.AreaKind>();
+        MapEnum<V1.SharingPurpose, Domain.Sharing.SharingPurpose>();
+        MapEnum<V1.SharingBasis, Domain.Sharing.SharingBasis>();
+        MapEnum<V1.SharingProtocolStatus, Domain.Sharing.SharingProtocolStatus>();
+        MapEnum<V1.ConsentStatus, Domain.Consents.ConsentStatus>();
+        MapEnum<V1.ConsentMethod, Domain.Consents.ConsentMethod>();
+        MapEnum<V1.ProvisionType, Domain.Consents.ProvisionType>();
 
-        // Requests → commands and queries.
+        // Agencies and areas.
         CreateMap<V1.AgencyContact, AgencyContactInput>();
         CreateMap<V1.RegisterAgencyRequest, RegisterAgencyCommand>();
         CreateMap<V1.GetAgencyRequest, GetAgencyQuery>();
@@ -43,15 +59,56 @@ internal sealed class ProtocolsMappingProfile : Profile
         CreateMap<V1.CreateAreaRequest, CreateAreaCommand>();
         CreateMap<V1.GetAreaRequest, GetAreaQuery>();
         CreateMap<V1.ListAreasRequest, ListAreasQuery>();
-
-        // Results → replies.
         CreateMap<AgencyContactDto, V1.AgencyContact>();
         CreateMap<AgencyDto, V1.Agency>();
-        CreateMap<Page<AgencyDto>, V1.ListAgenciesResponse>()
-            .ForMember(d => d.Agencies, o => o.MapFrom(s => s.Items));
+        CreateMap<Page<AgencyDto>, V1.ListAgenciesResponse>().ForMember(d => d.Agencies, o => o.MapFrom(s => s.Items));
         CreateMap<RehabilitationCoordinatorDto, V1.RehabilitationCoordinator>();
         CreateMap<AreaDto, V1.Area>();
-        CreateMap<Page<AreaDto>, V1.ListAreasResponse>()
-            .ForMember(d => d.Areas, o => o.MapFrom(s => s.Items));
+        CreateMap<Page<AreaDto>, V1.ListAreasResponse>().ForMember(d => d.Areas, o => o.MapFrom(s => s.Items));
+
+        // Information sharing.
+        CreateMap<V1.SharingRule, SharingRuleInput>();
+        CreateMap<V1.CreateSharingProtocolRequest, CreateSharingProtocolCommand>();
+        CreateMap<V1.GetSharingProtocolRequest, GetSharingProtocolQuery>();
+        CreateMap<V1.ListSharingProtocolsRequest, ListSharingProtocolsQuery>();
+        CreateMap<V1.SignSharingProtocolRequest, SignSharingProtocolCommand>();
+        CreateMap<V1.ActivateSharingProtocolRequest, ActivateSharingProtocolCommand>();
+        CreateMap<V1.RetireSharingProtocolRequest, RetireSharingProtocolCommand>();
+        CreateMap<V1.CheckDisclosureRequest, MaySeeQuery>().ForCtorParam("Category", o => o.MapFrom(s => s.DataCategory));
+        CreateMap<SharingRuleDto, V1.SharingRule>();
+        CreateMap<SharingProtocolDto, V1.SharingProtocol>();
+        CreateMap<Page<SharingProtocolDto>, V1.ListSharingProtocolsResponse>().ForMember(d => d.SharingProtocols, o => o.MapFrom(s => s.Items));
+        CreateMap<MaySeeResult, V1.DisclosureDecision>().ConvertUsing(r => new V1.DisclosureDecision
+        {
+            Permitted = r.Permitted,
+            Reason = r.Reason,
+            SharingProtocolId = r.ProtocolId.HasValue ? r.ProtocolId.Value.ToString("D") : string.Empty,
+            Rule = r.Rule ?? string.Empty,
+            ConsentId = r.ConsentId.HasValue ? r.ConsentId.Value.ToString("D") : string.Empty,
+            Basis = r.Basis,
+        });
+
+        // Consent.
+        CreateMap<V1.ConsentProvision, ConsentProvisionInput>();
+        CreateMap<V1.RecordConsentRequest, RecordConsentCommand>();
+        CreateMap<V1.WithdrawConsentRequest, WithdrawConsentCommand>();
+        CreateMap<V1.GetConsentRequest, GetConsentQuery>();
+        CreateMap<V1.ListConsentsRequest, ListConsentsQuery>();
+        CreateMap<ConsentProvisionDto, V1.ConsentProvision>();
+        CreateMap<ConsentDto, V1.Consent>();
+        CreateMap<Page<ConsentDto>, V1.ListConsentsResponse>().ForMember(d => d.Consents, o => o.MapFrom(s => s.Items));
+    }
+
+    /// <summary>
+    /// Proto and domain enums share their numbers. A single UNSPECIFIED becomes null ("not given", which
+    /// validation refuses); in a repeated field it becomes 0, which validation refuses too.
+    /// </summary>
+    private void MapEnum<TProto, TDomain>()
+        where TProto : struct, Enum
+        where TDomain : struct, Enum
+    {
+        CreateMap<TProto, TDomain?>().ConvertUsing(v => Convert.ToInt32(v, null) == 0 ? null : (TDomain)Enum.ToObject(typeof(TDomain), Convert.ToInt32(v, null)));
+        CreateMap<TProto, TDomain>().ConvertUsing(v => (TDomain)Enum.ToObject(typeof(TDomain), Convert.ToInt32(v, null)));
+        CreateMap<TDomain, TProto>().ConvertUsing(v => (TProto)Enum.ToObject(typeof(TProto), Convert.ToInt32(v, null)));
     }
 }

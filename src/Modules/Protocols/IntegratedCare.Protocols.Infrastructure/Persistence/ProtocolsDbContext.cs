@@ -1,6 +1,8 @@
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Areas;
+using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -14,6 +16,10 @@ internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> op
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Area> Areas => Set<Area>();
+
+    public DbSet<SharingProtocol> SharingProtocols => Set<SharingProtocol>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
@@ -61,6 +67,41 @@ internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> op
                 c.Property(p => p.Phone).HasColumnName("CoordinatorPhone").HasMaxLength(20);
             });
             e.HasIndex(x => x.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<SharingProtocol>(e =>
+        {
+            e.ToTable("protocols_sharing_protocols");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new SharingProtocolId(v));
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Rules);
+            e.Ignore(x => x.Signatories);
+            e.Ignore(x => x.DomainEvents);
+            e.Property<List<SharingRule>>("_rules").HasColumnName("Rules")
+                .HasConversion(JsonColumn.Converter<SharingRule>(), JsonColumn.Comparer<SharingRule>());
+            e.PrimitiveCollection<List<Guid>>("_signatories").HasColumnName("Signatories").IsRequired();
+            e.HasIndex(x => x.Status);
+        });
+
+        modelBuilder.Entity<Consent>(e =>
+        {
+            e.ToTable("protocols_consents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new ConsentId(v));
+            e.Property(x => x.RecordingAgencyId).HasConversion(id => id.Value, v => new AgencyId(v));
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.WithdrawalReason).HasMaxLength(500);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Provisions);
+            e.Ignore(x => x.DomainEvents);
+            e.Property<List<ConsentProvision>>("_provisions").HasColumnName("Provisions")
+                .HasConversion(JsonColumn.Converter<ConsentProvision>(), JsonColumn.Comparer<ConsentProvision>());
+            e.HasIndex(x => x.ServiceUserId);
         });
     }
 }

@@ -1,7 +1,10 @@
 using IntegratedCare.Protocols.Application.Agencies.ListAgencies;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
 using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
 using IntegratedCare.Protocols.Domain.Areas;
+using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegratedCare.Protocols.Infrastructure.Persistence;
@@ -18,6 +21,13 @@ internal sealed class AgencyRepository(ProtocolsDbContext db) : IAgencyRepositor
     }
 
     public void Add(Agency agency) => db.Agencies.Add(agency);
+
+    public async Task<IReadOnlyList<AgencyId>> MissingAsync(IReadOnlyCollection<AgencyId> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        var found = await db.Agencies.Where(a => wanted.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        return wanted.Except(found).ToList();
+    }
 
     public async Task<(IReadOnlyList<Agency> Items, int Total)> ListAsync(AgencyFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
@@ -66,4 +76,34 @@ internal sealed class AreaRepository(ProtocolsDbContext db) : IAreaRepository, I
         var items = await db.Areas.AsNoTracking().OrderBy(a => a.Name).ThenBy(a => a.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         return (items, total);
     }
+}
+
+internal sealed class SharingProtocolRepository(ProtocolsDbContext db) : ISharingProtocolRepository, ISharingProtocolReadStore
+{
+    public Task<SharingProtocol?> FindAsync(SharingProtocolId id, CancellationToken cancellationToken) =>
+        db.SharingProtocols.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    /// <summary>Untracked: the snapshot is shared by concurrent decisions and never changed.</summary>
+    public async Task<IReadOnlyList<SharingProtocol>> ActiveAsync(CancellationToken cancellationToken) =>
+        await db.SharingProtocols.AsNoTracking().Where(p => p.Status == SharingProtocolStatus.Active).ToListAsync(cancellationToken);
+
+    public void Add(SharingProtocol protocol) => db.SharingProtocols.Add(protocol);
+
+    public async Task<(IReadOnlyList<SharingProtocol> Items, int Total)> ListAsync(int offset, int limit, CancellationToken cancellationToken)
+    {
+        var total = await db.SharingProtocols.CountAsync(cancellationToken);
+        var items = await db.SharingProtocols.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+}
+
+internal sealed class ConsentRepository(ProtocolsDbContext db) : IConsentRepository
+{
+    public Task<Consent?> FindAsync(ConsentId id, CancellationToken cancellationToken) =>
+        db.Consents.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Consent>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
+        await db.Consents.Where(c => c.ServiceUserId == serviceUserId).OrderByDescending(c => c.RecordedAt).ToListAsync(cancellationToken);
+
+    public void Add(Consent consent) => db.Consents.Add(consent);
 }

@@ -158,6 +158,103 @@ namespace IntegratedCare.Protocols.Infrastructure.Persistence.Migrations
 
                     b.ToTable("protocols_areas", (string)null);
                 });
+
+            modelBuilder.Entity("IntegratedCare.Protocols.Domain.Consents.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordingAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_provisions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Provisions");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceUserId");
+
+                    b.ToTable("protocols_consents", (string)null);
+                });
+
+            modelBuilder.Entity("IntegratedCare.Protocols.Domain.Sharing.SharingProtocol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Rules");
+
+                    b.PrimitiveCollection<string>("_signatories")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Signatories");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("protocols_sharing_protocols", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,100 @@
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.Sharing;
+using MediatR;
+
+namespace IntegratedCare.Protocols.Application.Consents.RecordConsent;
+
+/// <summary>Records a person's consent (or refusal), taken by a worker or partner system of the caller's agency.</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem, Roles.SystemAdmin)]
+[Audit(AuditAction.Create, "consent")]
+public sealed record RecordConsentCommand(
+    string ServiceUserId,
+    ConsentMethod? Method,
+    bool Refused,
+    IReadOnlyList<ConsentProvisionInput> Provisions,
+    DateTimeOffset? ExpiresAt) : ICommand<ConsentDto>;
+
+internal sealed class RecordConsentValidator : AbstractValidator<RecordConsentCommand>
+{
+    public RecordConsentValidator()
+    {
+        RuleFor(x => x.ServiceUserId).MustBeId();
+        RuleFor(x => x.Method).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known method");
+        RuleFor(x => x.Provisions).NotEmpty().When(x => !x.Refused).WithMessage("must hold at least one provision")
+            .Must(p => p.Count <= 50).WithMessage("must hold at most 50 provisions");
+        RuleForEach(x => x.Provisions).ChildRules(provision =>
+        {
+            provision.RuleFor(p => p.Type).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known provision type");
+            provision.RuleFor(p => p.DataCategories).NotEmpty().WithMessage("must name at least one category");
+            provision.RuleForEach(p => p.DataCategories).Must(c => DataCategoryCodes.TryParse(c, out _))
+                .WithMessage($"must be one of {string.Join(", ", DataCategoryCodes.All)}");
+            provision.RuleFor(p => p).Must(p => p.AgencyIds.Count + p.AgencyTypes.Count > 0)
+                .OverridePropertyName("AgencyIds").WithMessage("name at least one agency or agency type");
+            provision.RuleForEach(p => p.AgencyIds).MustBeId();
+            provision.RuleForEach(p => p.AgencyTypes).IsInEnum().WithMessage("is not a known agency type");
+            provision.RuleForEach(p => p.Purposes).IsInEnum().WithMessage("is not a known purpose");
+        });
+    }
+}
+
+internal sealed class RecordConsentHandler(
+    IConsentRepository consents,
+    IAgencyRepository agencies,
+    ICurrentActor currentActor,
+    IAuditScope audit,
+    TimeProvider clock) : IRequestHandler<RecordConsentCommand, ConsentDto>
+{
+    public async Task<ConsentDto> Handle(RecordConsentCommand request, CancellationToken cancellationToken)
+    {
+        var actor = currentActor.Required;
+        var recordingAgency = await RecordingAgencyAsync(actor, cancellationToken);
+        var provisions = new List<ConsentProvision>();
+        for (var i = 0; i < request.Provisions.Count; i++)
+        {
+            var input = request.Provisions[i];
+            var agencyIds = input.AgencyIds.Select(a => new AgencyId(Guid.Parse(a))).ToList();
+            var missing = await agencies.MissingAsync(agencyIds, cancellationToken);
+            if (missing.Count > 0)
+            {
+                throw new RequestValidationException(agencyIds.Select((id, j) => (id, j)).Where(x => missing.Contains(x.id))
+                    .Select(x => new FieldError($"provisions[{i}].agency_ids[{x.j}]", "no agency has this id")).ToList());
+            }
+
+            provisions.Add(new ConsentProvision(
+                input.Type!.Value,
+                input.DataCategories.Select(c => DataCategoryCodes.TryParse(c, out var category) ? category : default).Distinct().ToList(),
+                agencyIds.Select(a => a.Value).Distinct().ToList(),
+                input.AgencyTypes.Distinct().ToList(),
+                input.Purposes.Distinct().ToList()));
+        }
+
+        var now = clock.GetUtcNow();
+        var consent = Consent.Record(Guid.Parse(request.ServiceUserId), recordingAgency, actor.Id, request.Method!.Value, request.Refused, provisions, request.ExpiresAt, now);
+        consents.Add(consent);
+        audit.Resource(consent.Id.ToString());
+        audit.ServiceUser(consent.ServiceUserId.ToString("D"));
+        return ConsentDto.From(consent, now);
+    }
+
+    /// <summary>The caller's own agency, which must exist and be active: a consent is always taken by someone.</summary>
+    private async Task<AgencyId> RecordingAgencyAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(actor.AgencyId, out var agencyGuid))
+        {
+            throw new ForbiddenException("Recording a consent needs a token that names the caller's agency.");
+        }
+
+        var agency = await agencies.FindAsync(new AgencyId(agencyGuid), cancellationToken);
+        return agency is { Status: AgencyStatus.Active }
+            ? agency.Id
+            : throw new ForbiddenException("The caller's agency is unknown or inactive.");
+    }
+}

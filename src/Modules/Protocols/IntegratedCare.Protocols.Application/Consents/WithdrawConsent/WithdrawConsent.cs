@@ -1,0 +1,37 @@
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.Protocols.Domain.Consents;
+using MediatR;
+
+namespace IntegratedCare.Protocols.Application.Consents.WithdrawConsent;
+
+/// <summary>The person withdraws a consent. It stops permitting at once; the agencies it named are told.</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem, Roles.SystemAdmin)]
+[Audit(AuditAction.Update, "consent")]
+public sealed record WithdrawConsentCommand(string ConsentId, long ExpectedVersion, string Reason) : ICommand<ConsentDto>;
+
+internal sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConsentCommand>
+{
+    public WithdrawConsentValidator()
+    {
+        RuleFor(x => x.ConsentId).MustBeId();
+        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        RuleFor(x => x.Reason).RequiredText(500);
+    }
+}
+
+internal sealed class WithdrawConsentHandler(IConsentRepository consents, ICurrentActor currentActor, IAuditScope audit, TimeProvider clock)
+    : IRequestHandler<WithdrawConsentCommand, ConsentDto>
+{
+    public async Task<ConsentDto> Handle(WithdrawConsentCommand request, CancellationToken cancellationToken)
+    {
+        var consent = await ConsentAccess.LoadVisibleAsync(consents, request.ConsentId, currentActor.Required, audit, cancellationToken);
+        var now = clock.GetUtcNow();
+        consent.Withdraw(request.ExpectedVersion, request.Reason, now);
+        return ConsentDto.From(consent, now);
+    }
+}

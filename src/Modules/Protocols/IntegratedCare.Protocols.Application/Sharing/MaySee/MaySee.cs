@@ -1,0 +1,78 @@
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.Protocols.Contracts;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.Sharing;
+using MediatR;
+
+namespace IntegratedCare.Protocols.Application.Sharing.MaySee;
+
+internal static class Purposes
+{
+    public static readonly IReadOnlyDictionary<string, SharingPurpose> ByCode = new Dictionary<string, SharingPurpose>(StringComparer.Ordinal)
+    {
+        [SharingPurposes.DirectCare] = SharingPurpose.DirectCare,
+        [SharingPurposes.Safeguarding] = SharingPurpose.Safeguarding,
+        [SharingPurposes.Planning] = SharingPurpose.Planning,
+    };
+}
+
+internal sealed class MaySeeValidator : AbstractValidator<MaySeeQuery>
+{
+    public MaySeeValidator()
+    {
+        RuleFor(x => x.ServiceUserId).MustBeId();
+        RuleFor(x => x.AgencyId).MustBeId();
+        RuleFor(x => x.Category).Must(c => DataCategoryCodes.TryParse(c, out _))
+            .WithMessage($"must be one of {string.Join(", ", DataCategoryCodes.All)}");
+        RuleFor(x => x.Purpose).Must(p => p is not null && Purposes.ByCode.ContainsKey(p))
+            .WithMessage($"must be one of {string.Join(", ", Purposes.ByCode.Keys)}");
+        When(x => !string.IsNullOrEmpty(x.OverrideBasis), () =>
+        {
+            RuleFor(x => x.OverrideBasis!).Matches("^[a-z][a-z0-9-]{1,49}$").WithMessage("must be a legal basis code, e.g. child-protection");
+            RuleFor(x => x.OverrideReason!).RequiredText(200);
+        });
+    }
+}
+
+/// <summary>
+/// Answers the sharing decision for every module. The decision and its basis go to the audit trail of
+/// the request that asked; a partner system may ask only about disclosures to its own agency.
+/// </summary>
+internal sealed class MaySeeHandler(
+    ISharingProtocolRepository protocols,
+    SharingRulesCache cache,
+    IAgencyRepository agencies,
+    IConsentRepository consents,
+    ICurrentActor currentActor,
+    IAuditScope audit,
+    TimeProvider clock) : IRequestHandler<MaySeeQuery, MaySeeResult>
+{
+    public async Task<MaySeeResult> Handle(MaySeeQuery request, CancellationToken cancellationToken)
+    {
+        var actor = currentActor.Required;
+        if (actor.Kind == ActorKind.AgencySystem && !string.Equals(actor.AgencyId, request.AgencyId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ForbiddenException("A partner system may ask only about disclosures to its own agency.");
+        }
+
+        var serviceUserId = Guid.Parse(request.ServiceUserId);
+        audit.ServiceUser(serviceUserId.ToString("D"));
+        DataCategoryCodes.TryParse(request.Category, out var category);
+        var agencyId = new AgencyId(Guid.Parse(request.AgencyId));
+        var agency = await agencies.FindAsync(agencyId, cancellationToken);
+        var decision = SharingDecisionPolicy.Decide(
+            new SharingRequest(serviceUserId, agencyId, category, Purposes.ByCode[request.Purpose], request.OverrideBasis, request.OverrideReason?.Trim()),
+            agency is null ? null : new Recipient(agency.Id, agency.Type, agency.Status == AgencyStatus.Active),
+            await cache.ActiveProtocolsAsync(protocols, cancellationToken),
+            await consents.ForServiceUserAsync(serviceUserId, cancellationToken),
+            clock.GetUtcNow());
+        audit.Basis(decision.Basis);
+        return new MaySeeResult(
+            decision.Permitted, decision.Reason, decision.ProtocolId?.Value, decision.Rule?.Describe(), decision.ConsentId?.Value, decision.Basis);
+    }
+}

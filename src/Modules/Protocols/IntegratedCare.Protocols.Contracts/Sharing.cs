@@ -1,0 +1,64 @@
+using IntegratedCare.BuildingBlocks.Contracts;
+
+namespace IntegratedCare.Protocols.Contracts;
+
+/// <summary>The codes of the data categories a disclosure is about. The proto documents the same list.</summary>
+public static class DataCategories
+{
+    public const string Identity = "identity";
+    public const string ContactDetails = "contact-details";
+    public const string AssessmentDrugUse = "assessment.drug-use";
+    public const string AssessmentAlcoholUse = "assessment.alcohol-use";
+    public const string AssessmentPhysicalHealth = "assessment.physical-health";
+    public const string AssessmentMentalHealth = "assessment.mental-health";
+    public const string AssessmentHousing = "assessment.housing";
+    public const string AssessmentEducation = "assessment.education";
+    public const string AssessmentEmployment = "assessment.employment";
+    public const string AssessmentFinance = "assessment.finance";
+    public const string AssessmentFamilyAndChildren = "assessment.family-and-children";
+    public const string AssessmentCriminalJustice = "assessment.criminal-justice";
+    public const string AssessmentRelationships = "assessment.relationships";
+    public const string CarePlan = "care-plan";
+    public const string RiskFlags = "risk-flags";
+    public const string HealthInformation = "health-information";
+    public const string CriminalJusticeInformation = "criminal-justice-information";
+}
+
+/// <summary>Why data is disclosed.</summary>
+public static class SharingPurposes
+{
+    public const string DirectCare = "direct-care";
+    public const string Safeguarding = "safeguarding";
+    public const string Planning = "planning";
+}
+
+/// <summary>
+/// The sharing decision: may <paramref name="AgencyId"/> see <paramref name="Category"/> of this person's
+/// data for <paramref name="Purpose"/>? Every module sends it before it discloses a person's data, and
+/// audits the disclosure with the returned <see cref="MaySeeResult.Basis"/>. A legal override (e.g.
+/// "child-protection") needs a reason and is always audited. Ids are in their canonical text form.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Execute, "sharing-decision")]
+public sealed record MaySeeQuery(
+    string ServiceUserId,
+    string AgencyId,
+    string Category,
+    string Purpose,
+    string? OverrideBasis = null,
+    string? OverrideReason = null) : IContractQuery<MaySeeResult>;
+
+/// <summary>Permit or deny, and the protocol rule and consent that decided it.</summary>
+public sealed record MaySeeResult(bool Permitted, string Reason, Guid? ProtocolId, string? Rule, Guid? ConsentId, string Basis);
+
+/// <summary>
+/// A person withdrew a consent. Agencies it permitted (by id or by type) must stop relying on it; modules
+/// that disclosed data under it tell those agencies.
+/// </summary>
+public sealed record ConsentWithdrawnIntegrationEvent(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ConsentId,
+    Guid ServiceUserId,
+    IReadOnlyList<Guid> AgencyIds,
+    IReadOnlyList<string> AgencyTypes) : IntegrationEvent(EventId, OccurredAt);

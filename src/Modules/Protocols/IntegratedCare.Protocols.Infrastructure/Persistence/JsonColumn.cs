@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace IntegratedCare.Protocols.Infrastructure.Persistence;
+
+/// <summary>
+/// Immutable value lists stored as one JSON column (enums by name, so stored rows read plainly and
+/// survive reordering). The lists are replaced, never mutated, so comparing them item by item is enough.
+/// </summary>
+internal static class JsonColumn
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static ValueConverter<List<T>, string> Converter<T>() => new(
+        v => JsonSerializer.Serialize(v, Options),
+        s => JsonSerializer.Deserialize<List<T>>(s, Options) ?? new List<T>());
+
+    public static ValueComparer<List<T>> Comparer<T>() => new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+        v => v.ToList());
+}
