@@ -142,3 +142,28 @@ public sealed class SharingDecisionTests
             Person, Addiction, "cm", ConsentMethod.Written, false,
             [new ConsentProvision(ProvisionType.Permit, [DataCategory.Identity], [], [], [])], null, Now)).Rule);
 }
+
+public sealed class ResponseTimeTests
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    [Fact]
+    public void WorkingDays_SkipTheWeekend_AndEndAtLocalMidnight()
+    {
+        // Friday 6 March 2026, 10:00 in London (GMT). Two working days: Monday and Tuesday.
+        var due = new IntegratedCare.Protocols.Domain.InterAgency.ResponseTime(2, IntegratedCare.Protocols.Domain.InterAgency.ResponseTimeUnit.WorkingDays)
+            .DueFrom(new DateTimeOffset(2026, 3, 6, 10, 0, 0, TimeSpan.Zero), London);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero), due);
+    }
+
+    [Fact]
+    public void CalendarDays_CountEveryDay_InSummerTimeToo()
+    {
+        // Friday 5 June 2026, 23:30 UTC is Saturday 00:30 in London (BST): three calendar days end Tuesday midnight BST.
+        var due = new IntegratedCare.Protocols.Domain.InterAgency.ResponseTime(3, IntegratedCare.Protocols.Domain.InterAgency.ResponseTimeUnit.CalendarDays)
+            .DueFrom(new DateTimeOffset(2026, 6, 5, 23, 30, 0, TimeSpan.Zero), London);
+
+        Assert.Equal(new DateTimeOffset(2026, 6, 9, 23, 0, 0, TimeSpan.Zero), due);
+    }
+}

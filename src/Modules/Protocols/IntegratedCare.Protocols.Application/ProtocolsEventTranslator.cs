@@ -5,6 +5,7 @@ using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Areas;
 using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.Referrals;
 
 namespace IntegratedCare.Protocols.Application;
 
@@ -27,6 +28,10 @@ internal sealed class ProtocolsEventTranslator : IDomainEventTranslator
             case ConsentWithdrawn e:
                 yield return new ConsentWithdrawnIntegrationEvent(
                     Guid.NewGuid(), e.OccurredAt, e.ConsentId.Value, e.ServiceUserId, e.Agencies.Select(a => a.Value).ToList(), e.AgencyTypes.Select(t => t.ToString()).ToList());
+                break;
+            case ReferralOverdue e:
+                yield return new ReferralOverdueIntegrationEvent(
+                    Guid.NewGuid(), e.OccurredAt, e.ReferralId.Value, e.ProtocolId.Value, e.From.Value, e.To.Value, e.DueAt);
                 break;
             case AreaCreated e:
                 yield return new AreaCreatedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AreaId.Value, e.TimeZone, e.CoordinatorStaffId);

@@ -62,3 +62,16 @@ public sealed record ConsentWithdrawnIntegrationEvent(
     Guid ServiceUserId,
     IReadOnlyList<Guid> AgencyIds,
     IReadOnlyList<string> AgencyTypes) : IntegrationEvent(EventId, OccurredAt);
+
+/// <summary>
+/// A referral went unanswered past its protocol's response time. Raised once per referral. CarePlan
+/// records a variance; GapsAndBlocks may take it up as a process block.
+/// </summary>
+public sealed record ReferralOverdueIntegrationEvent(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ReferralId,
+    Guid ProtocolId,
+    Guid FromAgencyId,
+    Guid ToAgencyId,
+    DateTimeOffset DueAt) : IntegrationEvent(EventId, OccurredAt);

@@ -8,7 +8,11 @@ using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Application.Sharing;
 using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
 using IntegratedCare.Protocols.Domain.Areas;
+using IntegratedCare.Protocols.Application.InterAgency;
+using IntegratedCare.Protocols.Application.Referrals;
 using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.InterAgency;
+using IntegratedCare.Protocols.Domain.Referrals;
 using IntegratedCare.Protocols.Domain.Sharing;
 using IntegratedCare.Protocols.Infrastructure.Grpc;
 using IntegratedCare.Protocols.Infrastructure.Persistence;
@@ -35,6 +39,13 @@ public static class ProtocolsModule
         services.AddScoped<ISharingProtocolRepository>(sp => sp.GetRequiredService<SharingProtocolRepository>());
         services.AddScoped<ISharingProtocolReadStore>(sp => sp.GetRequiredService<SharingProtocolRepository>());
         services.AddScoped<IConsentRepository, ConsentRepository>();
+        services.AddScoped<InterAgencyProtocolRepository>();
+        services.AddScoped<IInterAgencyProtocolRepository>(sp => sp.GetRequiredService<InterAgencyProtocolRepository>());
+        services.AddScoped<IInterAgencyProtocolReadStore>(sp => sp.GetRequiredService<InterAgencyProtocolRepository>());
+        services.AddScoped<ReferralRepository>();
+        services.AddScoped<IReferralRepository>(sp => sp.GetRequiredService<ReferralRepository>());
+        services.AddScoped<IReferralReadStore>(sp => sp.GetRequiredService<ReferralRepository>());
+        services.AddHostedService<ReferralDeadlineWorker>();
         services.AddSingleton<SharingRulesCache>();
         services.AddScoped<SharingProtocolChange>();
         services.AddSingleton<IDomainEventTranslator, ProtocolsEventTranslator>();
@@ -47,6 +58,8 @@ public static class ProtocolsModule
         endpoints.MapGrpcService<AgencyGrpcService>();
         endpoints.MapGrpcService<InformationSharingGrpcService>();
         endpoints.MapGrpcService<ConsentGrpcService>();
+        endpoints.MapGrpcService<ProtocolGrpcService>();
+        endpoints.MapGrpcService<ReferralGrpcService>();
         return endpoints;
     }
 }

@@ -12,6 +12,8 @@ using IntegratedCare.Protocols.Application.Areas.CreateArea;
 using IntegratedCare.Protocols.Application.Areas.GetArea;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
 using IntegratedCare.Protocols.Application.Consents;
+using IntegratedCare.Protocols.Application.InterAgency;
+using IntegratedCare.Protocols.Application.Referrals;
 using IntegratedCare.Protocols.Application.Consents.GetConsent;
 using IntegratedCare.Protocols.Application.Consents.ListConsents;
 using IntegratedCare.Protocols.Application.Consents.RecordConsent;
@@ -47,6 +49,11 @@ internal sealed class ProtocolsMappingProfile : Profile
         MapEnum<V1.ConsentStatus, Domain.Consents.ConsentStatus>();
         MapEnum<V1.ConsentMethod, Domain.Consents.ConsentMethod>();
         MapEnum<V1.ProvisionType, Domain.Consents.ProvisionType>();
+        MapEnum<V1.ProtocolStatus, Domain.InterAgency.InterAgencyProtocolStatus>();
+        MapEnum<V1.ResponseTimeUnit, Domain.InterAgency.ResponseTimeUnit>();
+        MapEnum<V1.ReferralStatus, Domain.Referrals.ReferralStatus>();
+        MapEnum<V1.RejectionReason, Domain.Referrals.RejectionReason>();
+        MapEnum<V1.ReferralDirection, ReferralDirection>();
 
         // Agencies and areas.
         CreateMap<V1.AgencyContact, AgencyContactInput>();
@@ -97,6 +104,44 @@ internal sealed class ProtocolsMappingProfile : Profile
         CreateMap<ConsentProvisionDto, V1.ConsentProvision>();
         CreateMap<ConsentDto, V1.Consent>();
         CreateMap<Page<ConsentDto>, V1.ListConsentsResponse>().ForMember(d => d.Consents, o => o.MapFrom(s => s.Items));
+
+        MapProtocolsAndReferrals();
+    }
+
+    private void MapProtocolsAndReferrals()
+    {
+        CreateMap<V1.EscalationContact, EscalationContactInput>();
+        CreateMap<V1.CreateProtocolRequest, ProtocolTermsInput>();
+        CreateMap<V1.UpdateProtocolRequest, ProtocolTermsInput>();
+        CreateMap<V1.CreateProtocolRequest, CreateProtocolCommand>().ForCtorParam("Terms", o => o.MapFrom(s => s));
+        CreateMap<V1.UpdateProtocolRequest, UpdateProtocolCommand>().ForCtorParam("Terms", o => o.MapFrom(s => s));
+        CreateMap<V1.ActivateProtocolRequest, ChangeProtocolStatusCommand>()
+            .ConvertUsing(r => new ChangeProtocolStatusCommand(r.ProtocolId, r.ExpectedVersion, ProtocolTransition.Activate));
+        CreateMap<V1.ExpireProtocolRequest, ChangeProtocolStatusCommand>()
+            .ConvertUsing(r => new ChangeProtocolStatusCommand(r.ProtocolId, r.ExpectedVersion, ProtocolTransition.Expire));
+        CreateMap<V1.GetProtocolRequest, GetProtocolQuery>();
+        CreateMap<V1.ListProtocolsRequest, ListProtocolsQuery>();
+        CreateMap<EscalationContactInput, V1.EscalationContact>();
+        CreateMap<InterAgencyProtocolDto, V1.InterAgencyProtocol>();
+        CreateMap<Page<InterAgencyProtocolDto>, V1.ListProtocolsResponse>().ForMember(d => d.Protocols, o => o.MapFrom(s => s.Items));
+
+        CreateMap<V1.MakeReferralRequest, MakeReferralCommand>();
+        CreateMap<V1.GetReferralRequest, GetReferralQuery>();
+        CreateMap<V1.ListReferralsRequest, ListReferralsQuery>();
+        CreateMap<V1.ReceiveReferralRequest, ActOnReferralCommand>()
+            .ConvertUsing(r => new ActOnReferralCommand(r.ReferralId, r.ExpectedVersion, ReferralAction.Receive, null, string.Empty));
+        CreateMap<V1.AcceptReferralRequest, ActOnReferralCommand>()
+            .ConvertUsing(r => new ActOnReferralCommand(r.ReferralId, r.ExpectedVersion, ReferralAction.Accept, null, r.Note));
+        CreateMap<V1.RejectReferralRequest, ActOnReferralCommand>()
+            .ConvertUsing((r, _, context) => new ActOnReferralCommand(
+                r.ReferralId, r.ExpectedVersion, ReferralAction.Reject, context.Mapper.Map<Domain.Referrals.RejectionReason?>(r.Reason), r.Note));
+        CreateMap<V1.CompleteReferralRequest, ActOnReferralCommand>()
+            .ConvertUsing(r => new ActOnReferralCommand(r.ReferralId, r.ExpectedVersion, ReferralAction.Complete, null, r.Outcome));
+        CreateMap<V1.CancelReferralRequest, ActOnReferralCommand>()
+            .ConvertUsing(r => new ActOnReferralCommand(r.ReferralId, r.ExpectedVersion, ReferralAction.Cancel, null, r.Reason));
+        CreateMap<ReferralDto, V1.Referral>()
+            .ForMember(d => d.RejectionReason, o => o.MapFrom(s => s.RejectionReason.HasValue ? (V1.RejectionReason)(int)s.RejectionReason.Value : V1.RejectionReason.Unspecified));
+        CreateMap<Page<ReferralDto>, V1.ListReferralsResponse>().ForMember(d => d.Referrals, o => o.MapFrom(s => s.Items));
     }
 
     /// <summary>

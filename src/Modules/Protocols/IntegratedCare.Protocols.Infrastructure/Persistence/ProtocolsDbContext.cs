@@ -2,6 +2,8 @@ using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Areas;
 using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.InterAgency;
+using IntegratedCare.Protocols.Domain.Referrals;
 using IntegratedCare.Protocols.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -20,6 +22,10 @@ internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> op
     public DbSet<SharingProtocol> SharingProtocols => Set<SharingProtocol>();
 
     public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<InterAgencyProtocol> InterAgencyProtocols => Set<InterAgencyProtocol>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
@@ -102,6 +108,57 @@ internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> op
             e.Property<List<ConsentProvision>>("_provisions").HasColumnName("Provisions")
                 .HasConversion(JsonColumn.Converter<ConsentProvision>(), JsonColumn.Comparer<ConsentProvision>());
             e.HasIndex(x => x.ServiceUserId);
+        });
+
+        modelBuilder.Entity<InterAgencyProtocol>(e =>
+        {
+            e.ToTable("protocols_interagency_protocols");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new InterAgencyProtocolId(v));
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.ReferralCriteria).HasMaxLength(4000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.PartyTypes);
+            e.Ignore(x => x.PartyAgencies);
+            e.Ignore(x => x.DomainEvents);
+            e.Property<List<AgencyType>>("_partyTypes").HasColumnName("PartyTypes")
+                .HasConversion(JsonColumn.Converter<AgencyType>(), JsonColumn.Comparer<AgencyType>());
+            e.PrimitiveCollection<List<Guid>>("_partyAgencies").HasColumnName("PartyAgencies").IsRequired();
+            e.ComplexProperty(x => x.ResponseTime, c =>
+            {
+                c.Property(p => p.Amount).HasColumnName("ResponseTimeAmount");
+                c.Property(p => p.Unit).HasColumnName("ResponseTimeUnit").HasConversion<string>().HasMaxLength(16);
+            });
+            e.ComplexProperty(x => x.EscalationContact, c =>
+            {
+                c.Property(p => p.Role).HasColumnName("EscalationRole").HasMaxLength(200);
+                c.Property(p => p.Email).HasColumnName("EscalationEmail").HasMaxLength(254);
+                c.Property(p => p.Phone).HasColumnName("EscalationPhone").HasMaxLength(20);
+            });
+        });
+
+        modelBuilder.Entity<Referral>(e =>
+        {
+            e.ToTable("protocols_referrals");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new ReferralId(v));
+            e.Property(x => x.ProtocolId).HasConversion(id => id.Value, v => new InterAgencyProtocolId(v));
+            e.Property(x => x.FromAgencyId).HasConversion(id => id.Value, v => new AgencyId(v));
+            e.Property(x => x.ToAgencyId).HasConversion(id => id.Value, v => new AgencyId(v));
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.RejectionReason).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.SharedCategories);
+            e.Ignore(x => x.IsAwaitingAnswer);
+            e.Ignore(x => x.DomainEvents);
+            e.Property<List<DataCategory>>("_sharedCategories").HasColumnName("SharedCategories")
+                .HasConversion(JsonColumn.Converter<DataCategory>(), JsonColumn.Comparer<DataCategory>());
+            e.HasIndex(x => new { x.ToAgencyId, x.Status });
+            e.HasIndex(x => new { x.FromAgencyId, x.Status });
+            e.HasIndex(x => new { x.Status, x.DueAt });
         });
     }
 }

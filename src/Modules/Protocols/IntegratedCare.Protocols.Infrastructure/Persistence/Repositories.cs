@@ -3,7 +3,11 @@ using IntegratedCare.Protocols.Application.Areas.ListAreas;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
 using IntegratedCare.Protocols.Domain.Areas;
+using IntegratedCare.Protocols.Application.InterAgency;
+using IntegratedCare.Protocols.Application.Referrals;
 using IntegratedCare.Protocols.Domain.Consents;
+using IntegratedCare.Protocols.Domain.InterAgency;
+using IntegratedCare.Protocols.Domain.Referrals;
 using IntegratedCare.Protocols.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,4 +110,49 @@ internal sealed class ConsentRepository(ProtocolsDbContext db) : IConsentReposit
         await db.Consents.Where(c => c.ServiceUserId == serviceUserId).OrderByDescending(c => c.RecordedAt).ToListAsync(cancellationToken);
 
     public void Add(Consent consent) => db.Consents.Add(consent);
+}
+
+internal sealed class InterAgencyProtocolRepository(ProtocolsDbContext db) : IInterAgencyProtocolRepository, IInterAgencyProtocolReadStore
+{
+    public Task<InterAgencyProtocol?> FindAsync(InterAgencyProtocolId id, CancellationToken cancellationToken) =>
+        db.InterAgencyProtocols.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public void Add(InterAgencyProtocol protocol) => db.InterAgencyProtocols.Add(protocol);
+
+    public async Task<(IReadOnlyList<InterAgencyProtocol> Items, int Total)> ListAsync(int offset, int limit, CancellationToken cancellationToken)
+    {
+        var total = await db.InterAgencyProtocols.CountAsync(cancellationToken);
+        var items = await db.InterAgencyProtocols.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+}
+
+internal sealed class ReferralRepository(ProtocolsDbContext db) : IReferralRepository, IReferralReadStore
+{
+    public Task<Referral?> FindAsync(ReferralId id, CancellationToken cancellationToken) =>
+        db.Referrals.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Referral>> NewlyOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        await db.Referrals
+            .Where(r => (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Received) && r.OverdueAt == null && r.DueAt < now)
+            .OrderBy(r => r.DueAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+    public void Add(Referral referral) => db.Referrals.Add(referral);
+
+    public async Task<(IReadOnlyList<Referral> Items, int Total)> ListAsync(ReferralFilter filter, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var query = filter.Direction == ReferralDirection.Incoming
+            ? db.Referrals.AsNoTracking().Where(r => r.ToAgencyId == filter.Agency)
+            : db.Referrals.AsNoTracking().Where(r => r.FromAgencyId == filter.Agency);
+        if (filter.Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(r => r.RequestedAt).ThenBy(r => r.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (items, total);
+    }
 }

@@ -214,6 +214,162 @@ namespace IntegratedCare.Protocols.Infrastructure.Persistence.Migrations
                     b.ToTable("protocols_consents", (string)null);
                 });
 
+            modelBuilder.Entity("IntegratedCare.Protocols.Domain.InterAgency.InterAgencyProtocol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralCriteria")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_partyAgencies")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PartyAgencies");
+
+                    b.Property<string>("_partyTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PartyTypes");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EscalationContact", "IntegratedCare.Protocols.Domain.InterAgency.InterAgencyProtocol.EscalationContact#EscalationContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EscalationEmail");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EscalationPhone");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EscalationRole");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResponseTime", "IntegratedCare.Protocols.Domain.InterAgency.InterAgencyProtocol.ResponseTime#ResponseTime", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResponseTimeAmount");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResponseTimeUnit");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.ToTable("protocols_interagency_protocols", (string)null);
+                });
+
+            modelBuilder.Entity("IntegratedCare.Protocols.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FromAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProtocolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_sharedCategories")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SharedCategories");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAgencyId", "Status");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("ToAgencyId", "Status");
+
+                    b.ToTable("protocols_referrals", (string)null);
+                });
+
             modelBuilder.Entity("IntegratedCare.Protocols.Domain.Sharing.SharingProtocol", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,98 @@
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.Protocols.Contracts;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Areas;
+using IntegratedCare.Protocols.Domain.InterAgency;
+using IntegratedCare.Protocols.Domain.Referrals;
+using IntegratedCare.Protocols.Domain.Sharing;
+using MediatR;
+
+namespace IntegratedCare.Protocols.Application.Referrals;
+
+/// <summary>The caller's agency refers a person to another agency under a protocol, sharing the named categories.</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Audit(AuditAction.Create, "referral")]
+public sealed record MakeReferralCommand(string ProtocolId, string ServiceUserId, string ToAgencyId, string Reason, IReadOnlyList<string> SharedDataCategories)
+    : ICommand<ReferralDto>;
+
+internal sealed class MakeReferralValidator : AbstractValidator<MakeReferralCommand>
+{
+    public MakeReferralValidator()
+    {
+        RuleFor(x => x.ProtocolId).MustBeId();
+        RuleFor(x => x.ServiceUserId).MustBeId();
+        RuleFor(x => x.ToAgencyId).MustBeId();
+        RuleFor(x => x.Reason).RequiredText(2000);
+        RuleFor(x => x.SharedDataCategories).Must(c => c.Count <= 20).WithMessage("must name at most 20 categories");
+        RuleForEach(x => x.SharedDataCategories).Must(c => DataCategoryCodes.TryParse(c, out _))
+            .WithMessage($"must be one of {string.Join(", ", DataCategoryCodes.All)}");
+    }
+}
+
+internal sealed class MakeReferralHandler(
+    IReferralRepository referrals,
+    IInterAgencyProtocolRepository protocols,
+    IAgencyRepository agencies,
+    IAreaRepository areas,
+    IMediator mediator,
+    ICurrentActor currentActor,
+    IAuditScope audit,
+    TimeProvider clock) : IRequestHandler<MakeReferralCommand, ReferralDto>
+{
+    private const string DefaultCalendar = "Europe/London";
+
+    public async Task<ReferralDto> Handle(MakeReferralCommand request, CancellationToken cancellationToken)
+    {
+        var actor = currentActor.Required;
+        var from = Guid.TryParse(actor.AgencyId, out var fromId) ? await agencies.FindAsync(new AgencyId(fromId), cancellationToken) : null;
+        if (from is not { Status: AgencyStatus.Active })
+        {
+            throw new ForbiddenException("Making a referral needs a token that names the caller's active agency.");
+        }
+
+        var protocol = await protocols.FindAsync(new InterAgencyProtocolId(Guid.Parse(request.ProtocolId)), cancellationToken)
+            ?? throw new RequestValidationException("protocol_id", "no protocol has this id");
+        var to = await agencies.FindAsync(new AgencyId(Guid.Parse(request.ToAgencyId)), cancellationToken)
+            ?? throw new RequestValidationException("to_agency_id", "no agency has this id");
+
+        // Every category shared with the receiver passes the sharing decision, which audits itself.
+        var categories = new List<DataCategory>();
+        foreach (var code in request.SharedDataCategories.Distinct(StringComparer.Ordinal))
+        {
+            DataCategoryCodes.TryParse(code, out var category);
+            var decision = await mediator.Send(new MaySeeQuery(request.ServiceUserId, to.Id.ToString(), code, SharingPurposes.DirectCare), cancellationToken);
+
+            // A refusal rolls back the decision's own audit record with the rest: the referral's carries it.
+            if (!decision.Permitted)
+            {
+                audit.ServiceUser(request.ServiceUserId);
+                audit.Basis(decision.Basis);
+            }
+
+            Rule.Check(new ReferralSharingMustBePermittedRule(category, decision.Permitted, decision.Reason));
+            categories.Add(category);
+        }
+
+        var now = clock.GetUtcNow();
+        var referral = Referral.Make(
+            protocol, (from.Id, from.Type), (to.Id, to.Type, to.Status == AgencyStatus.Active), Guid.Parse(request.ServiceUserId),
+            request.Reason, categories, await CalendarOfAsync(to, cancellationToken), now);
+        referrals.Add(referral);
+        audit.Resource(referral.Id.ToString());
+        audit.ServiceUser(referral.ServiceUserId.ToString("D"));
+        return ReferralDto.From(referral, now);
+    }
+
+    /// <summary>Response times are counted in the receiver's calendar: the time zone of its first area.</summary>
+    private async Task<TimeZoneInfo> CalendarOfAsync(Agency receiver, CancellationToken cancellationToken)
+    {
+        var area = receiver.AreaIds.Count == 0 ? null : await areas.FindAsync(receiver.AreaIds[0], cancellationToken);
+        return TimeZoneInfo.FindSystemTimeZoneById(area?.TimeZone ?? DefaultCalendar);
+    }
+}
