@@ -10,6 +10,7 @@ using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
 using IntegratedCare.Protocols.Domain.Areas;
 using IntegratedCare.Protocols.Application.InterAgency;
 using IntegratedCare.Protocols.Application.Referrals;
+using IntegratedCare.Protocols.Domain.Allocations;
 using IntegratedCare.Protocols.Domain.Consents;
 using IntegratedCare.Protocols.Domain.InterAgency;
 using IntegratedCare.Protocols.Domain.Referrals;
@@ -46,6 +47,7 @@ public static class ProtocolsModule
         services.AddScoped<IReferralRepository>(sp => sp.GetRequiredService<ReferralRepository>());
         services.AddScoped<IReferralReadStore>(sp => sp.GetRequiredService<ReferralRepository>());
         services.AddHostedService<ReferralDeadlineWorker>();
+        services.AddScoped<IAllocationRepository, AllocationRepository>();
         services.AddSingleton<SharingRulesCache>();
         services.AddScoped<SharingProtocolChange>();
         services.AddSingleton<IDomainEventTranslator, ProtocolsEventTranslator>();
@@ -60,6 +62,7 @@ public static class ProtocolsModule
         endpoints.MapGrpcService<ConsentGrpcService>();
         endpoints.MapGrpcService<ProtocolGrpcService>();
         endpoints.MapGrpcService<ReferralGrpcService>();
+        endpoints.MapGrpcService<AllocationGrpcService>();
         return endpoints;
     }
 }

@@ -11,6 +11,7 @@ using IntegratedCare.Protocols.Application.Areas;
 using IntegratedCare.Protocols.Application.Areas.CreateArea;
 using IntegratedCare.Protocols.Application.Areas.GetArea;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
+using IntegratedCare.Protocols.Application.Allocations;
 using IntegratedCare.Protocols.Application.Consents;
 using IntegratedCare.Protocols.Application.InterAgency;
 using IntegratedCare.Protocols.Application.Referrals;
@@ -54,6 +55,8 @@ internal sealed class ProtocolsMappingProfile : Profile
         MapEnum<V1.ReferralStatus, Domain.Referrals.ReferralStatus>();
         MapEnum<V1.RejectionReason, Domain.Referrals.RejectionReason>();
         MapEnum<V1.ReferralDirection, ReferralDirection>();
+        MapEnum<V1.AllocationStatus, Domain.Allocations.AllocationStatus>();
+        MapEnum<V1.AllocationOutcome, AllocationOutcome>();
 
         // Agencies and areas.
         CreateMap<V1.AgencyContact, AgencyContactInput>();
@@ -106,6 +109,15 @@ internal sealed class ProtocolsMappingProfile : Profile
         CreateMap<Page<ConsentDto>, V1.ListConsentsResponse>().ForMember(d => d.Consents, o => o.MapFrom(s => s.Items));
 
         MapProtocolsAndReferrals();
+
+        // Joint allocation.
+        CreateMap<V1.QueueForJointAllocationRequest, QueueForJointAllocationCommand>();
+        CreateMap<V1.ListAllocationQueueRequest, ListAllocationQueueQuery>();
+        CreateMap<V1.AllocationDecision, AllocationDecisionInput>();
+        CreateMap<V1.RecordAllocationMeetingRequest, RecordAllocationMeetingCommand>();
+        CreateMap<AllocationItemDto, V1.AllocationItem>();
+        CreateMap<IReadOnlyList<AllocationItemDto>, V1.ListAllocationQueueResponse>().ForMember(d => d.Items, o => o.MapFrom(s => s));
+        CreateMap<AllocationMeetingDto, V1.AllocationMeeting>();
     }
 
     private void MapProtocolsAndReferrals()

@@ -1,5 +1,6 @@
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Allocations;
 using IntegratedCare.Protocols.Domain.Areas;
 using IntegratedCare.Protocols.Domain.Consents;
 using IntegratedCare.Protocols.Domain.InterAgency;
@@ -26,6 +27,10 @@ internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> op
     public DbSet<InterAgencyProtocol> InterAgencyProtocols => Set<InterAgencyProtocol>();
 
     public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<AllocationItem> AllocationItems => Set<AllocationItem>();
+
+    public DbSet<AllocationMeeting> AllocationMeetings => Set<AllocationMeeting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
@@ -159,6 +164,43 @@ internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> op
             e.HasIndex(x => new { x.ToAgencyId, x.Status });
             e.HasIndex(x => new { x.FromAgencyId, x.Status });
             e.HasIndex(x => new { x.Status, x.DueAt });
+        });
+
+        modelBuilder.Entity<AllocationItem>(e =>
+        {
+            e.ToTable("protocols_allocation_items");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new AllocationItemId(v));
+            e.Property(x => x.AreaId).HasConversion(id => id.Value, v => new AreaId(v));
+            e.Property(x => x.ReferralId).HasConversion(id => id.Value, v => new ReferralId(v));
+            e.Property(x => x.QueuedByAgencyId).HasConversion(id => id.Value, v => new AgencyId(v));
+            e.Property(x => x.LeadAgencyId).HasConversion(id => id!.Value, v => new AgencyId(v));
+            e.Property(x => x.LastMeetingId).HasConversion(id => id!.Value, v => new AllocationMeetingId(v));
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.LastDeferralReason).HasMaxLength(1000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.ContributingAgencyIds);
+            e.Ignore(x => x.DomainEvents);
+            e.PrimitiveCollection<List<Guid>>("_contributingAgencyIds").HasColumnName("ContributingAgencyIds").IsRequired();
+            e.HasIndex(x => x.ReferralId).IsUnique();
+            e.HasIndex(x => new { x.AreaId, x.Status });
+        });
+
+        modelBuilder.Entity<AllocationMeeting>(e =>
+        {
+            e.ToTable("protocols_allocation_meetings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new AllocationMeetingId(v));
+            e.Property(x => x.AreaId).HasConversion(id => id.Value, v => new AreaId(v));
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.AttendeeAgencyIds);
+            e.Ignore(x => x.DecidedItemIds);
+            e.Ignore(x => x.DomainEvents);
+            e.PrimitiveCollection<List<Guid>>("_attendeeAgencyIds").HasColumnName("AttendeeAgencyIds").IsRequired();
+            e.PrimitiveCollection<List<Guid>>("_decidedItemIds").HasColumnName("DecidedItemIds").IsRequired();
+            e.HasIndex(x => x.AreaId);
         });
     }
 }

@@ -2,6 +2,7 @@ using IntegratedCare.Protocols.Application.Agencies.ListAgencies;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
+using IntegratedCare.Protocols.Domain.Allocations;
 using IntegratedCare.Protocols.Domain.Areas;
 using IntegratedCare.Protocols.Application.InterAgency;
 using IntegratedCare.Protocols.Application.Referrals;
@@ -155,4 +156,24 @@ internal sealed class ReferralRepository(ProtocolsDbContext db) : IReferralRepos
         var items = await query.OrderByDescending(r => r.RequestedAt).ThenBy(r => r.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         return (items, total);
     }
+}
+
+internal sealed class AllocationRepository(ProtocolsDbContext db) : IAllocationRepository
+{
+    public Task<AllocationItem?> FindItemAsync(AllocationItemId id, CancellationToken cancellationToken) =>
+        db.AllocationItems.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    public Task<bool> IsQueuedAsync(ReferralId referral, CancellationToken cancellationToken) =>
+        db.AllocationItems.AnyAsync(i => i.ReferralId == referral, cancellationToken);
+
+    public async Task<IReadOnlyList<AllocationItem>> QueueAsync(AreaId area, bool includeAllocated, CancellationToken cancellationToken) =>
+        await db.AllocationItems.AsNoTracking()
+            .Where(i => i.AreaId == area && (includeAllocated || i.Status == AllocationStatus.Waiting))
+            .OrderBy(i => i.QueuedAt)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+
+    public void Add(AllocationItem item) => db.AllocationItems.Add(item);
+
+    public void Add(AllocationMeeting meeting) => db.AllocationMeetings.Add(meeting);
 }

@@ -1,0 +1,140 @@
+using Grpc.Core;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.Protocols.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IntegratedCare.IntegrationTests;
+
+/// <summary>The joint allocation queue of an area and its allocation meeting, over real gRPC.</summary>
+public sealed class AllocationTests : IAsyncLifetime
+{
+    private readonly DataFolder _folder = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private TestHost _host = null!;
+    private Area _area = null!;
+    private Agency _addiction = null!;
+    private Agency _housing = null!;
+    private Agency _voluntary = null!;
+    private ReferralService.ReferralServiceClient _referrals = null!;
+    private AllocationService.AllocationServiceClient _caseManager = null!;
+    private AllocationService.AllocationServiceClient _coordinator = null!;
+    private InterAgencyProtocol _protocol = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = new TestHost(_folder, new Dictionary<string, string?> { ["Protocols:DeadlineSweepInterval"] = "1.00:00:00" }, s => s.AddSingleton<TimeProvider>(_clock));
+        var scenario = new AgencyScenario(_host);
+        _area = await scenario.CreateAreaAsync();
+        _addiction = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(_area.AreaId, "Clydebank Addiction Service", AgencyType.SpecialistAddictionService));
+        _housing = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(_area.AreaId, "Dumbarton Housing Options", AgencyType.HousingAndHomelessness));
+        _voluntary = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(_area.AreaId, "Leven Project", AgencyType.VoluntarySector));
+        var protocols = new ProtocolService.ProtocolServiceClient(_host.Invoker(_host.Token(null, Roles.SystemAdmin)));
+        var draft = await protocols.CreateProtocolAsync(new CreateProtocolRequest
+        {
+            Name = "Housing and addiction services protocol",
+            PartyAgencyTypes = { AgencyType.SpecialistAddictionService, AgencyType.HousingAndHomelessness },
+            ReferralCriteria = "Homeless or at risk of homelessness.",
+            ResponseTimeAmount = 5,
+            ResponseTimeUnit = ResponseTimeUnit.CalendarDays,
+            EscalationContact = new EscalationContact { Role = "Team Leader", Email = "lead@example.org" },
+            ReviewDate = "2020-01-01",
+        });
+        _protocol = await protocols.ActivateProtocolAsync(new ActivateProtocolRequest { ProtocolId = draft.ProtocolId, ExpectedVersion = draft.Version });
+        var caseManagerToken = _host.Token("cm-1", ActorKind.Staff, _addiction.AgencyId, Roles.CaseManager);
+        _referrals = new(_host.Invoker(caseManagerToken));
+        _caseManager = new(_host.Invoker(caseManagerToken));
+        _coordinator = new(_host.Invoker(_host.Token("coordinator-1", ActorKind.Staff, null, Roles.RehabilitationCoordinator)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task TheQueueShowsWaitingTime_AndTheMeetingAllocatesOneAndDefersAnother()
+    {
+        var first = await QueueNewReferralAsync();
+        _clock.Advance(TimeSpan.FromDays(2));
+        var second = await QueueNewReferralAsync();
+
+        var queue = await _coordinator.ListAllocationQueueAsync(new ListAllocationQueueRequest { AreaId = _area.AreaId });
+        var meeting = await _coordinator.RecordAllocationMeetingAsync(new RecordAllocationMeetingRequest
+        {
+            AreaId = _area.AreaId,
+            HeldOn = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            AttendeeAgencyIds = { _addiction.AgencyId, _housing.AgencyId, _voluntary.AgencyId },
+            Decisions =
+            {
+                new AllocationDecision { AllocationItemId = first.AllocationItemId, Outcome = AllocationOutcome.Allocate, LeadAgencyId = _housing.AgencyId, ContributingAgencyIds = { _addiction.AgencyId, _voluntary.AgencyId } },
+                new AllocationDecision { AllocationItemId = second.AllocationItemId, Outcome = AllocationOutcome.Defer, DeferralReason = "Awaiting the housing assessment" },
+            },
+        });
+        var afterMeeting = await _coordinator.ListAllocationQueueAsync(new ListAllocationQueueRequest { AreaId = _area.AreaId });
+        var again = await Assert.ThrowsAsync<RpcException>(() => _coordinator.RecordAllocationMeetingAsync(new RecordAllocationMeetingRequest
+        {
+            AreaId = _area.AreaId, HeldOn = "2026-12-01", AttendeeAgencyIds = { _addiction.AgencyId, _housing.AgencyId },
+            Decisions = { new AllocationDecision { AllocationItemId = first.AllocationItemId, Outcome = AllocationOutcome.Defer, DeferralReason = "x" } },
+        }).ResponseAsync);
+
+        Assert.Equal([first.AllocationItemId, second.AllocationItemId], queue.Items.Select(i => i.AllocationItemId));
+        Assert.Equal(2 * 24 * 3600, queue.Items[0].WaitingSeconds);
+        Assert.Equal(0, queue.Items[1].WaitingSeconds);
+        var allocated = Assert.Single(meeting.Items, i => i.AllocationItemId == first.AllocationItemId);
+        Assert.Equal((AllocationStatus.Allocated, _housing.AgencyId), (allocated.Status, allocated.LeadAgencyId));
+        Assert.Equal([_addiction.AgencyId, _voluntary.AgencyId], allocated.ContributingAgencyIds.Order());
+        var waiting = Assert.Single(afterMeeting.Items);
+        Assert.Equal((second.AllocationItemId, 1, "Awaiting the housing assessment"), (waiting.AllocationItemId, waiting.Deferrals, waiting.LastDeferralReason));
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyTheAreasCoordinatorRecordsItsMeeting_AndAReferralIsQueuedOnce()
+    {
+        var item = await QueueNewReferralAsync();
+        var otherCoordinator = new AllocationService.AllocationServiceClient(_host.Invoker(_host.Token("coordinator-2", ActorKind.Staff, null, Roles.RehabilitationCoordinator)));
+
+        var denied = await Assert.ThrowsAsync<RpcException>(() => otherCoordinator.RecordAllocationMeetingAsync(new RecordAllocationMeetingRequest
+        {
+            AreaId = _area.AreaId, HeldOn = "2026-12-01", AttendeeAgencyIds = { _addiction.AgencyId, _housing.AgencyId },
+            Decisions = { new AllocationDecision { AllocationItemId = item.AllocationItemId, Outcome = AllocationOutcome.Defer, DeferralReason = "x" } },
+        }).ResponseAsync);
+        var twice = await Assert.ThrowsAsync<RpcException>(() => _caseManager.QueueForJointAllocationAsync(new QueueForJointAllocationRequest
+        {
+            ReferralId = item.ReferralId, AreaId = _area.AreaId, Reason = "Again",
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal(StatusCode.AlreadyExists, twice.StatusCode);
+        Assert.Equal(0, Assert.Single((await _coordinator.ListAllocationQueueAsync(new ListAllocationQueueRequest { AreaId = _area.AreaId })).Items).Deferrals);
+    }
+
+    [Fact]
+    public async Task AProtocolPastItsReviewDate_IsFlagged()
+    {
+        var fetched = await new ProtocolService.ProtocolServiceClient(_host.Invoker(_host.Token(null, Roles.SystemAdmin)))
+            .GetProtocolAsync(new GetProtocolRequest { ProtocolId = _protocol.ProtocolId });
+
+        Assert.True(fetched.ReviewOverdue);
+        Assert.Equal(ProtocolStatus.Active, fetched.Status);
+    }
+
+    private async Task<AllocationItem> QueueNewReferralAsync()
+    {
+        var referral = await _referrals.MakeReferralAsync(new MakeReferralRequest
+        {
+            ProtocolId = _protocol.ProtocolId,
+            ServiceUserId = Guid.NewGuid().ToString(),
+            ToAgencyId = _housing.AgencyId,
+            Reason = "Needs housing, addiction and peer support together.",
+        });
+        return await _caseManager.QueueForJointAllocationAsync(new QueueForJointAllocationRequest
+        {
+            ReferralId = referral.ReferralId,
+            AreaId = _area.AreaId,
+            Reason = "Housing, treatment and peer support must be planned together.",
+        });
+    }
+}
