@@ -121,6 +121,24 @@ public sealed class AllocationTests : IAsyncLifetime
         Assert.Equal(ProtocolStatus.Active, fetched.Status);
     }
 
+    [Fact]
+    public async Task UpdatingAProtocolFromAStaleRead_IsAborted()
+    {
+        var admin = new ProtocolService.ProtocolServiceClient(_host.Invoker(_host.Token(null, Roles.SystemAdmin)));
+        UpdateProtocolRequest Update(string reviewDate) => new()
+        {
+            ProtocolId = _protocol.ProtocolId, ExpectedVersion = _protocol.Version, Name = _protocol.Name,
+            PartyAgencyTypes = { _protocol.PartyAgencyTypes }, ReferralCriteria = _protocol.ReferralCriteria,
+            ResponseTimeAmount = 3, ResponseTimeUnit = ResponseTimeUnit.WorkingDays, EscalationContact = _protocol.EscalationContact, ReviewDate = reviewDate,
+        };
+
+        var updated = await admin.UpdateProtocolAsync(Update("2030-01-01"));
+        var stale = await Assert.ThrowsAsync<RpcException>(() => admin.UpdateProtocolAsync(Update("2031-01-01")).ResponseAsync);
+
+        Assert.Equal(("2030-01-01", false, 3), (updated.ReviewDate, updated.ReviewOverdue, updated.ResponseTimeAmount));
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+    }
+
     private async Task<AllocationItem> QueueNewReferralAsync()
     {
         var referral = await _referrals.MakeReferralAsync(new MakeReferralRequest

@@ -29,6 +29,10 @@ internal sealed class ProtocolsEventTranslator : IDomainEventTranslator
                 yield return new ConsentWithdrawnIntegrationEvent(
                     Guid.NewGuid(), e.OccurredAt, e.ConsentId.Value, e.ServiceUserId, e.Agencies.Select(a => a.Value).ToList(), e.AgencyTypes.Select(t => t.ToString()).ToList());
                 break;
+            case ConsentExpired e:
+                yield return new ConsentExpiredIntegrationEvent(
+                    Guid.NewGuid(), e.OccurredAt, e.ConsentId.Value, e.ServiceUserId, e.Agencies.Select(a => a.Value).ToList(), e.AgencyTypes.Select(t => t.ToString()).ToList());
+                break;
             case ReferralOverdue e:
                 yield return new ReferralOverdueIntegrationEvent(
                     Guid.NewGuid(), e.OccurredAt, e.ReferralId.Value, e.ProtocolId.Value, e.From.Value, e.To.Value, e.DueAt);

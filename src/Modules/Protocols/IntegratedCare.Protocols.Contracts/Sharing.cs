@@ -63,6 +63,15 @@ public sealed record ConsentWithdrawnIntegrationEvent(
     IReadOnlyList<Guid> AgencyIds,
     IReadOnlyList<string> AgencyTypes) : IntegrationEvent(EventId, OccurredAt);
 
+/// <summary>A consent reached its expiry: the agencies it permitted must stop relying on it.</summary>
+public sealed record ConsentExpiredIntegrationEvent(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ConsentId,
+    Guid ServiceUserId,
+    IReadOnlyList<Guid> AgencyIds,
+    IReadOnlyList<string> AgencyTypes) : IntegrationEvent(EventId, OccurredAt);
+
 /// <summary>
 /// A referral went unanswered past its protocol's response time. Raised once per referral. CarePlan
 /// records a variance; GapsAndBlocks may take it up as a process block.

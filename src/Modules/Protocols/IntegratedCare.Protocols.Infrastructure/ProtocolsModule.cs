@@ -46,7 +46,7 @@ public static class ProtocolsModule
         services.AddScoped<ReferralRepository>();
         services.AddScoped<IReferralRepository>(sp => sp.GetRequiredService<ReferralRepository>());
         services.AddScoped<IReferralReadStore>(sp => sp.GetRequiredService<ReferralRepository>());
-        services.AddHostedService<ReferralDeadlineWorker>();
+        services.AddHostedService<DeadlineWorker>();
         services.AddScoped<IAllocationRepository, AllocationRepository>();
         services.AddSingleton<SharingRulesCache>();
         services.AddScoped<SharingProtocolChange>();

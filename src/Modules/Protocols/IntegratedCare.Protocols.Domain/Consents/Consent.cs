@@ -90,6 +90,9 @@ public sealed class Consent : AggregateRoot<ConsentId>
 
     public string? WithdrawalReason { get; private set; }
 
+    /// <summary>When the system noticed the expiry and told the agencies the consent named.</summary>
+    public DateTimeOffset? ExpiryNotifiedAt { get; private set; }
+
     public static Consent Record(
         Guid serviceUserId,
         AgencyId recordingAgency,
@@ -117,6 +120,22 @@ public sealed class Consent : AggregateRoot<ConsentId>
         return consent;
     }
 
+    /// <summary>Marks an expired consent inactive and tells its recipients. Once only: later calls change nothing.</summary>
+    public bool MarkExpired(DateTimeOffset now)
+    {
+        if (Status != ConsentStatus.Active || ExpiresAt is null || ExpiresAt > now || ExpiryNotifiedAt is not null)
+        {
+            return false;
+        }
+
+        Status = ConsentStatus.Inactive;
+        ExpiryNotifiedAt = now;
+        Touch();
+        Raise(new ConsentChanged(Id, ServiceUserId, now));
+        Raise(new ConsentExpired(Id, ServiceUserId, PermittedAgencies(), PermittedAgencyTypes(), now));
+        return true;
+    }
+
     public ConsentStatus StatusAt(DateTimeOffset now) =>
         Status == ConsentStatus.Active && ExpiresAt <= now ? ConsentStatus.Inactive : Status;
 
@@ -138,18 +157,21 @@ public sealed class Consent : AggregateRoot<ConsentId>
         WithdrawalReason = reason.Trim();
         Touch();
         Raise(new ConsentChanged(Id, ServiceUserId, now));
-        Raise(new ConsentWithdrawn(
-            Id,
-            ServiceUserId,
-            _provisions.Where(p => p.Type == ProvisionType.Permit).SelectMany(p => p.AgencyIds).Distinct().Select(a => new AgencyId(a)).ToList(),
-            _provisions.Where(p => p.Type == ProvisionType.Permit).SelectMany(p => p.AgencyTypes).Distinct().ToList(),
-            now));
+        Raise(new ConsentWithdrawn(Id, ServiceUserId, PermittedAgencies(), PermittedAgencyTypes(), now));
     }
+
+    private List<AgencyId> PermittedAgencies() =>
+        _provisions.Where(p => p.Type == ProvisionType.Permit).SelectMany(p => p.AgencyIds).Distinct().Select(a => new AgencyId(a)).ToList();
+
+    private List<AgencyType> PermittedAgencyTypes() =>
+        _provisions.Where(p => p.Type == ProvisionType.Permit).SelectMany(p => p.AgencyTypes).Distinct().ToList();
 }
 
 public sealed record ConsentChanged(ConsentId ConsentId, Guid ServiceUserId, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record ConsentWithdrawn(ConsentId ConsentId, Guid ServiceUserId, IReadOnlyList<AgencyId> Agencies, IReadOnlyList<AgencyType> AgencyTypes, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ConsentExpired(ConsentId ConsentId, Guid ServiceUserId, IReadOnlyList<AgencyId> Agencies, IReadOnlyList<AgencyType> AgencyTypes, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed class ConsentNeedsProvisionsRule(IReadOnlyList<ConsentProvision> provisions, bool refused) : IBusinessRule
 {
@@ -179,6 +201,9 @@ public interface IConsentRepository
 
     /// <summary>Every consent of the person, in force or not, newest first.</summary>
     Task<IReadOnlyList<Consent>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken);
+
+    /// <summary>Consents past their expiry whose recipients have not yet been told.</summary>
+    Task<IReadOnlyList<Consent>> NewlyExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     void Add(Consent consent);
 }

@@ -110,6 +110,13 @@ internal sealed class ConsentRepository(ProtocolsDbContext db) : IConsentReposit
     public async Task<IReadOnlyList<Consent>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
         await db.Consents.Where(c => c.ServiceUserId == serviceUserId).OrderByDescending(c => c.RecordedAt).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Consent>> NewlyExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        await db.Consents
+            .Where(c => c.Status == ConsentStatus.Active && c.ExpiresAt != null && c.ExpiresAt <= now && c.ExpiryNotifiedAt == null)
+            .OrderBy(c => c.ExpiresAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
     public void Add(Consent consent) => db.Consents.Add(consent);
 }
 

@@ -269,6 +269,9 @@ namespace IntegratedCare.Protocols.Infrastructure.Persistence.Migrations
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ExpiryNotifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(16)

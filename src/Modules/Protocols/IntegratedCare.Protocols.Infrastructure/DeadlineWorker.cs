@@ -1,4 +1,5 @@
 using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.Protocols.Application.Consents.WithdrawConsent;
 using IntegratedCare.Protocols.Application.Referrals;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -13,12 +14,15 @@ public sealed class ProtocolsOptions
 {
     public const string Section = "Protocols";
 
-    /// <summary>How often unanswered referrals are checked against their due time.</summary>
+    /// <summary>How often unanswered referrals and consents are checked against their due time and expiry.</summary>
     public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-/// <summary>Flags overdue referrals on a timer, as the platform's own actor, through the mediator like any caller.</summary>
-internal sealed class ReferralDeadlineWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<ReferralDeadlineWorker> logger)
+/// <summary>
+/// On a timer, as the platform's own actor and through the mediator like any caller: flags overdue
+/// referrals and ends expired consents, each once.
+/// </summary>
+internal sealed class DeadlineWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<DeadlineWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,16 +36,18 @@ internal sealed class ReferralDeadlineWorker(IServiceScopeFactory scopes, IConfi
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("referral-deadlines"));
-                    var flagged = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RaiseOverdueReferralsCommand(), stoppingToken);
-                    if (flagged > 0)
+                    scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("protocols-deadlines"));
+                    var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+                    var overdue = await mediator.Send(new RaiseOverdueReferralsCommand(), stoppingToken);
+                    var expired = await mediator.Send(new RaiseExpiredConsentsCommand(), stoppingToken);
+                    if (overdue + expired > 0)
                     {
-                        logger.LogInformation("{Count} referrals became overdue", flagged);
+                        logger.LogInformation("{Overdue} referrals became overdue and {Expired} consents expired", overdue, expired);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "The referral deadline sweep failed; it will run again");
+                    logger.LogError(ex, "The deadline sweep failed; it will run again");
                 }
             }
         }
