@@ -84,7 +84,7 @@ public sealed class AllocationTests : IAsyncLifetime
         Assert.Equal(0, queue.Items[1].WaitingSeconds);
         var allocated = Assert.Single(meeting.Items, i => i.AllocationItemId == first.AllocationItemId);
         Assert.Equal((AllocationStatus.Allocated, _housing.AgencyId), (allocated.Status, allocated.LeadAgencyId));
-        Assert.Equal([_addiction.AgencyId, _voluntary.AgencyId], allocated.ContributingAgencyIds.Order());
+        Assert.Equal(new[] { _addiction.AgencyId, _voluntary.AgencyId }.Order(StringComparer.Ordinal), allocated.ContributingAgencyIds.Order(StringComparer.Ordinal));
         var waiting = Assert.Single(afterMeeting.Items);
         Assert.Equal((second.AllocationItemId, 1, "Awaiting the housing assessment"), (waiting.AllocationItemId, waiting.Deferrals, waiting.LastDeferralReason));
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
