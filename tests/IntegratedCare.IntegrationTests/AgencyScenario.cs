@@ -25,6 +25,29 @@ internal sealed class AgencyScenario(TestHost host)
             },
         });
 
+    /// <summary>The three partners most scenarios need: an addiction service, housing, and a third party.</summary>
+    public async Task<Partners> RegisterPartnersAsync(string areaId) => new(
+        await Admin.RegisterAgencyAsync(NewAgency(areaId, "Clydebank Addiction Service", AgencyType.SpecialistAddictionService)),
+        await Admin.RegisterAgencyAsync(NewAgency(areaId, "Dumbarton Housing Options", AgencyType.HousingAndHomelessness)),
+        await Admin.RegisterAgencyAsync(NewAgency(areaId, "Leven Project", AgencyType.VoluntarySector)));
+
+    /// <summary>An active housing–addiction protocol with the given response time and review date.</summary>
+    public async Task<InterAgencyProtocol> ActiveHousingProtocolAsync(int responseDays, ResponseTimeUnit unit, string reviewDate)
+    {
+        var protocols = new ProtocolService.ProtocolServiceClient(host.Invoker(host.Token(null, Roles.SystemAdmin)));
+        var draft = await protocols.CreateProtocolAsync(new CreateProtocolRequest
+        {
+            Name = "Housing and addiction services protocol",
+            PartyAgencyTypes = { AgencyType.SpecialistAddictionService, AgencyType.HousingAndHomelessness },
+            ReferralCriteria = "A person in addiction treatment who is homeless or at risk of homelessness.",
+            ResponseTimeAmount = responseDays,
+            ResponseTimeUnit = unit,
+            EscalationContact = new EscalationContact { Role = "Housing Options Team Leader", Email = "housing.lead@example.org" },
+            ReviewDate = reviewDate,
+        });
+        return await protocols.ActivateProtocolAsync(new ActivateProtocolRequest { ProtocolId = draft.ProtocolId, ExpectedVersion = draft.Version });
+    }
+
     public static RegisterAgencyRequest NewAgency(string areaId, string name = "Dumbarton Housing Options", AgencyType type = AgencyType.HousingAndHomelessness) =>
         new()
         {
@@ -35,3 +58,5 @@ internal sealed class AgencyScenario(TestHost host)
             OrganisationCode = "WDC01",
         };
 }
+
+internal sealed record Partners(Agency Addiction, Agency Housing, Agency Voluntary);

@@ -26,21 +26,8 @@ public sealed class AllocationTests : IAsyncLifetime
         _host = new TestHost(_folder, new Dictionary<string, string?> { ["Protocols:DeadlineSweepInterval"] = "1.00:00:00" }, s => s.AddSingleton<TimeProvider>(_clock));
         var scenario = new AgencyScenario(_host);
         _area = await scenario.CreateAreaAsync();
-        _addiction = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(_area.AreaId, "Clydebank Addiction Service", AgencyType.SpecialistAddictionService));
-        _housing = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(_area.AreaId, "Dumbarton Housing Options", AgencyType.HousingAndHomelessness));
-        _voluntary = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(_area.AreaId, "Leven Project", AgencyType.VoluntarySector));
-        var protocols = new ProtocolService.ProtocolServiceClient(_host.Invoker(_host.Token(null, Roles.SystemAdmin)));
-        var draft = await protocols.CreateProtocolAsync(new CreateProtocolRequest
-        {
-            Name = "Housing and addiction services protocol",
-            PartyAgencyTypes = { AgencyType.SpecialistAddictionService, AgencyType.HousingAndHomelessness },
-            ReferralCriteria = "Homeless or at risk of homelessness.",
-            ResponseTimeAmount = 5,
-            ResponseTimeUnit = ResponseTimeUnit.CalendarDays,
-            EscalationContact = new EscalationContact { Role = "Team Leader", Email = "lead@example.org" },
-            ReviewDate = "2020-01-01",
-        });
-        _protocol = await protocols.ActivateProtocolAsync(new ActivateProtocolRequest { ProtocolId = draft.ProtocolId, ExpectedVersion = draft.Version });
+        (_addiction, _housing, _voluntary) = await scenario.RegisterPartnersAsync(_area.AreaId);
+        _protocol = await scenario.ActiveHousingProtocolAsync(5, ResponseTimeUnit.CalendarDays, "2020-01-01");
         var caseManagerToken = _host.Token("cm-1", ActorKind.Staff, _addiction.AgencyId, Roles.CaseManager);
         _referrals = new(_host.Invoker(caseManagerToken));
         _caseManager = new(_host.Invoker(caseManagerToken));

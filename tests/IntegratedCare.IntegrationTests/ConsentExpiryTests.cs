@@ -23,8 +23,7 @@ public sealed class ConsentExpiryTests : IDisposable
         await using var host = new TestHost(_folder, new Dictionary<string, string?> { ["Protocols:DeadlineSweepInterval"] = "1.00:00:00" }, s => s.AddSingleton<TimeProvider>(clock));
         var scenario = new AgencyScenario(host);
         var area = await scenario.CreateAreaAsync();
-        var addiction = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Clydebank Addiction Service", AgencyType.SpecialistAddictionService));
-        var housing = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Dumbarton Housing Options", AgencyType.HousingAndHomelessness));
+        var (addiction, housing, _) = await scenario.RegisterPartnersAsync(area.AreaId);
         var consents = new ConsentService.ConsentServiceClient(host.Invoker(host.Token("cm-1", ActorKind.Staff, addiction.AgencyId, Roles.CaseManager)));
         var consent = await consents.RecordConsentAsync(new RecordConsentRequest
         {

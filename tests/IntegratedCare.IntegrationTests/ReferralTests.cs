@@ -39,21 +39,8 @@ public sealed class ReferralTests : IAsyncLifetime
             s => s.AddSingleton<TimeProvider>(_clock));
         var scenario = new AgencyScenario(_host);
         var area = await scenario.CreateAreaAsync();
-        _addiction = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Clydebank Addiction Service", AgencyType.SpecialistAddictionService));
-        _housing = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Dumbarton Housing Options", AgencyType.HousingAndHomelessness));
-        _voluntary = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Leven Project", AgencyType.VoluntarySector));
-        var protocols = new ProtocolService.ProtocolServiceClient(_host.Invoker(_host.Token(null, Roles.SystemAdmin)));
-        var draft = await protocols.CreateProtocolAsync(new CreateProtocolRequest
-        {
-            Name = "Housing and addiction services protocol",
-            PartyAgencyTypes = { AgencyType.SpecialistAddictionService, AgencyType.HousingAndHomelessness },
-            ReferralCriteria = "A person in addiction treatment who is homeless or at risk of homelessness.",
-            ResponseTimeAmount = 3,
-            ResponseTimeUnit = ResponseTimeUnit.WorkingDays,
-            EscalationContact = new EscalationContact { Role = "Housing Options Team Leader", Email = "housing.lead@example.org" },
-            ReviewDate = "2027-11-01",
-        });
-        _protocol = await protocols.ActivateProtocolAsync(new ActivateProtocolRequest { ProtocolId = draft.ProtocolId, ExpectedVersion = draft.Version });
+        (_addiction, _housing, _voluntary) = await scenario.RegisterPartnersAsync(area.AreaId);
+        _protocol = await scenario.ActiveHousingProtocolAsync(3, ResponseTimeUnit.WorkingDays, "2027-11-01");
 
         // Tokens are minted now: the fake clock moves on later, the token validator's does not.
         _caseManager = new(_host.Invoker(_host.Token("cm-1", ActorKind.Staff, _addiction.AgencyId, Roles.CaseManager)));

@@ -29,9 +29,7 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
         _host = new TestHost(_folder);
         var scenario = new AgencyScenario(_host);
         var area = await scenario.CreateAreaAsync();
-        _addiction = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Clydebank Addiction Service", AgencyType.SpecialistAddictionService));
-        _housing = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Dumbarton Housing Options", AgencyType.HousingAndHomelessness));
-        _voluntary = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Leven Project", AgencyType.VoluntarySector));
+        (_addiction, _housing, _voluntary) = await scenario.RegisterPartnersAsync(area.AreaId);
 
         var sharing = Sharing(_host.Token(null, Roles.SystemAdmin));
         var draft = await sharing.CreateSharingProtocolAsync(new CreateSharingProtocolRequest

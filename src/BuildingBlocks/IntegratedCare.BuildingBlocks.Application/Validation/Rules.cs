@@ -19,6 +19,10 @@ public static partial class Rules
             .Must(v => v.Trim().Length <= maxLength).WithMessage($"must be at most {maxLength} characters")
             .Must(v => !v.Any(char.IsControl)).WithMessage("must not contain control characters");
 
+    /// <summary>The concurrency token a caller sends back: the version it last read.</summary>
+    public static IRuleBuilderOptions<T, long> MustBeAVersion<T>(this IRuleBuilder<T, long> rule) =>
+        rule.GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+
     /// <summary>A required work email address.</summary>
     public static IRuleBuilderOptions<T, string> RequiredEmail<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop)

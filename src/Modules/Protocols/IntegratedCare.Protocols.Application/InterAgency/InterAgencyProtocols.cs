@@ -135,7 +135,7 @@ internal sealed class UpdateProtocolValidator : AbstractValidator<UpdateProtocol
     public UpdateProtocolValidator()
     {
         RuleFor(x => x.ProtocolId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        RuleFor(x => x.ExpectedVersion).MustBeAVersion();
         ProtocolTerms.AddRules(this);
     }
 }
@@ -166,7 +166,7 @@ internal sealed class ChangeProtocolStatusValidator : AbstractValidator<ChangePr
     public ChangeProtocolStatusValidator()
     {
         RuleFor(x => x.ProtocolId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        RuleFor(x => x.ExpectedVersion).MustBeAVersion();
     }
 }
 

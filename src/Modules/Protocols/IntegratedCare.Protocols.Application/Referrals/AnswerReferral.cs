@@ -29,7 +29,7 @@ internal sealed class ActOnReferralValidator : AbstractValidator<ActOnReferralCo
     public ActOnReferralValidator()
     {
         RuleFor(x => x.ReferralId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        RuleFor(x => x.ExpectedVersion).MustBeAVersion();
         RuleFor(x => x.RejectionReason).NotNull().WithMessage("is required when rejecting").IsInEnum().WithMessage("is not a known reason")
             .When(x => x.Action == ReferralAction.Reject);
         RuleFor(x => x.Note).RequiredText(2000).When(x => x.Action is ReferralAction.Complete or ReferralAction.Cancel)

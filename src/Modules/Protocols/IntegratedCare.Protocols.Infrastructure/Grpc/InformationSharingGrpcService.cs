@@ -2,11 +2,10 @@ using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.Protocols.Application.Sharing;
-using IntegratedCare.Protocols.Application.Sharing.ActivateSharingProtocol;
+using IntegratedCare.Protocols.Application.Sharing.ChangeSharingProtocolStatus;
 using IntegratedCare.Protocols.Application.Sharing.CreateSharingProtocol;
 using IntegratedCare.Protocols.Application.Sharing.GetSharingProtocol;
 using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
-using IntegratedCare.Protocols.Application.Sharing.RetireSharingProtocol;
 using IntegratedCare.Protocols.Application.Sharing.SignSharingProtocol;
 using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.V1;
@@ -29,10 +28,10 @@ internal sealed class InformationSharingGrpcService(GrpcMediator mediator) : Inf
         mediator.SendAsync<SignSharingProtocolCommand, SharingProtocolDto, SharingProtocol>(request, context);
 
     public override Task<SharingProtocol> ActivateSharingProtocol(ActivateSharingProtocolRequest request, ServerCallContext context) =>
-        mediator.SendAsync<ActivateSharingProtocolCommand, SharingProtocolDto, SharingProtocol>(request, context);
+        mediator.SendAsync<ChangeSharingProtocolStatusCommand, SharingProtocolDto, SharingProtocol>(request, context);
 
     public override Task<SharingProtocol> RetireSharingProtocol(RetireSharingProtocolRequest request, ServerCallContext context) =>
-        mediator.SendAsync<RetireSharingProtocolCommand, SharingProtocolDto, SharingProtocol>(request, context);
+        mediator.SendAsync<ChangeSharingProtocolStatusCommand, SharingProtocolDto, SharingProtocol>(request, context);
 
     public override Task<DisclosureDecision> CheckDisclosure(CheckDisclosureRequest request, ServerCallContext context) =>
         mediator.SendAsync<MaySeeQuery, MaySeeResult, DisclosureDecision>(request, context);

@@ -20,11 +20,10 @@ using IntegratedCare.Protocols.Application.Consents.ListConsents;
 using IntegratedCare.Protocols.Application.Consents.RecordConsent;
 using IntegratedCare.Protocols.Application.Consents.WithdrawConsent;
 using IntegratedCare.Protocols.Application.Sharing;
-using IntegratedCare.Protocols.Application.Sharing.ActivateSharingProtocol;
+using IntegratedCare.Protocols.Application.Sharing.ChangeSharingProtocolStatus;
 using IntegratedCare.Protocols.Application.Sharing.CreateSharingProtocol;
 using IntegratedCare.Protocols.Application.Sharing.GetSharingProtocol;
 using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
-using IntegratedCare.Protocols.Application.Sharing.RetireSharingProtocol;
 using IntegratedCare.Protocols.Application.Sharing.SignSharingProtocol;
 using IntegratedCare.Protocols.Contracts;
 using Domain = IntegratedCare.Protocols.Domain;
@@ -82,8 +81,10 @@ internal sealed class ProtocolsMappingProfile : Profile
         CreateMap<V1.GetSharingProtocolRequest, GetSharingProtocolQuery>();
         CreateMap<V1.ListSharingProtocolsRequest, ListSharingProtocolsQuery>();
         CreateMap<V1.SignSharingProtocolRequest, SignSharingProtocolCommand>();
-        CreateMap<V1.ActivateSharingProtocolRequest, ActivateSharingProtocolCommand>();
-        CreateMap<V1.RetireSharingProtocolRequest, RetireSharingProtocolCommand>();
+        CreateMap<V1.ActivateSharingProtocolRequest, ChangeSharingProtocolStatusCommand>().ConvertUsing(r =>
+            new ChangeSharingProtocolStatusCommand(r.SharingProtocolId, r.ExpectedVersion, SharingProtocolTransition.Activate));
+        CreateMap<V1.RetireSharingProtocolRequest, ChangeSharingProtocolStatusCommand>().ConvertUsing(r =>
+            new ChangeSharingProtocolStatusCommand(r.SharingProtocolId, r.ExpectedVersion, SharingProtocolTransition.Retire));
         CreateMap<V1.CheckDisclosureRequest, MaySeeQuery>().ForCtorParam("Category", o => o.MapFrom(s => s.DataCategory));
         CreateMap<SharingRuleDto, V1.SharingRule>();
         CreateMap<SharingProtocolDto, V1.SharingProtocol>();

@@ -18,7 +18,7 @@ internal sealed class DeactivateAgencyValidator : AbstractValidator<DeactivateAg
     public DeactivateAgencyValidator()
     {
         RuleFor(x => x.AgencyId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        RuleFor(x => x.ExpectedVersion).MustBeAVersion();
         RuleFor(x => x.Reason).RequiredText(500);
     }
 }

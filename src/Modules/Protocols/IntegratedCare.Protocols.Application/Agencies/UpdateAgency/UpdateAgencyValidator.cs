@@ -8,7 +8,7 @@ internal sealed class UpdateAgencyValidator : AbstractValidator<UpdateAgencyComm
     public UpdateAgencyValidator()
     {
         RuleFor(x => x.AgencyId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        RuleFor(x => x.ExpectedVersion).MustBeAVersion();
         AgencyInput.AddRules(this);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConse
     public WithdrawConsentValidator()
     {
         RuleFor(x => x.ConsentId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        RuleFor(x => x.ExpectedVersion).MustBeAVersion();
         RuleFor(x => x.Reason).RequiredText(500);
     }
 }

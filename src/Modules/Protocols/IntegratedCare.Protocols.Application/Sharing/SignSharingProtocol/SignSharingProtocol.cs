@@ -21,7 +21,7 @@ internal sealed class SignSharingProtocolValidator : AbstractValidator<SignShari
     {
         RuleFor(x => x.SharingProtocolId).MustBeId();
         RuleFor(x => x.AgencyId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");
+        RuleFor(x => x.ExpectedVersion).MustBeAVersion();
     }
 }
 
