@@ -6,6 +6,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using IntegratedCare.Protocols.V1;
+using Agency = IntegratedCare.Protocols.V1.Agency;
 
 // Per-call latency through the whole stack (HTTP/2, JWT, pipeline, SQLite, audit), one caller at a time,
 // against a real host process on loopback. Figures are ratios against the health check in the same run,
@@ -39,9 +40,34 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
 
     var one = await Register();
     var label = $"synchronous={synchronous}";
+
+    // A person's consent under an active sharing protocol: the decision every disclosure asks first.
+    var housing = await agencies.RegisterAgencyAsync(new RegisterAgencyRequest
+    {
+        Name = "Benchmark Housing", Type = AgencyType.HousingAndHomelessness, AreaIds = { area.AreaId }, Contact = new AgencyContact { Email = "h@example.org" },
+    }, headers);
+    var sharing = new InformationSharingService.InformationSharingServiceClient(channel);
+    var draft = await sharing.CreateSharingProtocolAsync(new CreateSharingProtocolRequest
+    {
+        Name = "Benchmark ISP",
+        Rules = { new SharingRule { DataCategory = "assessment.housing", RecipientAgencyType = AgencyType.HousingAndHomelessness, Purpose = SharingPurpose.DirectCare, Basis = SharingBasis.Consent } },
+    }, headers);
+    draft = await sharing.SignSharingProtocolAsync(new SignSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version, AgencyId = one.AgencyId }, headers);
+    draft = await sharing.SignSharingProtocolAsync(new SignSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version, AgencyId = housing.AgencyId }, headers);
+    await sharing.ActivateSharingProtocolAsync(new ActivateSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version }, headers);
+    var caseManager = new Metadata { { "authorization", $"Bearer {await host.MintAsync("--role", "case-manager", "--agency", one.AgencyId)}" } };
+    var person = Guid.NewGuid().ToString();
+    await new ConsentService.ConsentServiceClient(channel).RecordConsentAsync(new RecordConsentRequest
+    {
+        ServiceUserId = person, Method = ConsentMethod.Written,
+        Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { "assessment.housing" }, AgencyIds = { housing.AgencyId } } },
+    }, caseManager);
+    var ask = new CheckDisclosureRequest { ServiceUserId = person, AgencyId = housing.AgencyId, DataCategory = "assessment.housing", Purpose = "direct-care" };
+
     results.Add(($"Health/Check (baseline, {label})", await Measure(iterations, () => health.CheckAsync(new HealthCheckRequest()).ResponseAsync)));
     results.Add(($"GetAgency ({label})", await Measure(iterations, () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = one.AgencyId }, headers).ResponseAsync)));
     results.Add(($"ListAgencies 50 of 201 ({label})", await Measure(iterations, () => agencies.ListAgenciesAsync(new ListAgenciesRequest { PageSize = 50 }, headers).ResponseAsync)));
+    results.Add(($"CheckDisclosure, permitted ({label})", await Measure(iterations, () => sharing.CheckDisclosureAsync(ask, caseManager).ResponseAsync)));
     results.Add(($"RegisterAgency ({label})", await Measure(iterations, Register)));
 }
 
@@ -85,8 +111,11 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _data;
 
-    private HostProcess(Process process, string data, string address, string token)
+    private readonly string[] _settings;
+
+    private HostProcess(Process process, string data, string address, string token, string[] settings)
     {
+        _settings = settings;
         _process = process;
         _data = data;
         Address = address;
@@ -128,8 +157,11 @@ internal sealed class HostProcess : IAsyncDisposable
             }
         }
 
-        return new HostProcess(process, data, address, token);
+        return new HostProcess(process, data, address, token, settings);
     }
+
+    /// <summary>Another token from the same key, e.g. for a case manager of an agency.</summary>
+    public async Task<string> MintAsync(params string[] arguments) => (await RunToEndAsync(["token", .. arguments, .. _settings])).Trim();
 
     public async ValueTask DisposeAsync()
     {
