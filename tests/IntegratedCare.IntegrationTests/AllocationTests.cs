@@ -93,8 +93,14 @@ public sealed class AllocationTests : IAsyncLifetime
             ReferralId = item.ReferralId, AreaId = _area.AreaId, Reason = "Again",
         }).ResponseAsync);
 
+        var elsewhere = await new AgencyScenario(_host).CreateAreaAsync("Elsewhere");
+        var outsider = await new AgencyScenario(_host).Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(elsewhere.AreaId, "Elsewhere Project", AgencyType.VoluntarySector));
+        var outsiderList = await Assert.ThrowsAsync<RpcException>(() => new AllocationService.AllocationServiceClient(
+            _host.Invoker(_host.Token("cm-x", ActorKind.Staff, outsider.AgencyId, Roles.CaseManager))).ListAllocationQueueAsync(new ListAllocationQueueRequest { AreaId = _area.AreaId }).ResponseAsync);
+
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
         Assert.Equal(StatusCode.AlreadyExists, twice.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, outsiderList.StatusCode);
         Assert.Equal(0, Assert.Single((await _coordinator.ListAllocationQueueAsync(new ListAllocationQueueRequest { AreaId = _area.AreaId })).Items).Deferrals);
     }
 

@@ -77,15 +77,20 @@ internal sealed class QueueForJointAllocationHandler(
         }
 
         var now = clock.GetUtcNow();
-        var item = AllocationItem.Queue(
-            referral, area.Id, new AgencyId(Guid.Parse(actor.AgencyId!)), await allocations.IsQueuedAsync(referral.Id, cancellationToken), request.Reason, now);
+        var queuedBy = string.Equals(actor.AgencyId, referral.FromAgencyId.ToString(), StringComparison.OrdinalIgnoreCase)
+            ? referral.FromAgencyId
+            : referral.ToAgencyId;
+        var item = AllocationItem.Queue(referral, area.Id, queuedBy, await allocations.IsQueuedAsync(referral.Id, cancellationToken), request.Reason, now);
         allocations.Add(item);
         audit.Resource(item.Id.ToString());
         return AllocationItemDto.From(item, now);
     }
 }
 
-/// <summary>An area's joint allocation queue, longest waiting first, with each item's waiting time.</summary>
+/// <summary>
+/// An area's joint allocation queue, longest waiting first, with each item's waiting time. Seen by the
+/// area's co-ordinator, sub-group members, system administrators, and staff of agencies serving the area.
+/// </summary>
 [Authorize(Roles.RehabilitationCoordinator, Roles.SubgroupMember, Roles.LineManager, Roles.CaseManager, Roles.SystemAdmin)]
 [Audit(AuditAction.Read, "allocation-item")]
 public sealed record ListAllocationQueueQuery(string AreaId, bool IncludeAllocated) : IQuery<IReadOnlyList<AllocationItemDto>>;
@@ -95,15 +100,37 @@ internal sealed class ListAllocationQueueValidator : AbstractValidator<ListAlloc
     public ListAllocationQueueValidator() => RuleFor(x => x.AreaId).MustBeId();
 }
 
-internal sealed class ListAllocationQueueHandler(IAllocationRepository allocations, IAuditScope audit, TimeProvider clock)
-    : IRequestHandler<ListAllocationQueueQuery, IReadOnlyList<AllocationItemDto>>
+internal sealed class ListAllocationQueueHandler(
+    IAllocationRepository allocations,
+    IAreaRepository areas,
+    IAgencyRepository agencies,
+    ICurrentActor currentActor,
+    IAuditScope audit,
+    TimeProvider clock) : IRequestHandler<ListAllocationQueueQuery, IReadOnlyList<AllocationItemDto>>
 {
     public async Task<IReadOnlyList<AllocationItemDto>> Handle(ListAllocationQueueQuery request, CancellationToken cancellationToken)
     {
-        var area = new AreaId(Guid.Parse(request.AreaId));
-        audit.Resource(area.ToString());
+        var areaId = new AreaId(Guid.Parse(request.AreaId));
+        audit.Resource(areaId.ToString());
+        var area = await areas.FindAsync(areaId, cancellationToken) ?? throw new NotFoundException("Area", areaId.ToString());
+        if (!await MaySeeQueueAsync(currentActor.Required, area, cancellationToken))
+        {
+            throw new ForbiddenException("The queue is seen by the area's co-ordinator, sub-group members and agencies serving the area.");
+        }
+
         var now = clock.GetUtcNow();
-        return (await allocations.QueueAsync(area, request.IncludeAllocated, cancellationToken)).Select(i => AllocationItemDto.From(i, now)).ToList();
+        return (await allocations.QueueAsync(areaId, request.IncludeAllocated, cancellationToken)).Select(i => AllocationItemDto.From(i, now)).ToList();
+    }
+
+    private async Task<bool> MaySeeQueueAsync(Actor actor, Area area, CancellationToken cancellationToken)
+    {
+        if (actor.Kind == ActorKind.System || actor.IsInRole(Roles.SystemAdmin) || actor.IsInRole(Roles.SubgroupMember) || actor.Id == area.Coordinator.StaffId)
+        {
+            return true;
+        }
+
+        var agency = Guid.TryParse(actor.AgencyId, out var agencyId) ? await agencies.FindAsync(new AgencyId(agencyId), cancellationToken) : null;
+        return agency is { Status: AgencyStatus.Active } && agency.AreaIds.Contains(area.Id);
     }
 }
 
