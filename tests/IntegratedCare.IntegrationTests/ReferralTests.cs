@@ -101,6 +101,17 @@ public sealed class ReferralTests : IAsyncLifetime
         Assert.Equal(Guid.Parse(ignored.ReferralId), Assert.Single(overdue).ReferralId);
         var seen = await _caseManager.GetReferralAsync(new GetReferralRequest { ReferralId = ignored.ReferralId });
         Assert.True(seen.Overdue);
+
+        // Thirty days past due, still unanswered, it lapses: closed as expired, and no longer answerable.
+        _clock.Advance(TimeSpan.FromDays(30));
+        await SweepAsync();
+        var lapsed = await _caseManager.GetReferralAsync(new GetReferralRequest { ReferralId = ignored.ReferralId });
+        var lateAnswer = await Assert.ThrowsAsync<RpcException>(() => _housingSystem.AcceptReferralAsync(
+            new AcceptReferralRequest { ReferralId = ignored.ReferralId, ExpectedVersion = lapsed.Version }).ResponseAsync);
+        Assert.Equal((ReferralStatus.Expired, false), (lapsed.Status, lapsed.Overdue));
+        Assert.NotNull(lapsed.ClosedAt);
+        Assert.Equal(StatusCode.FailedPrecondition, lateAnswer.StatusCode);
+        Assert.Single(await OverdueEventsAsync());
     }
 
     [Fact]
@@ -161,7 +172,7 @@ public sealed class ReferralTests : IAsyncLifetime
     {
         await using var scope = _host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("test-deadlines"));
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RaiseOverdueReferralsCommand());
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RaiseOverdueReferralsCommand(TimeSpan.FromDays(30)));
     }
 
     private async Task<List<ReferralOverdueIntegrationEvent>> OverdueEventsAsync()

@@ -16,6 +16,9 @@ public sealed class ProtocolsOptions
 
     /// <summary>How often unanswered referrals and consents are checked against their due time and expiry.</summary>
     public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long past its due time an unanswered referral stays open before it expires.</summary>
+    public TimeSpan ReferralExpiresAfterOverdue { get; set; } = TimeSpan.FromDays(30);
 }
 
 /// <summary>
@@ -38,7 +41,7 @@ internal sealed class DeadlineWorker(IServiceScopeFactory scopes, IConfiguration
                     await using var scope = scopes.CreateAsyncScope();
                     scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("protocols-deadlines"));
                     var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-                    var overdue = await mediator.Send(new RaiseOverdueReferralsCommand(), stoppingToken);
+                    var overdue = await mediator.Send(new RaiseOverdueReferralsCommand(options.ReferralExpiresAfterOverdue), stoppingToken);
                     var expired = await mediator.Send(new RaiseExpiredConsentsCommand(), stoppingToken);
                     if (overdue + expired > 0)
                     {

@@ -80,12 +80,13 @@ internal sealed class ListReferralsHandler(IReferralReadStore store, ICurrentAct
 }
 
 /// <summary>
-/// Flags every unanswered referral past its due time, once each; run by the platform's deadline worker.
-/// Returns how many it flagged.
+/// Flags every unanswered referral past its due time, once each, and closes as expired those still
+/// unanswered <paramref name="ExpireAfter"/> later; run by the platform's deadline worker. Returns how many
+/// it flagged.
 /// </summary>
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Execute, "referral")]
-public sealed record RaiseOverdueReferralsCommand : ICommand<int>;
+public sealed record RaiseOverdueReferralsCommand(TimeSpan ExpireAfter) : ICommand<int>;
 
 internal sealed class RaiseOverdueReferralsHandler(IReferralRepository referrals, TimeProvider clock) : IRequestHandler<RaiseOverdueReferralsCommand, int>
 {
@@ -94,7 +95,12 @@ internal sealed class RaiseOverdueReferralsHandler(IReferralRepository referrals
     public async Task<int> Handle(RaiseOverdueReferralsCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var overdue = await referrals.NewlyOverdueAsync(now, Batch, cancellationToken);
-        return overdue.Count(r => r.MarkOverdue(now));
+        var flagged = (await referrals.NewlyOverdueAsync(now, Batch, cancellationToken)).Count(r => r.MarkOverdue(now));
+        foreach (var lapsed in await referrals.LapsedAsync(now - request.ExpireAfter, Batch, cancellationToken))
+        {
+            lapsed.ExpireIfLapsed(request.ExpireAfter, now);
+        }
+
+        return flagged;
     }
 }

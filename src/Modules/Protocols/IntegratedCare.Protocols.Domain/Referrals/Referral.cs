@@ -189,6 +189,24 @@ public sealed class Referral : AggregateRoot<ReferralId>
         return true;
     }
 
+    /// <summary>
+    /// An unanswered referral lapses once <paramref name="grace"/> has passed since its due time: it is
+    /// closed as expired, and the referrer must refer again if the need remains.
+    /// </summary>
+    public bool ExpireIfLapsed(TimeSpan grace, DateTimeOffset now)
+    {
+        if (!IsAwaitingAnswer || now <= DueAt + grace)
+        {
+            return false;
+        }
+
+        Status = ReferralStatus.Expired;
+        ClosedAt = now;
+        Touch();
+        Raise(new ReferralClosed(Id, Status, now));
+        return true;
+    }
+
     private void Expect(long expectedVersion, params ReferralStatus[] allowed)
     {
         EnsureVersion(expectedVersion);
@@ -253,6 +271,9 @@ public interface IReferralRepository
 
     /// <summary>Unanswered referrals past their due time and not yet flagged.</summary>
     Task<IReadOnlyList<Referral>> NewlyOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Unanswered referrals whose due time was before <paramref name="dueBefore"/>.</summary>
+    Task<IReadOnlyList<Referral>> LapsedAsync(DateTimeOffset dueBefore, int limit, CancellationToken cancellationToken);
 
     void Add(Referral referral);
 }

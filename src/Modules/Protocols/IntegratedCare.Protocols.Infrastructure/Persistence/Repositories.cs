@@ -147,6 +147,13 @@ internal sealed class ReferralRepository(ProtocolsDbContext db) : IReferralRepos
             .Take(limit)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Referral>> LapsedAsync(DateTimeOffset dueBefore, int limit, CancellationToken cancellationToken) =>
+        await db.Referrals
+            .Where(r => (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Received) && r.DueAt < dueBefore)
+            .OrderBy(r => r.DueAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
     public void Add(Referral referral) => db.Referrals.Add(referral);
 
     public async Task<(IReadOnlyList<Referral> Items, int Total)> ListAsync(ReferralFilter filter, int offset, int limit, CancellationToken cancellationToken)
