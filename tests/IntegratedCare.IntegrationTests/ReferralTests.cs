@@ -150,6 +150,32 @@ public sealed class ReferralTests : IAsyncLifetime
         Assert.Empty((await _caseManager.ListReferralsAsync(new ListReferralsRequest { Direction = ReferralDirection.Outgoing })).Referrals);
     }
 
+    [Fact]
+    public async Task AReferralUnderAChildProtectionOverride_SharesWithoutConsent_AndTheReasonIsAudited()
+    {
+        var isp = new InformationSharingService.InformationSharingServiceClient(_host.Invoker(_host.Token(null, Roles.SystemAdmin)));
+        var draft = await isp.CreateSharingProtocolAsync(new CreateSharingProtocolRequest
+        {
+            Name = "Child protection sharing",
+            Rules = { new SharingRule { DataCategory = DataCategories.AssessmentFamilyAndChildren, RecipientAgencyType = AgencyType.HousingAndHomelessness, Purpose = SharingPurpose.Safeguarding, Basis = SharingBasis.LegalOverride, LegalBasisCode = "child-protection" } },
+        });
+        draft = await isp.SignSharingProtocolAsync(new SignSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version, AgencyId = _addiction.AgencyId });
+        draft = await isp.SignSharingProtocolAsync(new SignSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version, AgencyId = _housing.AgencyId });
+        await isp.ActivateSharingProtocolAsync(new ActivateSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version });
+        var request = NewReferral();
+        request.SharedDataCategories.Add(DataCategories.AssessmentFamilyAndChildren);
+
+        var withoutOverride = await Assert.ThrowsAsync<RpcException>(() => _caseManager.MakeReferralAsync(request).ResponseAsync);
+        request.OverrideBasis = "child-protection";
+        request.OverrideReason = "Duty to share: children in the household";
+        var made = await _caseManager.MakeReferralAsync(request);
+
+        Assert.Equal(StatusCode.FailedPrecondition, withoutOverride.StatusCode);
+        Assert.Equal([DataCategories.AssessmentFamilyAndChildren], made.SharedDataCategories);
+        Assert.Contains(await _host.AuditAsync(), r => r.Operation == "Protocols.MaySeeQuery" && r.ServiceUserId == Person
+            && r.Basis!.Contains("legal basis child-protection: Duty to share: children in the household", StringComparison.Ordinal));
+    }
+
     private MakeReferralRequest NewReferral() => new()
     {
         ProtocolId = _protocol.ProtocolId,

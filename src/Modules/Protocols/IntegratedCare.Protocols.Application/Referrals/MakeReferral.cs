@@ -18,8 +18,14 @@ namespace IntegratedCare.Protocols.Application.Referrals;
 /// <summary>The caller's agency refers a person to another agency under a protocol, sharing the named categories.</summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
 [Audit(AuditAction.Create, "referral")]
-public sealed record MakeReferralCommand(string ProtocolId, string ServiceUserId, string ToAgencyId, string Reason, IReadOnlyList<string> SharedDataCategories)
-    : ICommand<ReferralDto>;
+public sealed record MakeReferralCommand(
+    string ProtocolId,
+    string ServiceUserId,
+    string ToAgencyId,
+    string Reason,
+    IReadOnlyList<string> SharedDataCategories,
+    string OverrideBasis = "",
+    string OverrideReason = "") : ICommand<ReferralDto>;
 
 internal sealed class MakeReferralValidator : AbstractValidator<MakeReferralCommand>
 {
@@ -32,6 +38,11 @@ internal sealed class MakeReferralValidator : AbstractValidator<MakeReferralComm
         RuleFor(x => x.SharedDataCategories).Must(c => c.Count <= 20).WithMessage("must name at most 20 categories");
         RuleForEach(x => x.SharedDataCategories).Must(c => DataCategoryCodes.TryParse(c, out _))
             .WithMessage($"must be one of {string.Join(", ", DataCategoryCodes.All)}");
+        When(x => !string.IsNullOrEmpty(x.OverrideBasis), () =>
+        {
+            RuleFor(x => x.OverrideBasis).Matches("^[a-z][a-z0-9-]{1,49}$").WithMessage("must be a legal basis code, e.g. child-protection");
+            RuleFor(x => x.OverrideReason).RequiredText(200);
+        });
     }
 }
 
@@ -66,7 +77,11 @@ internal sealed class MakeReferralHandler(
         foreach (var code in request.SharedDataCategories.Distinct(StringComparer.Ordinal))
         {
             DataCategoryCodes.TryParse(code, out var category);
-            var decision = await mediator.Send(new MaySeeQuery(request.ServiceUserId, to.Id.ToString(), code, SharingPurposes.DirectCare), cancellationToken);
+            var decision = await mediator.Send(
+                string.IsNullOrEmpty(request.OverrideBasis)
+                    ? new MaySeeQuery(request.ServiceUserId, to.Id.ToString(), code, SharingPurposes.DirectCare)
+                    : new MaySeeQuery(request.ServiceUserId, to.Id.ToString(), code, SharingPurposes.Safeguarding, request.OverrideBasis, request.OverrideReason),
+                cancellationToken);
 
             // A refusal rolls back the decision's own audit record with the rest: the referral's carries it.
             if (!decision.Permitted)
