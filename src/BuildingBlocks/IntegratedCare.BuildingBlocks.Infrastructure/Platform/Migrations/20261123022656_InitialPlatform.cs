@@ -27,7 +27,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform.Migrations
                     ResourceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ServiceUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Basis = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     OutcomeDetail = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     CorrelationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)

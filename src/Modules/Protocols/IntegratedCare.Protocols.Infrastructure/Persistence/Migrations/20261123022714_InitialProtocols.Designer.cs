@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegratedCare.Protocols.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ProtocolsDbContext))]
-    [Migration("20261123014435_ProtocolsAndReferrals")]
-    partial class ProtocolsAndReferrals
+    [Migration("20261123022714_InitialProtocols")]
+    partial class InitialProtocols
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -97,6 +97,108 @@ namespace IntegratedCare.Protocols.Infrastructure.Persistence.Migrations
                     b.ToTable("protocols_agencies", (string)null);
                 });
 
+            modelBuilder.Entity("IntegratedCare.Protocols.Domain.Allocations.AllocationItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AllocatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Deferrals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastDeferralReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LastMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeadAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("QueuedByAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_contributingAgencyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ContributingAgencyIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique();
+
+                    b.HasIndex("AreaId", "Status");
+
+                    b.ToTable("protocols_allocation_items", (string)null);
+                });
+
+            modelBuilder.Entity("IntegratedCare.Protocols.Domain.Allocations.AllocationMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_attendeeAgencyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AttendeeAgencyIds");
+
+                    b.PrimitiveCollection<string>("_decidedItemIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DecidedItemIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.ToTable("protocols_allocation_meetings", (string)null);
+                });
+
             modelBuilder.Entity("IntegratedCare.Protocols.Domain.Areas.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -168,6 +270,9 @@ namespace IntegratedCare.Protocols.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiryNotifiedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Method")

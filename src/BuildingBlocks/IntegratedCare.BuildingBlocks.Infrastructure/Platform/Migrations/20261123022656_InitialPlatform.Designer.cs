@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261123013507_WiderAuditBasis")]
-    partial class WiderAuditBasis
+    [Migration("20261123022656_InitialPlatform")]
+    partial class InitialPlatform
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
