@@ -289,6 +289,26 @@ public sealed class AgencyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateArea_HandsTheAreaToANewCoordinator_AndRefusesStaleOrUnauthorisedChanges()
+    {
+        var area = await _scenario.CreateAreaAsync();
+        UpdateAreaRequest Update(string staffId) => new()
+        {
+            AreaId = area.AreaId, ExpectedVersion = area.Version, Name = area.Name, Kind = area.Kind, TimeZone = area.TimeZone,
+            RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = staffId, Name = "New Co-ordinator", Email = "new.rc@example.org" },
+        };
+
+        var handedOver = await _scenario.Admin.UpdateAreaAsync(Update("coordinator-2"));
+        var stale = await Assert.ThrowsAsync<RpcException>(() => _scenario.Admin.UpdateAreaAsync(Update("coordinator-3")).ResponseAsync);
+        var denied = await Assert.ThrowsAsync<RpcException>(() => _scenario.Client("agency-1", Roles.AgencyAdmin).UpdateAreaAsync(Update("coordinator-4")).ResponseAsync);
+
+        Assert.Equal(("coordinator-2", area.Version + 1), (handedOver.RehabilitationCoordinator.StaffId, handedOver.Version));
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal("coordinator-2", (await _scenario.Admin.GetAreaAsync(new GetAreaRequest { AreaId = area.AreaId })).RehabilitationCoordinator.StaffId);
+    }
+
+    [Fact]
     public async Task EverySuccessfulCall_LeavesAnAuditRecordNamingActorAgencyAndResource()
     {
         var area = await _scenario.CreateAreaAsync();

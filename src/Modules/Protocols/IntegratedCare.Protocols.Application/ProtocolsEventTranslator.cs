@@ -37,6 +37,9 @@ internal sealed class ProtocolsEventTranslator : IDomainEventTranslator
                 yield return new ReferralOverdueIntegrationEvent(
                     Guid.NewGuid(), e.OccurredAt, e.ReferralId.Value, e.ProtocolId.Value, e.From.Value, e.To.Value, e.DueAt);
                 break;
+            case AreaUpdated e:
+                yield return new AreaUpdatedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AreaId.Value, e.TimeZone, e.CoordinatorStaffId);
+                break;
             case AreaCreated e:
                 yield return new AreaCreatedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AreaId.Value, e.TimeZone, e.CoordinatorStaffId);
                 break;

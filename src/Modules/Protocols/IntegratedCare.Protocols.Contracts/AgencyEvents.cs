@@ -19,6 +19,10 @@ public sealed record AgencyUpdatedIntegrationEvent(
 public sealed record AgencyDeactivatedIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid AgencyId)
     : IntegrationEvent(EventId, OccurredAt);
 
+/// <summary>An area's calendar or rehabilitation co-ordinator may have changed: its forms go to the new co-ordinator.</summary>
+public sealed record AreaUpdatedIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid AreaId, string TimeZone, string CoordinatorStaffId)
+    : IntegrationEvent(EventId, OccurredAt);
+
 /// <summary>A new area exists, with the staff id of its rehabilitation co-ordinator.</summary>
 public sealed record AreaCreatedIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid AreaId, string TimeZone, string CoordinatorStaffId)
     : IntegrationEvent(EventId, OccurredAt);

@@ -64,7 +64,23 @@ public sealed class Area : AggregateRoot<AreaId>
         area.Raise(new AreaCreated(area.Id, area.TimeZone, coordinator.StaffId, now));
         return area;
     }
+
+    /// <summary>Renames the area, changes its calendar or hands it to a new rehabilitation co-ordinator.</summary>
+    public void Update(long expectedVersion, string name, AreaKind kind, string timeZone, RehabilitationCoordinator coordinator, bool nameIsTaken, DateTimeOffset now)
+    {
+        EnsureVersion(expectedVersion);
+        CheckRule(new AreaNameMustBeUniqueRule(name, nameIsTaken));
+        CheckRule(new AreaTimeZoneMustBeSupportedRule(timeZone));
+        Name = name.Trim();
+        Kind = kind;
+        TimeZone = timeZone;
+        Coordinator = coordinator;
+        Touch();
+        Raise(new AreaUpdated(Id, TimeZone, coordinator.StaffId, now));
+    }
 }
+
+public sealed record AreaUpdated(AreaId AreaId, string TimeZone, string CoordinatorStaffId, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record AreaCreated(AreaId AreaId, string TimeZone, string CoordinatorStaffId, DateTimeOffset OccurredAt) : IDomainEvent;
 
@@ -87,7 +103,8 @@ public interface IAreaRepository
 {
     Task<Area?> FindAsync(AreaId id, CancellationToken cancellationToken);
 
-    Task<bool> NameIsTakenAsync(string name, CancellationToken cancellationToken);
+    /// <summary>Whether an area other than <paramref name="except"/> has this name (case-insensitive).</summary>
+    Task<bool> NameIsTakenAsync(string name, AreaId? except, CancellationToken cancellationToken);
 
     /// <summary>Those of <paramref name="ids"/> that do not exist.</summary>
     Task<IReadOnlyList<AreaId>> MissingAsync(IReadOnlyCollection<AreaId> ids, CancellationToken cancellationToken);

@@ -11,6 +11,7 @@ using IntegratedCare.Protocols.Application.Areas;
 using IntegratedCare.Protocols.Application.Areas.CreateArea;
 using IntegratedCare.Protocols.Application.Areas.GetArea;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
+using IntegratedCare.Protocols.Application.Areas.UpdateArea;
 using IntegratedCare.Protocols.V1;
 
 namespace IntegratedCare.Protocols.Infrastructure.Grpc;
@@ -38,6 +39,9 @@ internal sealed class AgencyGrpcService(GrpcMediator mediator) : AgencyService.A
 
     public override Task<Area> GetArea(GetAreaRequest request, ServerCallContext context) =>
         mediator.SendAsync<GetAreaQuery, AreaDto, Area>(request, context);
+
+    public override Task<Area> UpdateArea(UpdateAreaRequest request, ServerCallContext context) =>
+        mediator.SendAsync<UpdateAreaCommand, AreaDto, Area>(request, context);
 
     public override Task<ListAreasResponse> ListAreas(ListAreasRequest request, ServerCallContext context) =>
         mediator.SendAsync<ListAreasQuery, Page<AreaDto>, ListAreasResponse>(request, context);

@@ -11,6 +11,7 @@ using IntegratedCare.Protocols.Application.Areas;
 using IntegratedCare.Protocols.Application.Areas.CreateArea;
 using IntegratedCare.Protocols.Application.Areas.GetArea;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
+using IntegratedCare.Protocols.Application.Areas.UpdateArea;
 using IntegratedCare.Protocols.Application.Allocations;
 using IntegratedCare.Protocols.Application.Consents;
 using IntegratedCare.Protocols.Application.InterAgency;
@@ -66,6 +67,7 @@ internal sealed class ProtocolsMappingProfile : Profile
         CreateMap<V1.DeactivateAgencyRequest, DeactivateAgencyCommand>();
         CreateMap<V1.RehabilitationCoordinator, RehabilitationCoordinatorInput>();
         CreateMap<V1.CreateAreaRequest, CreateAreaCommand>();
+        CreateMap<V1.UpdateAreaRequest, UpdateAreaCommand>();
         CreateMap<V1.GetAreaRequest, GetAreaQuery>();
         CreateMap<V1.ListAreasRequest, ListAreasQuery>();
         CreateMap<AgencyContactDto, V1.AgencyContact>();

@@ -63,8 +63,8 @@ internal sealed class AreaRepository(ProtocolsDbContext db) : IAreaRepository, I
     public Task<Area?> FindAsync(AreaId id, CancellationToken cancellationToken) =>
         db.Areas.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    public Task<bool> NameIsTakenAsync(string name, CancellationToken cancellationToken) =>
-        db.Areas.AnyAsync(a => a.Name == name, cancellationToken);
+    public Task<bool> NameIsTakenAsync(string name, AreaId? except, CancellationToken cancellationToken) =>
+        db.Areas.AnyAsync(a => a.Name == name && (except == null || a.Id != except), cancellationToken);
 
     public async Task<IReadOnlyList<AreaId>> MissingAsync(IReadOnlyCollection<AreaId> ids, CancellationToken cancellationToken)
     {

@@ -15,24 +15,48 @@ public sealed record RehabilitationCoordinatorInput(string StaffId, string Name,
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Create, "area")]
 public sealed record CreateAreaCommand(string Name, AreaKind? Kind, string TimeZone, RehabilitationCoordinatorInput? RehabilitationCoordinator)
-    : ICommand<AreaDto>;
+    : ICommand<AreaDto>, IAreaInput;
 
 internal sealed class CreateAreaValidator : AbstractValidator<CreateAreaCommand>
 {
-    public CreateAreaValidator()
+    public CreateAreaValidator() => AreaInput.AddRules(this);
+}
+
+/// <summary>What creating and updating an area both send, validated one way.</summary>
+public interface IAreaInput
+{
+    string Name { get; }
+
+    AreaKind? Kind { get; }
+
+    string TimeZone { get; }
+
+    RehabilitationCoordinatorInput? RehabilitationCoordinator { get; }
+}
+
+internal static class AreaInput
+{
+    public static void AddRules<T>(AbstractValidator<T> validator)
+        where T : IAreaInput
     {
-        RuleFor(x => x.Name).RequiredText(200);
-        RuleFor(x => x.Kind).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known area kind");
-        RuleFor(x => x.TimeZone).Must(Area.TimeZones.Contains)
+        validator.RuleFor(x => x.Name).RequiredText(200);
+        validator.RuleFor(x => x.Kind).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known area kind");
+        validator.RuleFor(x => x.TimeZone).Must(Area.TimeZones.Contains)
             .WithMessage($"must be one of {string.Join(", ", Area.TimeZones)}");
-        RuleFor(x => x.RehabilitationCoordinator).NotNull().WithMessage("is required");
-        When(x => x.RehabilitationCoordinator is not null, () =>
+        validator.RuleFor(x => x.RehabilitationCoordinator).NotNull().WithMessage("is required");
+        validator.When(x => x.RehabilitationCoordinator is not null, () =>
         {
-            RuleFor(x => x.RehabilitationCoordinator!.StaffId).RequiredText(200);
-            RuleFor(x => x.RehabilitationCoordinator!.Name).RequiredText(200);
-            RuleFor(x => x.RehabilitationCoordinator!.Email).RequiredEmail();
-            RuleFor(x => x.RehabilitationCoordinator!.Phone).OptionalPhone();
+            validator.RuleFor(x => x.RehabilitationCoordinator!.StaffId).RequiredText(200);
+            validator.RuleFor(x => x.RehabilitationCoordinator!.Name).RequiredText(200);
+            validator.RuleFor(x => x.RehabilitationCoordinator!.Email).RequiredEmail();
+            validator.RuleFor(x => x.RehabilitationCoordinator!.Phone).OptionalPhone();
         });
+    }
+
+    public static RehabilitationCoordinator Coordinator(IAreaInput input)
+    {
+        var c = input.RehabilitationCoordinator!;
+        return new RehabilitationCoordinator(c.StaffId.Trim(), c.Name.Trim(), c.Email.Trim(), (c.Phone ?? string.Empty).Trim());
     }
 }
 
@@ -41,10 +65,8 @@ internal sealed class CreateAreaHandler(IAreaRepository areas, IAuditScope audit
 {
     public async Task<AreaDto> Handle(CreateAreaCommand request, CancellationToken cancellationToken)
     {
-        var input = request.RehabilitationCoordinator!;
-        var coordinator = new RehabilitationCoordinator(input.StaffId.Trim(), input.Name.Trim(), input.Email.Trim(), (input.Phone ?? string.Empty).Trim());
-        var nameIsTaken = await areas.NameIsTakenAsync(request.Name.Trim(), cancellationToken);
-        var area = Area.Create(request.Name, request.Kind!.Value, request.TimeZone, coordinator, nameIsTaken, clock.GetUtcNow());
+        var nameIsTaken = await areas.NameIsTakenAsync(request.Name.Trim(), null, cancellationToken);
+        var area = Area.Create(request.Name, request.Kind!.Value, request.TimeZone, AreaInput.Coordinator(request), nameIsTaken, clock.GetUtcNow());
         areas.Add(area);
         audit.Resource(area.Id.ToString());
         return AreaDto.From(area);
