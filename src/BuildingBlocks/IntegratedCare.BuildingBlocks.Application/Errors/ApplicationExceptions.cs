@@ -32,4 +32,22 @@ public sealed class RequestValidationException(IReadOnlyList<FieldError> errors)
         : this([new FieldError(field, reason)])
     {
     }
+
+    /// <summary>
+    /// Refuses a list of references of which some name nothing, one error per missing item, by the field
+    /// its position names (e.g. <c>area_ids[1]</c>).
+    /// </summary>
+    public static void ThrowIfAnyMissing<T>(IReadOnlyList<T> sent, IReadOnlyCollection<T> missing, Func<int, string> fieldOf, string reason)
+    {
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        throw new RequestValidationException(sent
+            .Select((item, index) => (item, index))
+            .Where(x => missing.Contains(x.item))
+            .Select(x => new FieldError(fieldOf(x.index), reason))
+            .ToList());
+    }
 }

@@ -58,14 +58,7 @@ internal static class AgencyInput
     /// <summary>Refuses area ids that name no area, by the field the caller sent them in.</summary>
     public static async Task EnsureAreasExistAsync(IAreaRepository areas, AgencyDetails details, CancellationToken cancellationToken)
     {
-        var missing = await areas.MissingAsync(details.AreaIds, cancellationToken);
-        if (missing.Count > 0)
-        {
-            throw new RequestValidationException(details.AreaIds
-                .Select((id, index) => (id, index))
-                .Where(x => missing.Contains(x.id))
-                .Select(x => new FieldError($"area_ids[{x.index}]", "no area has this id"))
-                .ToList());
-        }
+        RequestValidationException.ThrowIfAnyMissing(
+            details.AreaIds, await areas.MissingAsync(details.AreaIds, cancellationToken), i => $"area_ids[{i}]", "no area has this id");
     }
 }

@@ -78,12 +78,8 @@ internal static class ProtocolTerms
     public static async Task<InterAgencyProtocolTerms> ToTermsAsync(ProtocolTermsInput input, IAgencyRepository agencies, CancellationToken cancellationToken)
     {
         var agencyIds = input.PartyAgencyIds.Select(a => new AgencyId(Guid.Parse(a))).ToList();
-        var missing = await agencies.MissingAsync(agencyIds, cancellationToken);
-        if (missing.Count > 0)
-        {
-            throw new RequestValidationException(agencyIds.Select((id, i) => (id, i)).Where(x => missing.Contains(x.id))
-                .Select(x => new FieldError($"party_agency_ids[{x.i}]", "no agency has this id")).ToList());
-        }
+        RequestValidationException.ThrowIfAnyMissing(
+            agencyIds, await agencies.MissingAsync(agencyIds, cancellationToken), i => $"party_agency_ids[{i}]", "no agency has this id");
 
         var contact = input.EscalationContact!;
         return new InterAgencyProtocolTerms(

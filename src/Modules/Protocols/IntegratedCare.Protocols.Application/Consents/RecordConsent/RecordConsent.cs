@@ -61,12 +61,9 @@ internal sealed class RecordConsentHandler(
         {
             var input = request.Provisions[i];
             var agencyIds = input.AgencyIds.Select(a => new AgencyId(Guid.Parse(a))).ToList();
-            var missing = await agencies.MissingAsync(agencyIds, cancellationToken);
-            if (missing.Count > 0)
-            {
-                throw new RequestValidationException(agencyIds.Select((id, j) => (id, j)).Where(x => missing.Contains(x.id))
-                    .Select(x => new FieldError($"provisions[{i}].agency_ids[{x.j}]", "no agency has this id")).ToList());
-            }
+            var provision = i;
+            RequestValidationException.ThrowIfAnyMissing(
+                agencyIds, await agencies.MissingAsync(agencyIds, cancellationToken), j => $"provisions[{provision}].agency_ids[{j}]", "no agency has this id");
 
             provisions.Add(new ConsentProvision(
                 input.Type!.Value,
