@@ -8,6 +8,10 @@ public sealed class BusinessRuleViolationException(IBusinessRule rule)
 
     /// <summary>The change would duplicate something that must be unique.</summary>
     public bool IsUniqueness { get; } = rule is IUniquenessRule;
+
+    /// <summary>Ids and codes that help the caller act on the refusal (e.g. the records it may duplicate).</summary>
+    public IReadOnlyDictionary<string, string> Details { get; } =
+        rule is IBusinessRuleWithDetails withDetails ? withDetails.Details : new Dictionary<string, string>();
 }
 
 /// <summary>The caller changed a stale version of an aggregate (gRPC ABORTED).</summary>

@@ -8,11 +8,5 @@ public abstract class Entity<TId>
 
     public TId Id { get; private init; }
 
-    protected static void CheckRule(IBusinessRule rule)
-    {
-        if (rule.IsBroken())
-        {
-            throw new BusinessRuleViolationException(rule);
-        }
-    }
+    protected static void CheckRule(IBusinessRule rule) => Rule.Check(rule);
 }

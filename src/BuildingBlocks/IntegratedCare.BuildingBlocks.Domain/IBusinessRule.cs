@@ -13,3 +13,21 @@ public interface IBusinessRule
 public interface IUniquenessRule : IBusinessRule
 {
 }
+
+/// <summary>A rule whose refusal carries machine-readable details (ids, codes), sent as gRPC ErrorInfo metadata.</summary>
+public interface IBusinessRuleWithDetails : IBusinessRule
+{
+    IReadOnlyDictionary<string, string> Details { get; }
+}
+
+/// <summary>Checks a business rule from outside an aggregate (e.g. a decision another module made).</summary>
+public static class Rule
+{
+    public static void Check(IBusinessRule rule)
+    {
+        if (rule.IsBroken())
+        {
+            throw new BusinessRuleViolationException(rule);
+        }
+    }
+}

@@ -56,4 +56,10 @@ public interface IAuditScope
 
     /// <summary>The basis of a disclosure: the consent or legal rule that permitted it.</summary>
     void Basis(string basis);
+
+    /// <summary>
+    /// One more person whose data the call disclosed (a search or list that shows several people): each
+    /// gets a record of its own when the call succeeds, with the basis that permitted it.
+    /// </summary>
+    void Disclosed(string serviceUserId, string basis);
 }

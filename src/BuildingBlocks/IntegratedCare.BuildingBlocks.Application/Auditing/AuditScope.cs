@@ -34,6 +34,19 @@ public sealed class AuditScope(ICurrentActor currentActor, TimeProvider clock) :
 
     public void Basis(string basis) => Require().Basis = basis;
 
+    public void Disclosed(string serviceUserId, string basis) => Require().Disclosures.Add((serviceUserId, basis));
+
+    /// <summary>The record of a successful call, then one per further person it disclosed.</summary>
+    public IEnumerable<AuditRecord> ToSuccessRecords(Entry entry)
+    {
+        var record = ToRecord(entry, AuditOutcome.Success, null);
+        yield return record;
+        foreach (var (serviceUserId, basis) in entry.Disclosures)
+        {
+            yield return record with { Id = Guid.NewGuid(), ServiceUserId = serviceUserId, Basis = basis };
+        }
+    }
+
     public AuditRecord ToRecord(Entry entry, AuditOutcome outcome, string? detail)
     {
         var actor = currentActor.Actor;
@@ -74,5 +87,7 @@ public sealed class AuditScope(ICurrentActor currentActor, TimeProvider clock) :
         public string? ServiceUserId { get; set; }
 
         public string? Basis { get; set; }
+
+        public List<(string ServiceUserId, string Basis)> Disclosures { get; } = [];
     }
 }

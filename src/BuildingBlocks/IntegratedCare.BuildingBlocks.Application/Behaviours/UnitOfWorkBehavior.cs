@@ -39,6 +39,9 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOfWo
     {
         var entry = auditScope.Current
             ?? throw new InvalidOperationException("The audit behaviour must run outside the unit of work.");
-        auditTrail.Append(auditScope.ToRecord(entry, AuditOutcome.Success, null));
+        foreach (var record in auditScope.ToSuccessRecords(entry))
+        {
+            auditTrail.Append(record);
+        }
     }
 }

@@ -121,7 +121,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 {
                     Code = (int)Code.FailedPrecondition,
                     Message = ex.Message,
-                    Details = { Any.Pack(new ErrorInfo { Reason = rule.Rule, Domain = "integratedcare" }) },
+                    Details = { Any.Pack(new ErrorInfo { Reason = rule.Rule, Domain = "integratedcare", Metadata = { rule.Details.ToDictionary() } }) },
                 };
             case ConcurrencyConflictException:
                 return new Google.Rpc.Status { Code = (int)Code.Aborted, Message = ex.Message };

@@ -277,15 +277,3 @@ public interface IReferralRepository
 
     void Add(Referral referral);
 }
-
-/// <summary>Checks a business rule from outside an aggregate (e.g. a decision another module made).</summary>
-public static class Rule
-{
-    public static void Check(IBusinessRule rule)
-    {
-        if (rule.IsBroken())
-        {
-            throw new BusinessRuleViolationException(rule);
-        }
-    }
-}

@@ -1,5 +1,4 @@
-using AutoMapper;
-using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
+using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.Protocols.Application.Agencies;
 using IntegratedCare.Protocols.Application.Agencies.DeactivateAgency;
@@ -33,14 +32,10 @@ using V1 = IntegratedCare.Protocols.V1;
 namespace IntegratedCare.Protocols.Infrastructure.Grpc;
 
 /// <summary>Proto ↔ application types. Enum numbers match by design; UNSPECIFIED becomes "not given".</summary>
-internal sealed class ProtocolsMappingProfile : Profile
+internal sealed class ProtocolsMappingProfile : ModuleProfile
 {
     public ProtocolsMappingProfile()
     {
-        CreateMap<DateTimeOffset, Timestamp>().ConvertUsing(d => Timestamp.FromDateTimeOffset(d));
-        CreateMap<DateTimeOffset?, Timestamp?>().ConvertUsing(d => d.HasValue ? Timestamp.FromDateTimeOffset(d.Value) : null);
-        CreateMap<Timestamp?, DateTimeOffset?>().ConvertUsing(t => t == null ? null : t.ToDateTimeOffset());
-
         MapEnum<V1.AgencyType, Domain.Agencies.AgencyType>();
         MapEnum<V1.AgencyStatus, Domain.Agencies.AgencyStatus>();
         MapEnum<V1.AreaKind, Domain.Areas.AreaKind>();
@@ -157,18 +152,5 @@ internal sealed class ProtocolsMappingProfile : Profile
         CreateMap<ReferralDto, V1.Referral>()
             .ForMember(d => d.RejectionReason, o => o.MapFrom(s => s.RejectionReason.HasValue ? (V1.RejectionReason)(int)s.RejectionReason.Value : V1.RejectionReason.Unspecified));
         CreateMap<Page<ReferralDto>, V1.ListReferralsResponse>().ForMember(d => d.Referrals, o => o.MapFrom(s => s.Items));
-    }
-
-    /// <summary>
-    /// Proto and domain enums share their numbers. A single UNSPECIFIED becomes null ("not given", which
-    /// validation refuses); in a repeated field it becomes 0, which validation refuses too.
-    /// </summary>
-    private void MapEnum<TProto, TDomain>()
-        where TProto : struct, Enum
-        where TDomain : struct, Enum
-    {
-        CreateMap<TProto, TDomain?>().ConvertUsing(v => Convert.ToInt32(v, null) == 0 ? null : (TDomain)Enum.ToObject(typeof(TDomain), Convert.ToInt32(v, null)));
-        CreateMap<TProto, TDomain>().ConvertUsing(v => (TDomain)Enum.ToObject(typeof(TDomain), Convert.ToInt32(v, null)));
-        CreateMap<TDomain, TProto>().ConvertUsing(v => (TProto)Enum.ToObject(typeof(TProto), Convert.ToInt32(v, null)));
     }
 }

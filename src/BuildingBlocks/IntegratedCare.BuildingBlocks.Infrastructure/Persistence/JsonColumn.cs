@@ -3,13 +3,13 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace IntegratedCare.Protocols.Infrastructure.Persistence;
+namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
 /// Immutable value lists stored as one JSON column (enums by name, so stored rows read plainly and
 /// survive reordering). The lists are replaced, never mutated, so comparing them item by item is enough.
 /// </summary>
-internal static class JsonColumn
+public static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
     {

@@ -1,0 +1,14 @@
+using IntegratedCare.BuildingBlocks.Contracts;
+
+namespace IntegratedCare.Protocols.Contracts;
+
+/// <summary>
+/// What another module may know of an agency: its type, whether it is active, and its areas. Null when no
+/// agency has the id. Other modules ask it before they let an agency lead or take part in a person's care.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "agency")]
+public sealed record AgencyProfileQuery(string AgencyId) : IContractQuery<AgencyProfile?>;
+
+/// <param name="AgencyType">The proto enum name without its prefix, e.g. "HousingAndHomelessness".</param>
+public sealed record AgencyProfile(Guid AgencyId, string Name, string AgencyType, bool Active, IReadOnlyList<Guid> AreaIds);
