@@ -1,0 +1,64 @@
+using IntegratedCare.Assessment.Domain.Assessments;
+using IntegratedCare.Protocols.Contracts;
+
+namespace IntegratedCare.Assessment.Application.Assessments;
+
+public sealed record DomainFindingDto(
+    NeedDomain Domain,
+    NeedLevel Need,
+    string Notes,
+    string ContributingAgencyId,
+    string ContributedBy,
+    DateTimeOffset ContributedAt,
+    int? ChildrenInHousehold,
+    bool ChildProtectionConcern);
+
+public sealed record RiskFlagDto(RiskFlag Flag, string Note, string RaisedByAgencyId, string RaisedBy, DateTimeOffset RaisedAt);
+
+/// <summary>
+/// An assessment as the caller may see it: the domains and risk flags the sharing decision withholds are
+/// left out and listed as withheld. The recommended tier is the one fixed at completion, or while in
+/// progress what the rule recommends from the domains so far.
+/// </summary>
+public sealed record AssessmentDto(
+    string AssessmentId,
+    string ServiceUserId,
+    string LeadAgencyId,
+    AssessmentStatus Status,
+    bool IsReassessment,
+    string SupersedesAssessmentId,
+    string SupersededByAssessmentId,
+    IReadOnlyList<DomainFindingDto> Domains,
+    IReadOnlyList<NeedDomain> WithheldDomains,
+    IReadOnlyList<NeedDomain> OutstandingDomains,
+    IReadOnlyList<RiskFlagDto> RiskFlags,
+    bool RiskFlagsWithheld,
+    int RecommendedTier,
+    string TierRationale,
+    string AssessorName,
+    string AssessorRole,
+    string StartedBy,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+/// <summary>The data category (Protocols' sharing vocabulary) each part of an assessment is disclosed under.</summary>
+internal static class AssessmentCategories
+{
+    public static string Of(NeedDomain domain) => domain switch
+    {
+        NeedDomain.DrugUse => DataCategories.AssessmentDrugUse,
+        NeedDomain.AlcoholUse => DataCategories.AssessmentAlcoholUse,
+        NeedDomain.PhysicalHealth => DataCategories.AssessmentPhysicalHealth,
+        NeedDomain.MentalHealth => DataCategories.AssessmentMentalHealth,
+        NeedDomain.HousingAndAccommodation => DataCategories.AssessmentHousing,
+        NeedDomain.EducationAndLiteracy => DataCategories.AssessmentEducation,
+        NeedDomain.EmploymentAndTraining => DataCategories.AssessmentEmployment,
+        NeedDomain.FinanceAndBenefits => DataCategories.AssessmentFinance,
+        NeedDomain.FamilyAndChildren => DataCategories.AssessmentFamilyAndChildren,
+        NeedDomain.CriminalJustice => DataCategories.AssessmentCriminalJustice,
+        NeedDomain.RelationshipsAndSocialSupport => DataCategories.AssessmentRelationships,
+        _ => throw new ArgumentOutOfRangeException(nameof(domain), domain, "not a need domain"),
+    };
+}

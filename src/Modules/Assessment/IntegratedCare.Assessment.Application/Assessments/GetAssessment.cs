@@ -1,0 +1,73 @@
+using FluentValidation;
+using IntegratedCare.Assessment.Application.ServiceUsers;
+using IntegratedCare.Assessment.Domain.Assessments;
+using IntegratedCare.Assessment.Domain.ServiceUsers;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.Protocols.Contracts;
+using MediatR;
+
+namespace IntegratedCare.Assessment.Application.Assessments;
+
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Audit(AuditAction.Read, "assessment")]
+public sealed record GetAssessmentQuery(string AssessmentId) : IQuery<AssessmentDto>;
+
+internal sealed class GetAssessmentValidator : AbstractValidator<GetAssessmentQuery>
+{
+    public GetAssessmentValidator() => RuleFor(x => x.AssessmentId).MustBeId();
+}
+
+internal sealed class GetAssessmentHandler(CallerAgency caller, AssessmentAccess access) : IRequestHandler<GetAssessmentQuery, AssessmentDto>
+{
+    public async Task<AssessmentDto> Handle(GetAssessmentQuery request, CancellationToken cancellationToken)
+    {
+        var agency = await caller.RequireActiveAsync(cancellationToken);
+        var assessment = await access.LoadAsync(request.AssessmentId, cancellationToken);
+        return await access.ViewAsync(assessment, agency, cancellationToken);
+    }
+}
+
+public sealed record AssessmentSummaryDto(
+    string AssessmentId,
+    string LeadAgencyId,
+    AssessmentStatus Status,
+    bool IsReassessment,
+    string SupersedesAssessmentId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? CompletedAt);
+
+/// <summary>A person's assessments, oldest first, for an agency that may identify them: what exists, not what it says.</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Audit(AuditAction.Read, "assessment")]
+public sealed record ListAssessmentsQuery(string ServiceUserId) : IQuery<IReadOnlyList<AssessmentSummaryDto>>;
+
+internal sealed class ListAssessmentsValidator : AbstractValidator<ListAssessmentsQuery>
+{
+    public ListAssessmentsValidator() => RuleFor(x => x.ServiceUserId).MustBeId();
+}
+
+internal sealed class ListAssessmentsHandler(
+    IAssessmentRepository assessments,
+    IServiceUserRepository people,
+    CallerAgency caller,
+    DisclosureGate gate,
+    IAuditScope audit) : IRequestHandler<ListAssessmentsQuery, IReadOnlyList<AssessmentSummaryDto>>
+{
+    public async Task<IReadOnlyList<AssessmentSummaryDto>> Handle(ListAssessmentsQuery request, CancellationToken cancellationToken)
+    {
+        var agency = await caller.RequireActiveAsync(cancellationToken);
+        var person = await ServiceUserAccess.LoadAsync(people, request.ServiceUserId, audit, cancellationToken);
+        var history = await assessments.ForServiceUserAsync(person.Id.Value, cancellationToken);
+        var owns = person.RegisteringAgencyId == agency.AgencyId || history.Any(a => a.LeadAgencyId == agency.AgencyId);
+        var decision = await gate.RequireAsync(person.Id.Value, agency, owns, DataCategories.Identity, cancellationToken);
+        audit.Basis(decision.Basis);
+        return history
+            .Select(a => new AssessmentSummaryDto(
+                a.Id.ToString(), a.LeadAgencyId.ToString("D"), a.Status, a.IsReassessment, a.Supersedes?.ToString() ?? string.Empty, a.StartedAt, a.CompletedAt))
+            .ToList();
+    }
+}

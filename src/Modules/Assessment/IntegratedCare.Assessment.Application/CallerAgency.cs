@@ -1,0 +1,72 @@
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.Protocols.Contracts;
+using MediatR;
+
+namespace IntegratedCare.Assessment.Application;
+
+/// <summary>
+/// Who is asking, as an agency: every call on a person's record is made for an agency, which must be known
+/// to Protocols and active. A staff token without an agency cannot touch the register.
+/// </summary>
+internal sealed class CallerAgency(ICurrentActor currentActor, IMediator mediator)
+{
+    public Actor Actor => currentActor.Required;
+
+    public async Task<AgencyProfile> RequireActiveAsync(CancellationToken cancellationToken)
+    {
+        var actor = currentActor.Required;
+        if (!Guid.TryParse(actor.AgencyId, out var agencyId))
+        {
+            throw new ForbiddenException("The register is used on behalf of an agency: the token must name the caller's agency.");
+        }
+
+        var agency = await mediator.Send(new AgencyProfileQuery(agencyId.ToString("D")), cancellationToken);
+        return agency is { Active: true }
+            ? agency
+            : throw new ForbiddenException("The caller's agency is unknown or inactive.");
+    }
+}
+
+/// <summary>A permit or refusal to show one category of a person's data, and the basis the audit trail records.</summary>
+internal sealed record DisclosureDecision(bool Permitted, string Basis, string Reason);
+
+/// <summary>
+/// Asks the sharing decision (Protocols) before any of a person's data leaves the module. The agency that
+/// owns the record — the one that registered the person, or leads the assessment — always may: it is
+/// its own record.
+/// </summary>
+internal sealed class DisclosureGate(IMediator mediator, IAuditScope audit)
+{
+    public const string OwnRecordBasis = "own-record";
+
+    public async Task<DisclosureDecision> DecideAsync(
+        Guid serviceUserId, AgencyProfile caller, bool callerOwnsRecord, string category, CancellationToken cancellationToken)
+    {
+        if (callerOwnsRecord)
+        {
+            return new DisclosureDecision(true, OwnRecordBasis, "the caller's agency owns the record");
+        }
+
+        var decision = await mediator.Send(
+            new MaySeeQuery(serviceUserId.ToString("D"), caller.AgencyId.ToString("D"), category, SharingPurposes.DirectCare), cancellationToken);
+        return new DisclosureDecision(decision.Permitted, decision.Basis, decision.Reason);
+    }
+
+    /// <summary>Decides and, when refused, records the refusal's basis and throws PERMISSION_DENIED naming the category.</summary>
+    public async Task<DisclosureDecision> RequireAsync(
+        Guid serviceUserId, AgencyProfile caller, bool callerOwnsRecord, string category, CancellationToken cancellationToken)
+    {
+        var decision = await DecideAsync(serviceUserId, caller, callerOwnsRecord, category, cancellationToken);
+        if (!decision.Permitted)
+        {
+            // The decision's own audit record rolls back with the refused call: this one carries its basis.
+            audit.ServiceUser(serviceUserId.ToString("D"));
+            audit.Basis(decision.Basis);
+            throw new ForbiddenException($"The sharing decision does not let agency {caller.AgencyId} see '{category}' for this person: {decision.Reason}");
+        }
+
+        return decision;
+    }
+}

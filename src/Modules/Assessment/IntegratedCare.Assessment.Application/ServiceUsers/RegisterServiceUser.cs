@@ -1,0 +1,92 @@
+using FluentValidation;
+using IntegratedCare.Assessment.Domain.ServiceUsers;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.BuildingBlocks.Domain;
+using MediatR;
+
+namespace IntegratedCare.Assessment.Application.ServiceUsers;
+
+/// <summary>
+/// Registers a person for the caller's agency. Refused when another record holds one of the identifiers
+/// (ALREADY_EXISTS), or when the register holds a likely duplicate the caller has not confirmed is
+/// someone else (FAILED_PRECONDITION naming the candidate ids).
+/// </summary>
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Audit(AuditAction.Create, "service-user")]
+public sealed record RegisterServiceUserCommand(ServiceUserDetailsInput? Details, IReadOnlyList<string> ConfirmedDistinctFrom) : ICommand<ServiceUserDto>;
+
+internal sealed class RegisterServiceUserValidator : AbstractValidator<RegisterServiceUserCommand>
+{
+    public RegisterServiceUserValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Details).NotNull().WithMessage("is required").SetValidator(new ServiceUserDetailsValidator(clock)!);
+        RuleFor(x => x.ConfirmedDistinctFrom).Must(c => c.Count <= 50).WithMessage("must name at most 50 records");
+        RuleForEach(x => x.ConfirmedDistinctFrom).MustBeId();
+    }
+}
+
+internal sealed class RegisterServiceUserHandler(
+    IServiceUserRepository people,
+    CallerAgency caller,
+    IAuditScope audit,
+    TimeProvider clock) : IRequestHandler<RegisterServiceUserCommand, ServiceUserDto>
+{
+    public async Task<ServiceUserDto> Handle(RegisterServiceUserCommand request, CancellationToken cancellationToken)
+    {
+        var agency = await caller.RequireActiveAsync(cancellationToken);
+        var details = request.Details!.ToDetails();
+        await Register.EnsureIdentifiersAreFreeAsync(people, details.Identifiers, null, cancellationToken);
+
+        var confirmed = request.ConfirmedDistinctFrom.Select(id => new ServiceUserId(Guid.Parse(id))).ToHashSet();
+        var likely = (await Register.MatchesAsync(people, ProbeOf(details), cancellationToken))
+            .Where(m => m.Strength == MatchStrength.Likely && !confirmed.Contains(m.Person.Id))
+            .Select(m => m.Person.Id)
+            .ToList();
+        Rule.Check(new MustNotBeALikelyDuplicateRule(likely));
+
+        var person = ServiceUser.Register(details, agency.AgencyId, caller.Actor.Id, clock.GetUtcNow());
+        people.Add(person);
+        audit.Resource(person.Id.ToString());
+        audit.ServiceUser(person.Id.ToString());
+        return ServiceUserDto.From(person, contactDetails: true, DisclosureGate.OwnRecordBasis);
+    }
+
+    private static PersonProbe ProbeOf(ServiceUserDetails details) =>
+        new(details.Name.GivenName, details.Name.FamilyName, details.DateOfBirth, details.Identifiers);
+}
+
+/// <summary>What registering and updating a person share.</summary>
+internal static class Register
+{
+    public const int CandidateLimit = 500;
+
+    /// <summary>An identifier names one person: held by someone else, it is refused as ALREADY_EXISTS.</summary>
+    public static async Task EnsureIdentifiersAreFreeAsync(
+        IServiceUserRepository people, IReadOnlyList<PersonIdentifier> identifiers, ServiceUserId? except, CancellationToken cancellationToken)
+    {
+        foreach (var identifier in identifiers)
+        {
+            Rule.Check(new IdentifierMustBeUniqueRule(identifier.Scheme, await people.IdentifierIsTakenAsync(identifier, except, cancellationToken)));
+        }
+    }
+
+    /// <summary>Records that may be the person described, best first.</summary>
+    public static async Task<IReadOnlyList<PersonMatch>> MatchesAsync(IServiceUserRepository people, PersonProbe probe, CancellationToken cancellationToken)
+    {
+        var familyKey = NameMatching.Key(probe.FamilyName);
+        var birthDates = probe.DateOfBirth is { } dob ? PersonMatching.BirthDateVariants(dob) : [];
+        var candidates = await people.CandidatesAsync(
+            familyKey.Length == 0 ? string.Empty : NameMatching.Soundex(familyKey), birthDates, probe.Identifiers, CandidateLimit, cancellationToken);
+        return candidates
+            .Select(c => PersonMatching.Match(probe, c))
+            .OfType<PersonMatch>()
+            .OrderBy(m => m.Strength)
+            .ThenByDescending(m => m.Score)
+            .ThenBy(m => m.Person.Id.Value)
+            .ToList();
+    }
+}
