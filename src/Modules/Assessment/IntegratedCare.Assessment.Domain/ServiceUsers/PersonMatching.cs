@@ -15,7 +15,13 @@ public enum MatchStrength
 }
 
 /// <summary>What a worker knows of the person they are looking for; any part may be missing.</summary>
-public sealed record PersonProbe(string GivenName, string FamilyName, DateOnly? DateOfBirth, IReadOnlyList<PersonIdentifier> Identifiers);
+public sealed record PersonProbe(string GivenName, string FamilyName, DateOnly? DateOfBirth, IReadOnlyList<PersonIdentifier> Identifiers)
+{
+    public PersonProbe(string givenName, string familyName, DateOnly? dateOfBirth)
+        : this(givenName, familyName, dateOfBirth, [])
+    {
+    }
+}
 
 public sealed record PersonMatch(ServiceUser Person, MatchStrength Strength, double Score);
 

@@ -1,0 +1,85 @@
+using IntegratedCare.Assessment.Application.ServiceUsers;
+using IntegratedCare.Assessment.Contracts;
+using IntegratedCare.Assessment.Domain.ServiceUsers;
+using NSubstitute;
+
+namespace Assessment.Tests;
+
+/// <summary>The anonymity guard's query against a register holding Catherine "Kate" Johnstone, born 1985-05-03, NHS 943 476 5919.</summary>
+public sealed class FindIdentifyingTextTests
+{
+    private readonly IServiceUserRepository _people = Substitute.For<IServiceUserRepository>();
+
+    public FindIdentifyingTextTests()
+    {
+        _people.NamesWithFamilyKeysAsync(Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<CancellationToken>())
+            .Returns(c => c.Arg<IReadOnlyCollection<string>>().Contains("johnstone")
+                ? [new RegisteredName("catherine", "johnstone", "kate")]
+                : (IReadOnlyList<RegisteredName>)[]);
+        _people.BirthDatesAmongAsync(Arg.Any<IReadOnlyCollection<DateOnly>>(), Arg.Any<CancellationToken>())
+            .Returns(c => c.Arg<IReadOnlyCollection<DateOnly>>().Where(d => d == new DateOnly(1985, 5, 3)).ToList());
+        _people.IdentifiersAmongAsync(Arg.Any<IReadOnlyCollection<PersonIdentifier>>(), Arg.Any<CancellationToken>())
+            .Returns(c => c.Arg<IReadOnlyCollection<PersonIdentifier>>().Where(i => i.Value == "9434765919").ToList());
+    }
+
+    [Theory]
+    [InlineData("Met with Catherine Johnstone about housing.", "Catherine Johnstone")]
+    [InlineData("Met with catherine JOHNSTONE about housing.", "catherine JOHNSTONE")]
+    [InlineData("Kate Johnstone's tenancy ended.", "Kate Johnstone's")]
+    [InlineData("C. Johnstone was evicted.", "C. Johnstone")]
+    [InlineData("Mrs Johnstone was evicted.", "Mrs Johnstone")]
+    [InlineData("Catherine Anne Johnstone was evicted.", "Catherine Anne Johnstone")]
+    [InlineData("Client: Johnstone, Catherine.", "Johnstone, Catherine.")]
+    public void ARegisteredPersonsName_IsFound(string text, string expected)
+    {
+        var span = Assert.Single(Find(text));
+
+        Assert.Equal(IdentifyingKinds.Name, span.Kind);
+        Assert.Equal(expected, text.Substring(span.Start, span.Length));
+    }
+
+    [Theory]
+    [InlineData("The Johnstone family centre closed.")] // A family name alone can be a place or a service.
+    [InlineData("Catherine from the housing team called.")]
+    [InlineData("Peter Johnstone called.")] // Someone else of that name: not on the register.
+    public void TextThatNamesNoRegisteredPerson_IsClear(string text) => Assert.Empty(Find(text));
+
+    [Theory]
+    [InlineData("Born 03/05/1985 in Dumbarton.", "03/05/1985")]
+    [InlineData("Born 3.5.85 in Dumbarton.", "3.5.85")]
+    [InlineData("Born 1985-05-03 in Dumbarton.", "1985-05-03")]
+    [InlineData("Born 3rd May 1985 in Dumbarton.", "3rd May 1985")]
+    [InlineData("Born May 3, 1985 in Dumbarton.", "May 3, 1985")]
+    public void ARegisteredDateOfBirth_IsFound(string text, string expected)
+    {
+        var span = Assert.Single(Find(text));
+
+        Assert.Equal(IdentifyingKinds.DateOfBirth, span.Kind);
+        Assert.Equal(expected, text.Substring(span.Start, span.Length));
+    }
+
+    [Fact]
+    public void ADateNoRegisteredPersonWasBornOn_IsClear() => Assert.Empty(Find("Referral sent 12/10/2026, no reply."));
+
+    [Theory]
+    [InlineData("NHS no 943 476 5919 on file.", "943 476 5919")]
+    [InlineData("NHS no 9434765919 on file.", "9434765919")]
+    public void ARegisteredIdentifier_IsFound(string text, string expected)
+    {
+        var span = Assert.Single(Find(text));
+
+        Assert.Equal(IdentifyingKinds.Identifier, span.Kind);
+        Assert.Equal(expected, text.Substring(span.Start, span.Length));
+    }
+
+    [Fact]
+    public void SeveralFindings_AreAllReportedInTextOrder()
+    {
+        var spans = Find("Kate Johnstone (03/05/1985, 943 476 5919)");
+
+        Assert.Equal([IdentifyingKinds.Name, IdentifyingKinds.DateOfBirth, IdentifyingKinds.Identifier], spans.Select(s => s.Kind));
+    }
+
+    private IReadOnlyList<IdentifyingSpan> Find(string text) =>
+        new FindIdentifyingTextHandler(_people).Handle(new FindIdentifyingTextQuery(text), CancellationToken.None).GetAwaiter().GetResult();
+}
