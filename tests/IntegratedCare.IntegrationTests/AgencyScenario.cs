@@ -48,6 +48,23 @@ internal sealed class AgencyScenario(TestHost host)
         return await protocols.ActivateProtocolAsync(new ActivateProtocolRequest { ProtocolId = draft.ProtocolId, ExpectedVersion = draft.Version });
     }
 
+    /// <summary>Registers a person, with a name and date of birth no other test person shares, for the agency's case manager.</summary>
+    public async Task<string> RegisterPersonAsync(string agencyId)
+    {
+        var people = new IntegratedCare.Assessment.V1.ServiceUserService.ServiceUserServiceClient(
+            host.Invoker(host.Token("case-manager-1", ActorKind.Staff, agencyId, Roles.CaseManager)));
+        string Letters() => new(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+        var person = await people.RegisterServiceUserAsync(new IntegratedCare.Assessment.V1.RegisterServiceUserRequest
+        {
+            Details = new IntegratedCare.Assessment.V1.ServiceUserDetails
+            {
+                Name = new IntegratedCare.Assessment.V1.PersonName { GivenName = Letters(), FamilyName = Letters() },
+                DateOfBirth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(15_000)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            },
+        });
+        return person.ServiceUserId;
+    }
+
     public static RegisterAgencyRequest NewAgency(string areaId, string name = "Dumbarton Housing Options", AgencyType type = AgencyType.HousingAndHomelessness) =>
         new()
         {

@@ -13,6 +13,7 @@ public sealed class AllocationTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private TestHost _host = null!;
     private Area _area = null!;
+    private readonly Queue<string> _people = new();
     private Agency _addiction = null!;
     private Agency _housing = null!;
     private Agency _voluntary = null!;
@@ -27,6 +28,12 @@ public sealed class AllocationTests : IAsyncLifetime
         var scenario = new AgencyScenario(_host);
         _area = await scenario.CreateAreaAsync();
         (_addiction, _housing, _voluntary) = await scenario.RegisterPartnersAsync(_area.AreaId);
+
+        // Registered now, while the tokens the register's calls carry are valid on the fake clock.
+        for (var i = 0; i < 4; i++)
+        {
+            _people.Enqueue(await scenario.RegisterPersonAsync(_addiction.AgencyId));
+        }
         _protocol = await scenario.ActiveHousingProtocolAsync(5, ResponseTimeUnit.CalendarDays, "2020-01-01");
         var caseManagerToken = _host.Token("cm-1", ActorKind.Staff, _addiction.AgencyId, Roles.CaseManager);
         _referrals = new(_host.Invoker(caseManagerToken));
@@ -137,7 +144,7 @@ public sealed class AllocationTests : IAsyncLifetime
         var referral = await _referrals.MakeReferralAsync(new MakeReferralRequest
         {
             ProtocolId = _protocol.ProtocolId,
-            ServiceUserId = Guid.NewGuid().ToString(),
+            ServiceUserId = _people.Dequeue(),
             ToAgencyId = _housing.AgencyId,
             Reason = "Needs housing, addiction and peer support together.",
         });

@@ -27,7 +27,7 @@ public sealed class ConsentExpiryTests : IDisposable
         var consents = new ConsentService.ConsentServiceClient(host.Invoker(host.Token("cm-1", ActorKind.Staff, addiction.AgencyId, Roles.CaseManager)));
         var consent = await consents.RecordConsentAsync(new RecordConsentRequest
         {
-            ServiceUserId = Guid.NewGuid().ToString(),
+            ServiceUserId = await scenario.RegisterPersonAsync(addiction.AgencyId),
             Method = ConsentMethod.Written,
             ExpiresAt = Timestamp.FromDateTimeOffset(clock.GetUtcNow().AddDays(30)),
             Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { DataCategories.AssessmentHousing }, AgencyIds = { housing.AgencyId } } },

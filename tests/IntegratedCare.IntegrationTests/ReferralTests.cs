@@ -18,7 +18,7 @@ namespace IntegratedCare.IntegrationTests;
 /// </summary>
 public sealed class ReferralTests : IAsyncLifetime
 {
-    private static readonly string Person = Guid.NewGuid().ToString();
+    private string _person = null!;
     private readonly DataFolder _folder = new();
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private TestHost _host = null!;
@@ -40,6 +40,7 @@ public sealed class ReferralTests : IAsyncLifetime
         var scenario = new AgencyScenario(_host);
         var area = await scenario.CreateAreaAsync();
         (_addiction, _housing, _voluntary) = await scenario.RegisterPartnersAsync(area.AreaId);
+        _person = await scenario.RegisterPersonAsync(_addiction.AgencyId);
         _protocol = await scenario.ActiveHousingProtocolAsync(3, ResponseTimeUnit.WorkingDays, "2027-11-01");
 
         // Tokens are minted now: the fake clock moves on later, the token validator's does not.
@@ -145,7 +146,7 @@ public sealed class ReferralTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.Contains("health-information", ex.Status.Detail, StringComparison.Ordinal);
         var refusal = Assert.Single(await _host.AuditAsync(), r => r.Operation == "Protocols.MakeReferralCommand" && r.Outcome == AuditOutcome.Failed);
-        Assert.Equal(Person, refusal.ServiceUserId);
+        Assert.Equal(_person, refusal.ServiceUserId);
         Assert.StartsWith("deny: no active sharing rule", refusal.Basis, StringComparison.Ordinal);
         Assert.Empty((await _caseManager.ListReferralsAsync(new ListReferralsRequest { Direction = ReferralDirection.Outgoing })).Referrals);
     }
@@ -172,14 +173,14 @@ public sealed class ReferralTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.FailedPrecondition, withoutOverride.StatusCode);
         Assert.Equal([DataCategories.AssessmentFamilyAndChildren], made.SharedDataCategories);
-        Assert.Contains(await _host.AuditAsync(), r => r.Operation == "Protocols.MaySeeQuery" && r.ServiceUserId == Person
+        Assert.Contains(await _host.AuditAsync(), r => r.Operation == "Protocols.MaySeeQuery" && r.ServiceUserId == _person
             && r.Basis!.Contains("legal basis child-protection: Duty to share: children in the household", StringComparison.Ordinal));
     }
 
     private MakeReferralRequest NewReferral() => new()
     {
         ProtocolId = _protocol.ProtocolId,
-        ServiceUserId = Person,
+        ServiceUserId = _person,
         ToAgencyId = _housing.AgencyId,
         Reason = "Homeless on discharge from residential rehabilitation; needs temporary accommodation.",
     };

@@ -16,7 +16,7 @@ namespace IntegratedCare.IntegrationTests;
 /// </summary>
 public sealed class SharingAndConsentTests : IAsyncLifetime
 {
-    private static readonly string Person = Guid.NewGuid().ToString();
+    private string _person = null!;
     private readonly DataFolder _folder = new();
     private TestHost _host = null!;
     private Agency _addiction = null!;
@@ -30,6 +30,7 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
         var scenario = new AgencyScenario(_host);
         var area = await scenario.CreateAreaAsync();
         (_addiction, _housing, _voluntary) = await scenario.RegisterPartnersAsync(area.AreaId);
+        _person = await scenario.RegisterPersonAsync(_addiction.AgencyId);
 
         var sharing = Sharing(_host.Token(null, Roles.SystemAdmin));
         var draft = await sharing.CreateSharingProtocolAsync(new CreateSharingProtocolRequest
@@ -58,12 +59,12 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
     {
         var caseManager = Consents(_host.Token("cm-1", ActorKind.Staff, _addiction.AgencyId, Roles.CaseManager));
         var housingSystem = Sharing(_host.Token("housing-system", ActorKind.AgencySystem, _housing.AgencyId, Roles.AgencySystem));
-        var ask = new CheckDisclosureRequest { ServiceUserId = Person, AgencyId = _housing.AgencyId, DataCategory = DataCategories.AssessmentHousing, Purpose = SharingPurposes.DirectCare };
+        var ask = new CheckDisclosureRequest { ServiceUserId = _person, AgencyId = _housing.AgencyId, DataCategory = DataCategories.AssessmentHousing, Purpose = SharingPurposes.DirectCare };
 
         var beforeConsent = await housingSystem.CheckDisclosureAsync(ask);
         var consent = await caseManager.RecordConsentAsync(new RecordConsentRequest
         {
-            ServiceUserId = Person,
+            ServiceUserId = _person,
             Method = ConsentMethod.Written,
             Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { DataCategories.AssessmentHousing }, AgencyIds = { _housing.AgencyId } } },
         });
@@ -78,7 +79,7 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
         Assert.False(afterWithdrawal.Permitted);
         var decisions = (await _host.AuditAsync()).Where(r => r.Operation == "Protocols.MaySeeQuery").ToList();
         Assert.Equal(3, decisions.Count);
-        Assert.All(decisions, d => Assert.Equal((Person, "housing-system", _housing.AgencyId), (d.ServiceUserId, d.ActorId, d.AgencyId)));
+        Assert.All(decisions, d => Assert.Equal((_person, "housing-system", _housing.AgencyId), (d.ServiceUserId, d.ActorId, d.AgencyId)));
         Assert.Contains($"consent {consent.ConsentId}", decisions[1].Basis, StringComparison.Ordinal);
         Assert.StartsWith("deny: ", decisions[2].Basis, StringComparison.Ordinal);
         Assert.Contains(await OutboxTypesAsync(), t => t.Contains(nameof(ConsentWithdrawnIntegrationEvent), StringComparison.Ordinal));
@@ -91,7 +92,7 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
 
         var decision = await caseManager.CheckDisclosureAsync(new CheckDisclosureRequest
         {
-            ServiceUserId = Person,
+            ServiceUserId = _person,
             AgencyId = _housing.AgencyId,
             DataCategory = DataCategories.AssessmentFamilyAndChildren,
             Purpose = SharingPurposes.Safeguarding,
@@ -113,12 +114,28 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => caseManager.CheckDisclosureAsync(new CheckDisclosureRequest
         {
-            ServiceUserId = Person, AgencyId = _housing.AgencyId, DataCategory = DataCategories.AssessmentFamilyAndChildren,
+            ServiceUserId = _person, AgencyId = _housing.AgencyId, DataCategory = DataCategories.AssessmentFamilyAndChildren,
             Purpose = SharingPurposes.Safeguarding, OverrideBasis = "child-protection",
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal("override_reason", Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task AConsentForSomeoneNotOnTheRegister_IsRefusedNamingTheField()
+    {
+        var caseManager = Consents(_host.Token("cm-1", ActorKind.Staff, _addiction.AgencyId, Roles.CaseManager));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => caseManager.RecordConsentAsync(new RecordConsentRequest
+        {
+            ServiceUserId = Guid.NewGuid().ToString(),
+            Method = ConsentMethod.Written,
+            Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { DataCategories.AssessmentHousing }, AgencyIds = { _housing.AgencyId } } },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal("service_user_id", Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
     }
 
     [Fact]
@@ -128,7 +145,7 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => housingSystem.CheckDisclosureAsync(new CheckDisclosureRequest
         {
-            ServiceUserId = Person, AgencyId = _voluntary.AgencyId, DataCategory = DataCategories.Identity, Purpose = SharingPurposes.DirectCare,
+            ServiceUserId = _person, AgencyId = _voluntary.AgencyId, DataCategory = DataCategories.Identity, Purpose = SharingPurposes.DirectCare,
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
@@ -142,15 +159,15 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
         var stranger = Consents(_host.Token("cm-9", ActorKind.Staff, _voluntary.AgencyId, Roles.CaseManager));
         var consent = await recorder.RecordConsentAsync(new RecordConsentRequest
         {
-            ServiceUserId = Person, Method = ConsentMethod.Verbal,
+            ServiceUserId = _person, Method = ConsentMethod.Verbal,
             Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { DataCategories.Identity }, AgencyTypes = { AgencyType.NhsPrimaryCare } } },
         });
 
         var get = await Assert.ThrowsAsync<RpcException>(() => stranger.GetConsentAsync(new GetConsentRequest { ConsentId = consent.ConsentId }).ResponseAsync);
         var withdraw = await Assert.ThrowsAsync<RpcException>(() => stranger.WithdrawConsentAsync(
             new WithdrawConsentRequest { ConsentId = consent.ConsentId, ExpectedVersion = 0, Reason = "x" }).ResponseAsync);
-        var listed = await stranger.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = Person });
-        var own = await recorder.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = Person });
+        var listed = await stranger.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = _person });
+        var own = await recorder.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = _person });
 
         Assert.Equal(StatusCode.NotFound, get.StatusCode);
         Assert.Equal(StatusCode.NotFound, withdraw.StatusCode);
@@ -165,18 +182,18 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
 
         var badCategory = await Assert.ThrowsAsync<RpcException>(() => caseManager.RecordConsentAsync(new RecordConsentRequest
         {
-            ServiceUserId = Person, Method = ConsentMethod.Written,
+            ServiceUserId = _person, Method = ConsentMethod.Written,
             Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { "shoe-size" }, AgencyIds = { _housing.AgencyId } } },
         }).ResponseAsync);
         var unknownAgency = await Assert.ThrowsAsync<RpcException>(() => caseManager.RecordConsentAsync(new RecordConsentRequest
         {
-            ServiceUserId = Person, Method = ConsentMethod.Written,
+            ServiceUserId = _person, Method = ConsentMethod.Written,
             Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { DataCategories.Identity }, AgencyIds = { Guid.NewGuid().ToString() } } },
         }).ResponseAsync);
 
         Assert.Equal("provisions[0].data_categories[0]", Assert.Single(badCategory.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
         Assert.Equal("provisions[0].agency_ids[0]", Assert.Single(unknownAgency.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
-        Assert.Empty((await caseManager.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = Person })).Consents);
+        Assert.Empty((await caseManager.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = _person })).Consents);
     }
 
     [Fact]
@@ -185,11 +202,11 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
         var caseManager = Consents(_host.Token("cm-1", ActorKind.Staff, _addiction.AgencyId, Roles.CaseManager));
         await caseManager.RecordConsentAsync(new RecordConsentRequest
         {
-            ServiceUserId = Person, Method = ConsentMethod.Written,
+            ServiceUserId = _person, Method = ConsentMethod.Written,
             Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { DataCategories.AssessmentHousing }, AgencyTypes = { AgencyType.HousingAndHomelessness } } },
         });
         var admin = Sharing(_host.Token(null, Roles.SystemAdmin));
-        var ask = new CheckDisclosureRequest { ServiceUserId = Person, AgencyId = _housing.AgencyId, DataCategory = DataCategories.AssessmentHousing, Purpose = SharingPurposes.DirectCare };
+        var ask = new CheckDisclosureRequest { ServiceUserId = _person, AgencyId = _housing.AgencyId, DataCategory = DataCategories.AssessmentHousing, Purpose = SharingPurposes.DirectCare };
 
         var before = await admin.CheckDisclosureAsync(ask);
         await admin.RetireSharingProtocolAsync(new RetireSharingProtocolRequest { SharingProtocolId = _protocol.SharingProtocolId, ExpectedVersion = _protocol.Version });

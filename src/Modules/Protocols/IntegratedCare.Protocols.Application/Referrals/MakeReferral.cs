@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegratedCare.Assessment.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -72,6 +73,10 @@ internal sealed class MakeReferralHandler(
             ?? throw new RequestValidationException("protocol_id", "no protocol has this id");
         var to = await agencies.FindAsync(new AgencyId(Guid.Parse(request.ToAgencyId)), cancellationToken)
             ?? throw new RequestValidationException("to_agency_id", "no agency has this id");
+        if (!await mediator.Send(new ServiceUserExistsQuery(request.ServiceUserId), cancellationToken))
+        {
+            throw new RequestValidationException("service_user_id", "no person on the register has this id");
+        }
 
         // Every category shared with the receiver passes the sharing decision, which audits itself.
         var categories = new List<DataCategory>();

@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegratedCare.Assessment.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -48,6 +49,7 @@ internal sealed class RecordConsentValidator : AbstractValidator<RecordConsentCo
 internal sealed class RecordConsentHandler(
     IConsentRepository consents,
     IAgencyRepository agencies,
+    IMediator mediator,
     ICurrentActor currentActor,
     IAuditScope audit,
     TimeProvider clock) : IRequestHandler<RecordConsentCommand, ConsentDto>
@@ -56,6 +58,11 @@ internal sealed class RecordConsentHandler(
     {
         var actor = currentActor.Required;
         var recordingAgency = await RecordingAgencyAsync(actor, cancellationToken);
+        if (!await mediator.Send(new ServiceUserExistsQuery(request.ServiceUserId), cancellationToken))
+        {
+            throw new RequestValidationException("service_user_id", "no person on the register has this id");
+        }
+
         var provisions = new List<ConsentProvision>();
         for (var i = 0; i < request.Provisions.Count; i++)
         {
