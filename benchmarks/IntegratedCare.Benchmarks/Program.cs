@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using IntegratedCare.Assessment.V1;
 using IntegratedCare.Protocols.V1;
 using Agency = IntegratedCare.Protocols.V1.Agency;
 
@@ -56,22 +57,50 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
     draft = await sharing.SignSharingProtocolAsync(new SignSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version, AgencyId = housing.AgencyId }, headers);
     await sharing.ActivateSharingProtocolAsync(new ActivateSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version }, headers);
     var caseManager = new Metadata { { "authorization", $"Bearer {await host.MintAsync("--role", "case-manager", "--agency", one.AgencyId)}" } };
-    var person = Guid.NewGuid().ToString();
+    var housingSystem = new Metadata { { "authorization", $"Bearer {await host.MintAsync("--kind", "agency-system", "--role", "agency-system", "--agency", housing.AgencyId)}" } };
+
+    // A register of 2,000 people, so that duplicate checks and searches work against a realistic table.
+    var people = new ServiceUserService.ServiceUserServiceClient(channel);
+    var random = new Random(42);
+    string Letters(int n) => new(Enumerable.Range(0, n).Select(i => (char)((i == 0 ? 'A' : 'a') + random.Next(26))).ToArray());
+    ServiceUserDetails NewPerson() => new()
+    {
+        Name = new PersonName { GivenName = Letters(7), FamilyName = Letters(9) },
+        DateOfBirth = new DateOnly(1950, 1, 1).AddDays(random.Next(20_000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+    ServiceUser registered = null!;
+    for (var i = 0; i < 2_000; i++)
+    {
+        registered = await people.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = NewPerson() }, caseManager);
+    }
+
+    var person = registered.ServiceUserId;
     await new ConsentService.ConsentServiceClient(channel).RecordConsentAsync(new RecordConsentRequest
     {
         ServiceUserId = person, Method = ConsentMethod.Written,
         Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { "assessment.housing" }, AgencyIds = { housing.AgencyId } } },
     }, caseManager);
     var ask = new CheckDisclosureRequest { ServiceUserId = person, AgencyId = housing.AgencyId, DataCategory = "assessment.housing", Purpose = "direct-care" };
+    var assessments = new AssessmentService.AssessmentServiceClient(channel);
+    var assessment = await assessments.StartAssessmentAsync(new StartAssessmentRequest { ServiceUserId = person }, caseManager);
+    var search = new SearchServiceUsersRequest
+    {
+        GivenName = registered.Name.GivenName, FamilyName = registered.Name.FamilyName[..^1], DateOfBirth = registered.DateOfBirth,
+    };
 
     results.Add(($"Health/Check (baseline, {label})", await Measure(iterations, () => health.CheckAsync(new HealthCheckRequest()).ResponseAsync)));
     results.Add(($"GetAgency ({label})", await Measure(iterations, () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = one.AgencyId }, headers).ResponseAsync)));
     results.Add(($"ListAgencies 50 of 201 ({label})", await Measure(iterations, () => agencies.ListAgenciesAsync(new ListAgenciesRequest { PageSize = 50 }, headers).ResponseAsync)));
     results.Add(($"CheckDisclosure, permitted ({label})", await Measure(iterations, () => sharing.CheckDisclosureAsync(ask, caseManager).ResponseAsync)));
     results.Add(($"RegisterAgency ({label})", await Measure(iterations, Register)));
+    results.Add(($"GetServiceUser, own record ({label})", await Measure(iterations, () => people.GetServiceUserAsync(new GetServiceUserRequest { ServiceUserId = person }, caseManager).ResponseAsync)));
+    results.Add(($"SearchServiceUsers, 2,000+ people ({label})", await Measure(iterations, () => people.SearchServiceUsersAsync(search, caseManager).ResponseAsync)));
+    results.Add(($"RegisterServiceUser, 2,000+ people ({label})", await Measure(iterations, () => people.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = NewPerson() }, caseManager).ResponseAsync)));
+    results.Add(($"GetAssessment, lead ({label})", await Measure(iterations, () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, caseManager).ResponseAsync)));
+    results.Add(($"GetAssessment, 12 decisions ({label})", await Measure(iterations, () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, housingSystem).ResponseAsync)));
 }
 
-Console.WriteLine($"{"call",-45} {"median ms",10} {"p95 ms",10} {"× baseline",11}");
+Console.WriteLine($"{"call",-56} {"median ms",10} {"p95 ms",10} {"× baseline",11}");
 var baseline = results[0].Stats.Median;
 foreach (var (name, stats) in results)
 {
@@ -81,7 +110,7 @@ foreach (var (name, stats) in results)
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-45} {stats.Median,10:F3} {stats.P95,10:F3} {stats.Median / baseline,11:F1}"));
+        $"{name,-56} {stats.Median,10:F3} {stats.P95,10:F3} {stats.Median / baseline,11:F1}"));
 }
 
 static async Task<Stats> Measure<T>(int iterations, Func<Task<T>> call)
