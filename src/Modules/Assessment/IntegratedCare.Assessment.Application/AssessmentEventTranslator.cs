@@ -19,6 +19,7 @@ internal sealed class AssessmentEventTranslator : IDomainEventTranslator
                 e.AssessmentId.Value,
                 e.ServiceUserId,
                 e.LeadAgencyId,
+                e.CompletedBy,
                 e.Findings.Select(f => new AssessedDomain(f.Domain.ToString(), f.Need.ToString(), f.ContributingAgencyId)).ToList(),
                 e.RiskFlags.Select(f => f.ToString()).ToList(),
                 e.Recommendation.Tier,

@@ -4,7 +4,7 @@ namespace IntegratedCare.Assessment.Contracts;
 
 /// <summary>
 /// A Single Shared Assessment was completed. Carries needs, risks and the recommended tier — no identity
-/// details. Need levels and domains are the proto enum names without their prefix (e.g. "HousingAndAccommodation", "High").
+/// details. <c>CompletedBy</c> is the worker (token subject) who completed it. Need levels and domains are the proto enum names without their prefix (e.g. "HousingAndAccommodation", "High").
 /// </summary>
 public sealed record AssessmentCompletedIntegrationEvent(
     Guid EventId,
@@ -12,6 +12,7 @@ public sealed record AssessmentCompletedIntegrationEvent(
     Guid AssessmentId,
     Guid ServiceUserId,
     Guid LeadAgencyId,
+    string CompletedBy,
     IReadOnlyList<AssessedDomain> Domains,
     IReadOnlyList<string> RiskFlags,
     int RecommendedTier,

@@ -1,19 +1,90 @@
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Infrastructure;
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.CarePlan.Application;
+using IntegratedCare.CarePlan.Application.Plans;
+using IntegratedCare.CarePlan.Domain.Plans;
+using IntegratedCare.CarePlan.Infrastructure.Grpc;
+using IntegratedCare.CarePlan.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace IntegratedCare.CarePlan.Infrastructure;
 
-/// <summary>
-/// The CarePlan module's one registration entry point. The module's aggregates, database and gRPC
-/// service arrive with issue #5; the host already composes it, so they plug in here without
-/// touching the host.
-/// </summary>
+/// <summary>Configuration section <c>CarePlan</c>.</summary>
+public sealed class CarePlanOptions
+{
+    public const string Section = "CarePlan";
+
+    /// <summary>How often open actions are checked against their due dates.</summary>
+    public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The calendar due dates are counted in.</summary>
+    public string TimeZone { get; set; } = "Europe/London";
+}
+
+/// <summary>The CarePlan module's one registration entry point.</summary>
 public static class CarePlanModule
 {
-    public static IServiceCollection AddCarePlanModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleAssemblies(configuration, typeof(CarePlanModule).Assembly);
+    public static IServiceCollection AddCarePlanModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<CarePlanDbContext>(CarePlanDbContext.Module);
+        services.AddScoped<ICarePlanRepository, CarePlanRepository>();
+        services.AddScoped<ICarePlanHistory, CarePlanHistory>();
+        services.AddScoped<CallerAgency>();
+        services.AddScoped<PlanAccess>();
+        services.AddScoped<PlanChanges>();
+        services.AddSingleton<CarePlanFeedSignal>();
+        services.AddSingleton<IDomainEventTranslator, CarePlanEventTranslator>();
+        services.AddHostedService<CarePlanDeadlineWorker>();
+        services.AddModuleAssemblies(configuration, typeof(CarePlanEventTranslator).Assembly, typeof(CarePlanModule).Assembly);
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapCarePlanModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapCarePlanModule(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<CarePlanGrpcService>();
+        return endpoints;
+    }
+}
+
+/// <summary>On a timer, as the platform's own actor and through the mediator: overdue actions become variances, once.</summary>
+internal sealed class CarePlanDeadlineWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<CarePlanDeadlineWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = configuration.GetSection(CarePlanOptions.Section).Get<CarePlanOptions>() ?? new CarePlanOptions();
+        using var timer = new PeriodicTimer(options.DeadlineSweepInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("careplan-deadlines"));
+                    var noted = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new NoteOverdueActionsCommand(options.TimeZone), stoppingToken);
+                    if (noted > 0)
+                    {
+                        logger.LogInformation("{Noted} care plan actions passed their due date and became variances", noted);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "The care plan deadline sweep failed; it will run again");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
 }

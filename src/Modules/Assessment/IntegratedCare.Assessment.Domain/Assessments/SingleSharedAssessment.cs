@@ -166,7 +166,7 @@ public sealed class SingleSharedAssessment : AggregateRoot<AssessmentId>
         TierRationale = recommendation.Rationale;
         Changed(now);
         Raise(new AssessmentCompleted(
-            Id, ServiceUserId, LeadAgencyId, _findings.ToList(), _riskFlags.Select(f => f.Flag).Distinct().Order().ToList(), recommendation, Supersedes, now));
+            Id, ServiceUserId, LeadAgencyId, completedBy, _findings.ToList(), _riskFlags.Select(f => f.Flag).Distinct().Order().ToList(), recommendation, Supersedes, now));
     }
 
     /// <summary>A reassessment replaced this one. The content stays as completed; only the status says so.</summary>
@@ -191,6 +191,7 @@ public sealed record AssessmentCompleted(
     AssessmentId AssessmentId,
     Guid ServiceUserId,
     Guid LeadAgencyId,
+    string CompletedBy,
     IReadOnlyList<DomainFinding> Findings,
     IReadOnlyList<RiskFlag> RiskFlags,
     TierRecommendation Recommendation,

@@ -1,0 +1,180 @@
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.CarePlan.Domain.Plans;
+using IntegratedCare.Protocols.Contracts;
+using MediatR;
+
+namespace IntegratedCare.CarePlan.Application;
+
+/// <summary>The caller's agency, which must be known to Protocols and active.</summary>
+internal sealed class CallerAgency(ICurrentActor currentActor, IMediator mediator)
+{
+    public Actor Actor => currentActor.Required;
+
+    public async Task<AgencyProfile> RequireActiveAsync(CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(currentActor.Required.AgencyId, out var agencyId))
+        {
+            throw new ForbiddenException("Care plans are used on behalf of an agency: the token must name the caller's agency.");
+        }
+
+        var agency = await mediator.Send(new AgencyProfileQuery(agencyId.ToString("D")), cancellationToken);
+        return agency is { Active: true } ? agency : throw new ForbiddenException("The caller's agency is unknown or inactive.");
+    }
+}
+
+/// <summary>
+/// Who may see a plan, and how much of it. An agency that takes no part in a plan is told it does not
+/// exist (NOT_FOUND). The lead agency sees it all; another team agency needs the sharing decision's
+/// "care-plan" permit, and sees the goals, progress and scores of a need domain only under that domain's
+/// category. Its own actions it always sees: it must deliver them.
+/// </summary>
+internal sealed class PlanAccess(IMediator mediator, IAuditScope audit, TimeProvider clock)
+{
+    private readonly Dictionary<(Guid, Guid, string), MaySeeResult> _decisions = [];
+
+    /// <summary>Forgets the decisions remembered so far: a long-lived call (the change feed) asks afresh each round.</summary>
+    public void Forget() => _decisions.Clear();
+
+    public void EnsureTakesPart(Guid carePlanId, IReadOnlyList<Guid> teamAgencyIds, AgencyProfile caller)
+    {
+        if (!teamAgencyIds.Contains(caller.AgencyId))
+        {
+            throw new NotFoundException("Care plan", carePlanId.ToString("D"));
+        }
+    }
+
+    public async Task<CarePlanDto> ViewAsync(CarePlanDto plan, AgencyProfile caller, CancellationToken cancellationToken)
+    {
+        var planId = Guid.Parse(plan.CarePlanId);
+        EnsureTakesPart(planId, plan.TeamAgencyIds, caller);
+        audit.ServiceUser(plan.ServiceUserId);
+        if (plan.LeadAgencyId == caller.AgencyId.ToString("D"))
+        {
+            audit.Basis("own-record");
+            return plan;
+        }
+
+        var serviceUserId = Guid.Parse(plan.ServiceUserId);
+        var whole = await DecideAsync(serviceUserId, caller.AgencyId, DataCategories.CarePlan, cancellationToken);
+        if (!whole.Permitted)
+        {
+            audit.Basis(whole.Basis);
+            throw new ForbiddenException($"The sharing decision does not let agency {caller.AgencyId} see this person's care plan: {whole.Reason}");
+        }
+
+        var withheld = new HashSet<NeedDomain>();
+        foreach (var domain in plan.Goals.Select(g => g.Domain).Concat(plan.Reviews.SelectMany(r => r.OutcomeScores.Select(s => s.Domain))).Distinct())
+        {
+            if (!(await DecideAsync(serviceUserId, caller.AgencyId, Categories.Of(domain), cancellationToken)).Permitted)
+            {
+                withheld.Add(domain);
+            }
+        }
+
+        audit.Basis(whole.Basis);
+        var hiddenGoals = plan.Goals.Where(g => withheld.Contains(g.Domain)).Select(g => g.GoalId).ToHashSet();
+        var actions = plan.Actions.Where(a => a.AgencyId == caller.AgencyId || a.GoalId is not { } goal || !hiddenGoals.Contains(goal)).ToList();
+        var visibleActions = actions.Select(a => a.ActionId).ToHashSet();
+        return plan with
+        {
+            Goals = plan.Goals.Where(g => !hiddenGoals.Contains(g.GoalId)).ToList(),
+            Actions = actions,
+            Variances = plan.Variances.Where(v => visibleActions.Contains(v.ActionId)).ToList(),
+            Reviews = plan.Reviews.Select(r => r with
+            {
+                GoalProgress = r.GoalProgress.Where(p => !hiddenGoals.Contains(p.GoalId)).ToList(),
+                OutcomeScores = r.OutcomeScores.Where(s => !withheld.Contains(s.Domain)).ToList(),
+            }).ToList(),
+            WithheldDomains = withheld.Order().ToList(),
+        };
+    }
+
+    public CarePlanDto Current(IntegratedCarePlan plan) => CarePlanDto.From(plan, clock.GetUtcNow());
+
+    /// <summary>Each (person, agency, category) is decided once per call, and each decision is audited by Protocols.</summary>
+    private async Task<MaySeeResult> DecideAsync(Guid serviceUserId, Guid agencyId, string category, CancellationToken cancellationToken)
+    {
+        if (!_decisions.TryGetValue((serviceUserId, agencyId, category), out var decision))
+        {
+            decision = await mediator.Send(new MaySeeQuery(serviceUserId.ToString("D"), agencyId.ToString("D"), category, SharingPurposes.DirectCare), cancellationToken);
+            _decisions[(serviceUserId, agencyId, category)] = decision;
+        }
+
+        return decision;
+    }
+}
+
+internal static class Categories
+{
+    public static string Of(NeedDomain domain) => domain switch
+    {
+        NeedDomain.DrugUse => DataCategories.AssessmentDrugUse,
+        NeedDomain.AlcoholUse => DataCategories.AssessmentAlcoholUse,
+        NeedDomain.PhysicalHealth => DataCategories.AssessmentPhysicalHealth,
+        NeedDomain.MentalHealth => DataCategories.AssessmentMentalHealth,
+        NeedDomain.HousingAndAccommodation => DataCategories.AssessmentHousing,
+        NeedDomain.EducationAndLiteracy => DataCategories.AssessmentEducation,
+        NeedDomain.EmploymentAndTraining => DataCategories.AssessmentEmployment,
+        NeedDomain.FinanceAndBenefits => DataCategories.AssessmentFinance,
+        NeedDomain.FamilyAndChildren => DataCategories.AssessmentFamilyAndChildren,
+        NeedDomain.CriminalJustice => DataCategories.AssessmentCriminalJustice,
+        NeedDomain.RelationshipsAndSocialSupport => DataCategories.AssessmentRelationships,
+        _ => throw new ArgumentOutOfRangeException(nameof(domain), domain, "not a need domain"),
+    };
+}
+
+/// <summary>Wakes change-feed followers when a plan change commits.</summary>
+public sealed class CarePlanFeedSignal
+{
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Changed => Volatile.Read(ref _changed).Task;
+
+    public void Pulse() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+}
+
+/// <summary>
+/// What every change to a plan does around the change itself: find the plan (NOT_FOUND for an agency
+/// taking no part), check who may make it, keep the new version with who, when and why, and wake the feed.
+/// </summary>
+internal sealed class PlanChanges(
+    ICarePlanRepository plans,
+    ICarePlanHistory history,
+    CallerAgency caller,
+    PlanAccess access,
+    IAuditScope audit,
+    IUnitOfWork unitOfWork,
+    CarePlanFeedSignal signal,
+    TimeProvider clock)
+{
+    /// <summary>A change only the lead agency makes (its case managers, line managers or system).</summary>
+    public Task<CarePlanDto> ByLeadAsync(string carePlanId, string why, Action<IntegratedCarePlan, DateTimeOffset> change, CancellationToken cancellationToken) =>
+        ApplyAsync(carePlanId, why, leadOnly: true, (plan, _, now) => change(plan, now), cancellationToken);
+
+    /// <summary>A change any agency taking part may make; the domain checks it is that agency's to make.</summary>
+    public Task<CarePlanDto> ByTeamAsync(string carePlanId, string why, Action<IntegratedCarePlan, Guid, DateTimeOffset> change, CancellationToken cancellationToken) =>
+        ApplyAsync(carePlanId, why, leadOnly: false, change, cancellationToken);
+
+    private async Task<CarePlanDto> ApplyAsync(
+        string carePlanId, string why, bool leadOnly, Action<IntegratedCarePlan, Guid, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        var agency = await caller.RequireActiveAsync(cancellationToken);
+        var id = new CarePlanId(Guid.Parse(carePlanId));
+        audit.Resource(id.ToString());
+        var plan = await plans.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Care plan", id.ToString());
+        access.EnsureTakesPart(id.Value, plan.TeamAgencyIds, agency);
+        if (leadOnly && plan.LeadAgencyId != agency.AgencyId)
+        {
+            throw new ForbiddenException("Only the lead agency changes this part of the plan.");
+        }
+
+        var now = clock.GetUtcNow();
+        change(plan, agency.AgencyId, now);
+        history.Record(plan, caller.Actor.Id, why, now);
+        unitOfWork.AfterCommit(signal.Pulse);
+        return await access.ViewAsync(CarePlanDto.From(plan, now), agency, cancellationToken);
+    }
+}

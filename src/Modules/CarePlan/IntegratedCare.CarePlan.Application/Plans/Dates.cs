@@ -1,0 +1,17 @@
+using System.Globalization;
+using FluentValidation;
+
+namespace IntegratedCare.CarePlan.Application.Plans;
+
+/// <summary>Calendar dates travel as YYYY-MM-DD; empty means "not given".</summary>
+internal static class Dates
+{
+    public static DateOnly? Parse(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public static IRuleBuilderOptions<T, string> OptionalDate<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(t => string.IsNullOrEmpty(t) || Parse(t) is not null).WithMessage("must be a date as YYYY-MM-DD");
+
+    public static IRuleBuilderOptions<T, string> RequiredDate<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(t => Parse(t) is not null).WithMessage("must be a date as YYYY-MM-DD");
+}

@@ -1,0 +1,125 @@
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.CarePlan.Domain.Plans;
+using MediatR;
+
+namespace IntegratedCare.CarePlan.Application.Plans;
+
+/// <summary>A plan as it stands, or as it stood at <c>as_of</c> (from its kept versions).</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Audit(AuditAction.Read, "care-plan")]
+public sealed record GetCarePlanQuery(string CarePlanId, DateTimeOffset? AsOf) : IQuery<CarePlanDto>;
+
+/// <summary>The plans the caller's agency takes part in, newest first; one person's if named.</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Audit(AuditAction.Read, "care-plan")]
+public sealed record ListCarePlansQuery(string ServiceUserId) : IQuery<IReadOnlyList<CarePlanDto>>;
+
+public sealed record CarePlanVersionDto(long Position, long Version, DateTimeOffset At, string By, string Why);
+
+/// <summary>Who changed a plan, when and why, oldest first.</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Audit(AuditAction.Read, "care-plan")]
+public sealed record ListCarePlanVersionsQuery(string CarePlanId) : IQuery<IReadOnlyList<CarePlanVersionDto>>;
+
+public sealed record OverdueReviewDto(string CarePlanId, string ServiceUserId, string LeadCaseManager, DateOnly NextReviewDue, int DaysOverdue);
+
+/// <summary>
+/// Plans of the caller's agency whose review is overdue: a case manager sees the plans they lead, a line
+/// manager every plan of the agency.
+/// </summary>
+[Authorize(Roles.CaseManager, Roles.LineManager)]
+[Audit(AuditAction.Read, "care-plan")]
+public sealed record ListOverdueReviewsQuery : IQuery<IReadOnlyList<OverdueReviewDto>>;
+
+internal sealed class GetCarePlanValidator : AbstractValidator<GetCarePlanQuery>
+{
+    public GetCarePlanValidator() => RuleFor(x => x.CarePlanId).MustBeId();
+}
+
+internal sealed class ListCarePlansValidator : AbstractValidator<ListCarePlansQuery>
+{
+    public ListCarePlansValidator() => RuleFor(x => x.ServiceUserId).MustBeId().When(x => !string.IsNullOrEmpty(x.ServiceUserId));
+}
+
+internal sealed class ListCarePlanVersionsValidator : AbstractValidator<ListCarePlanVersionsQuery>
+{
+    public ListCarePlanVersionsValidator() => RuleFor(x => x.CarePlanId).MustBeId();
+}
+
+internal sealed class ReadPlanHandlers(
+    ICarePlanRepository plans,
+    ICarePlanHistory history,
+    CallerAgency caller,
+    PlanAccess access,
+    IAuditScope audit,
+    TimeProvider clock) :
+    IRequestHandler<GetCarePlanQuery, CarePlanDto>,
+    IRequestHandler<ListCarePlansQuery, IReadOnlyList<CarePlanDto>>,
+    IRequestHandler<ListCarePlanVersionsQuery, IReadOnlyList<CarePlanVersionDto>>,
+    IRequestHandler<ListOverdueReviewsQuery, IReadOnlyList<OverdueReviewDto>>
+{
+    public async Task<CarePlanDto> Handle(GetCarePlanQuery request, CancellationToken cancellationToken)
+    {
+        var agency = await caller.RequireActiveAsync(cancellationToken);
+        var id = new CarePlanId(Guid.Parse(request.CarePlanId));
+        audit.Resource(id.ToString());
+        if (request.AsOf is { } asOf)
+        {
+            var version = await history.AsOfAsync(id, asOf, cancellationToken) ?? throw new NotFoundException("Care plan", id.ToString());
+            return await access.ViewAsync(version.Plan, agency, cancellationToken);
+        }
+
+        var plan = await plans.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Care plan", id.ToString());
+        return await access.ViewAsync(access.Current(plan), agency, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CarePlanDto>> Handle(ListCarePlansQuery request, CancellationToken cancellationToken)
+    {
+        var agency = await caller.RequireActiveAsync(cancellationToken);
+        Guid? person = string.IsNullOrEmpty(request.ServiceUserId) ? null : Guid.Parse(request.ServiceUserId);
+        var visible = new List<CarePlanDto>();
+        foreach (var plan in await plans.ForAgencyAsync(agency.AgencyId, person, cancellationToken))
+        {
+            try
+            {
+                var view = await access.ViewAsync(access.Current(plan), agency, cancellationToken);
+                audit.Disclosed(view.ServiceUserId, plan.LeadAgencyId == agency.AgencyId ? "own-record" : "sharing-decision");
+                visible.Add(view);
+            }
+            catch (ForbiddenException)
+            {
+                // A plan the sharing decision withholds is left out of the list.
+            }
+        }
+
+        return visible;
+    }
+
+    public async Task<IReadOnlyList<CarePlanVersionDto>> Handle(ListCarePlanVersionsQuery request, CancellationToken cancellationToken)
+    {
+        var agency = await caller.RequireActiveAsync(cancellationToken);
+        var id = new CarePlanId(Guid.Parse(request.CarePlanId));
+        audit.Resource(id.ToString());
+        var plan = await plans.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Care plan", id.ToString());
+        await access.ViewAsync(access.Current(plan), agency, cancellationToken);
+        return (await history.VersionsAsync(id, cancellationToken)).Select(v => new CarePlanVersionDto(v.Position, v.Version, v.At, v.By, v.Why)).ToList();
+    }
+
+    public async Task<IReadOnlyList<OverdueReviewDto>> Handle(ListOverdueReviewsQuery request, CancellationToken cancellationToken)
+    {
+        var agency = await caller.RequireActiveAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var lineManager = caller.Actor.IsInRole(Roles.LineManager);
+        return (await plans.ReviewsDueBeforeAsync(agency.AgencyId, today, cancellationToken))
+            .Where(p => lineManager || p.LeadCaseManager == caller.Actor.Id)
+            .Select(p => new OverdueReviewDto(p.Id.ToString(), p.ServiceUserId.ToString("D"), p.LeadCaseManager, p.NextReviewDue!.Value, today.DayNumber - p.NextReviewDue.Value.DayNumber))
+            .OrderByDescending(r => r.DaysOverdue)
+            .ToList();
+    }
+}

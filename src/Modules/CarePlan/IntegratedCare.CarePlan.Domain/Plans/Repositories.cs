@@ -1,0 +1,23 @@
+namespace IntegratedCare.CarePlan.Domain.Plans;
+
+public interface ICarePlanRepository
+{
+    Task<IntegratedCarePlan?> FindAsync(CarePlanId id, CancellationToken cancellationToken);
+
+    /// <summary>The person's plan in draft, active or on hold, if any.</summary>
+    Task<IntegratedCarePlan?> OpenForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken);
+
+    /// <summary>How many plans (episodes) the person has had.</summary>
+    Task<int> EpisodesOfAsync(Guid serviceUserId, CancellationToken cancellationToken);
+
+    /// <summary>The plans an agency takes part in, newest first; one person's only when <paramref name="serviceUserId"/> is given.</summary>
+    Task<IReadOnlyList<IntegratedCarePlan>> ForAgencyAsync(Guid agencyId, Guid? serviceUserId, CancellationToken cancellationToken);
+
+    /// <summary>Open plans with an action due before <paramref name="day"/> not yet noted overdue.</summary>
+    Task<IReadOnlyList<IntegratedCarePlan>> WithActionsDueBeforeAsync(DateOnly day, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Open plans led by the agency whose next review was due before <paramref name="day"/>.</summary>
+    Task<IReadOnlyList<IntegratedCarePlan>> ReviewsDueBeforeAsync(Guid leadAgencyId, DateOnly day, CancellationToken cancellationToken);
+
+    void Add(IntegratedCarePlan plan);
+}

@@ -1,0 +1,103 @@
+using AutoMapper;
+using Grpc.Core;
+using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
+using IntegratedCare.CarePlan.Application;
+using IntegratedCare.CarePlan.Application.Plans;
+using IntegratedCare.CarePlan.V1;
+using MediatR;
+
+namespace IntegratedCare.CarePlan.Infrastructure.Grpc;
+
+/// <summary>Thin adapter: proto → request → mediator → proto. No rules live here.</summary>
+internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMediator mediator, IMapper mapper, CarePlanFeedSignal signal) : CarePlanService.CarePlanServiceBase
+{
+    private const int FeedBatch = 100;
+    private static readonly TimeSpan FeedPoll = TimeSpan.FromSeconds(2);
+
+    public override Task<V1.CarePlan> GetCarePlan(GetCarePlanRequest request, ServerCallContext context) =>
+        grpc.SendAsync<GetCarePlanQuery, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<ListCarePlansResponse> ListCarePlans(ListCarePlansRequest request, ServerCallContext context) =>
+        grpc.SendAsync<ListCarePlansQuery, IReadOnlyList<CarePlanDto>, ListCarePlansResponse>(request, context);
+
+    public override Task<ListCarePlanVersionsResponse> ListCarePlanVersions(ListCarePlanVersionsRequest request, ServerCallContext context) =>
+        grpc.SendAsync<ListCarePlanVersionsQuery, IReadOnlyList<CarePlanVersionDto>, ListCarePlanVersionsResponse>(request, context);
+
+    public override Task<V1.CarePlan> RecordParticipation(RecordParticipationRequest request, ServerCallContext context) =>
+        grpc.SendAsync<RecordParticipationCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> AddGoal(AddGoalRequest request, ServerCallContext context) =>
+        grpc.SendAsync<AddGoalCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> UpdateGoal(UpdateGoalRequest request, ServerCallContext context) =>
+        grpc.SendAsync<UpdateGoalCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> ActivateCarePlan(ActivateCarePlanRequest request, ServerCallContext context) =>
+        grpc.SendAsync<ActivateCarePlanCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> AddAction(AddActionRequest request, ServerCallContext context) =>
+        grpc.SendAsync<AddActionCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> AcceptAction(AcceptActionRequest request, ServerCallContext context) =>
+        grpc.SendAsync<AcceptActionCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> DeclineAction(DeclineActionRequest request, ServerCallContext context) =>
+        grpc.SendAsync<DeclineActionCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> ReportProgress(ReportProgressRequest request, ServerCallContext context) =>
+        grpc.SendAsync<ReportProgressCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> CodeVariance(CodeVarianceRequest request, ServerCallContext context) =>
+        grpc.SendAsync<CodeVarianceCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> HandVarianceToGapsAndBlocks(HandVarianceToGapsAndBlocksRequest request, ServerCallContext context) =>
+        grpc.SendAsync<HandVarianceToGapsAndBlocksCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> SetReviewInterval(SetReviewIntervalRequest request, ServerCallContext context) =>
+        grpc.SendAsync<SetReviewIntervalCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> RecordReview(RecordReviewRequest request, ServerCallContext context) =>
+        grpc.SendAsync<RecordReviewCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<ListOverdueReviewsResponse> ListOverdueReviews(ListOverdueReviewsRequest request, ServerCallContext context) =>
+        grpc.SendAsync<ListOverdueReviewsQuery, IReadOnlyList<OverdueReviewDto>, ListOverdueReviewsResponse>(request, context);
+
+    public override Task<V1.CarePlan> MoveToStage(MoveToStageRequest request, ServerCallContext context) =>
+        grpc.SendAsync<MoveToStageCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> ExitCarePlan(ExitCarePlanRequest request, ServerCallContext context) =>
+        grpc.SendAsync<ExitCarePlanCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    /// <summary>
+    /// Reads the feed in rounds (each an audited request) and waits between them for the next committed
+    /// change, or a short poll for changes another host process made. Ends when the caller goes.
+    /// </summary>
+    public override async Task FollowCarePlanChanges(FollowCarePlanChangesRequest request, IServerStreamWriter<CarePlanChange> responseStream, ServerCallContext context)
+    {
+        var cancellation = context.CancellationToken;
+        var after = request.AfterPosition;
+        try
+        {
+            while (!cancellation.IsCancellationRequested)
+            {
+                var changed = signal.Changed;
+                var batch = await mediator.Send(new ReadCarePlanChangesQuery(after, FeedBatch), cancellation);
+                foreach (var change in batch.Changes)
+                {
+                    await responseStream.WriteAsync(mapper.Map<CarePlanChange>(change), cancellation);
+                }
+
+                var moved = batch.ResumeAfter != after;
+                after = batch.ResumeAfter;
+                if (!moved)
+                {
+                    await Task.WhenAny(changed, Task.Delay(FeedPoll, cancellation));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // The follower went away; it resumes from the last position it received.
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
+using IntegratedCare.CarePlan.Application;
+using IntegratedCare.CarePlan.Application.Plans;
+using Plans = IntegratedCare.CarePlan.Domain.Plans;
+using V1 = IntegratedCare.CarePlan.V1;
+
+namespace IntegratedCare.CarePlan.Infrastructure.Grpc;
+
+/// <summary>Proto ↔ application types. Enum numbers match by design; UNSPECIFIED becomes "not given"; dates travel as YYYY-MM-DD.</summary>
+internal sealed class CarePlanMappingProfile : ModuleProfile
+{
+    public CarePlanMappingProfile()
+    {
+        CreateMap<Guid, string>().ConvertUsing(g => g.ToString("D"));
+        CreateMap<Guid?, string>().ConvertUsing(g => g.HasValue ? g.Value.ToString("D") : string.Empty);
+        CreateMap<DateOnly, string>().ConvertUsing(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        CreateMap<DateOnly?, string>().ConvertUsing(d => d.HasValue ? d.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+        MapEnum<V1.CarePlanStatus, Plans.CarePlanStatus>();
+        MapEnum<V1.ActionStatus, Plans.ActionStatus>();
+        MapEnum<V1.GoalLifecycle, Plans.GoalLifecycle>();
+        MapEnum<V1.GoalAchievement, Plans.GoalAchievement>();
+        MapEnum<V1.TeamMemberStatus, Plans.TeamMemberStatus>();
+        MapEnum<V1.PathwayStage, Plans.PathwayStage>();
+        MapEnum<V1.NeedDomain, Plans.NeedDomain>();
+        MapEnum<V1.VarianceReason, Plans.VarianceReason>();
+        MapEnum<V1.VarianceKind, Plans.VarianceKind>();
+        CreateMap<Plans.GoalAchievement?, V1.GoalAchievement>().ConvertUsing(a => a.HasValue ? (V1.GoalAchievement)(int)a.Value : V1.GoalAchievement.Unspecified);
+        CreateMap<Plans.VarianceReason?, V1.VarianceReason>().ConvertUsing(r => r.HasValue ? (V1.VarianceReason)(int)r.Value : V1.VarianceReason.Unspecified);
+
+        // Requests.
+        CreateMap<V1.GetCarePlanRequest, GetCarePlanQuery>();
+        CreateMap<V1.ListCarePlansRequest, ListCarePlansQuery>();
+        CreateMap<V1.ListCarePlanVersionsRequest, ListCarePlanVersionsQuery>();
+        CreateMap<V1.RecordParticipationRequest, RecordParticipationCommand>();
+        CreateMap<V1.AddGoalRequest, AddGoalCommand>();
+        CreateMap<V1.UpdateGoalRequest, UpdateGoalCommand>();
+        CreateMap<V1.ActivateCarePlanRequest, ActivateCarePlanCommand>();
+        CreateMap<V1.AddActionRequest, AddActionCommand>();
+        CreateMap<V1.AcceptActionRequest, AcceptActionCommand>();
+        CreateMap<V1.DeclineActionRequest, DeclineActionCommand>();
+        CreateMap<V1.ReportProgressRequest, ReportProgressCommand>();
+        CreateMap<V1.CodeVarianceRequest, CodeVarianceCommand>();
+        CreateMap<V1.HandVarianceToGapsAndBlocksRequest, HandVarianceToGapsAndBlocksCommand>();
+        CreateMap<V1.SetReviewIntervalRequest, SetReviewIntervalCommand>();
+        CreateMap<V1.GoalProgress, GoalProgressInput>();
+        CreateMap<V1.OutcomeScore, OutcomeScoreInput>();
+        CreateMap<V1.RecordReviewRequest, RecordReviewCommand>();
+        CreateMap<V1.ListOverdueReviewsRequest, ListOverdueReviewsQuery>().ConvertUsing(_ => new ListOverdueReviewsQuery());
+        CreateMap<V1.MoveToStageRequest, MoveToStageCommand>();
+        CreateMap<V1.ExitCarePlanRequest, ExitCarePlanCommand>();
+
+        // Replies.
+        CreateMap<Plans.Participation, V1.Participation>();
+        CreateMap<Plans.Goal, V1.Goal>();
+        CreateMap<Plans.ProgressNote, V1.ProgressNote>();
+        CreateMap<Plans.PlanAction, V1.PlanAction>();
+        CreateMap<Plans.TeamMember, V1.TeamMember>();
+        CreateMap<Plans.Variance, V1.Variance>();
+        CreateMap<Plans.GoalProgress, V1.GoalProgress>();
+        CreateMap<Plans.OutcomeScore, V1.OutcomeScore>();
+        CreateMap<Plans.Review, V1.Review>();
+        CreateMap<StageTimeDto, V1.StageTime>();
+        CreateMap<CarePlanDto, V1.CarePlan>();
+        CreateMap<IReadOnlyList<CarePlanDto>, V1.ListCarePlansResponse>().ForMember(d => d.CarePlans, o => o.MapFrom(s => s));
+        CreateMap<CarePlanVersionDto, V1.CarePlanVersion>();
+        CreateMap<IReadOnlyList<CarePlanVersionDto>, V1.ListCarePlanVersionsResponse>().ForMember(d => d.Versions, o => o.MapFrom(s => s));
+        CreateMap<OverdueReviewDto, V1.OverdueReview>();
+        CreateMap<IReadOnlyList<OverdueReviewDto>, V1.ListOverdueReviewsResponse>().ForMember(d => d.Reviews, o => o.MapFrom(s => s));
+        CreateMap<CarePlanChangeDto, V1.CarePlanChange>();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IntegratedCare.CarePlan.Application;
+using IntegratedCare.CarePlan.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegratedCare.CarePlan.Infrastructure.Persistence;
+
+internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanRepository
+{
+    private static readonly CarePlanStatus[] Open = [CarePlanStatus.Draft, CarePlanStatus.Active, CarePlanStatus.OnHold];
+
+    public Task<IntegratedCarePlan?> FindAsync(CarePlanId id, CancellationToken cancellationToken) =>
+        db.Plans.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public Task<IntegratedCarePlan?> OpenForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
+        db.Plans.SingleOrDefaultAsync(p => p.ServiceUserId == serviceUserId && Open.Contains(p.Status), cancellationToken);
+
+    public Task<int> EpisodesOfAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
+        db.Plans.CountAsync(p => p.ServiceUserId == serviceUserId, cancellationToken);
+
+    public async Task<IReadOnlyList<IntegratedCarePlan>> ForAgencyAsync(Guid agencyId, Guid? serviceUserId, CancellationToken cancellationToken)
+    {
+        var query = db.Plans.AsNoTracking().Where(p => EF.Property<List<Guid>>(p, "_teamAgencyIds").Contains(agencyId));
+        if (serviceUserId is { } person)
+        {
+            query = query.Where(p => p.ServiceUserId == person);
+        }
+
+        return await query.OrderByDescending(p => p.CreatedAt).Take(200).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<IntegratedCarePlan>> WithActionsDueBeforeAsync(DateOnly day, int limit, CancellationToken cancellationToken) =>
+        await db.Plans.Where(p => p.NextActionDue != null && p.NextActionDue < day && Open.Contains(p.Status)).Take(limit).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<IntegratedCarePlan>> ReviewsDueBeforeAsync(Guid leadAgencyId, DateOnly day, CancellationToken cancellationToken) =>
+        await db.Plans.AsNoTracking()
+            .Where(p => p.LeadAgencyId == leadAgencyId && p.NextReviewDue != null && p.NextReviewDue < day && Open.Contains(p.Status))
+            .ToListAsync(cancellationToken);
+
+    public void Add(IntegratedCarePlan plan) => db.Plans.Add(plan);
+}
+
+internal sealed class CarePlanHistory(CarePlanDbContext db) : ICarePlanHistory
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { Converters = { new JsonStringEnumConverter() } };
+
+    public void Record(IntegratedCarePlan plan, string by, string why, DateTimeOffset at) =>
+        db.Versions.Add(new CarePlanVersionRow
+        {
+            CarePlanId = plan.Id.Value,
+            Version = plan.Version,
+            At = at,
+            By = by,
+            Why = why.Length > 500 ? why[..500] : why,
+            TeamAgencyIds = plan.TeamAgencyIds.ToList(),
+            Snapshot = JsonSerializer.Serialize(CarePlanDto.From(plan, at), Options),
+        });
+
+    public async Task<CarePlanVersionRecord?> AsOfAsync(CarePlanId id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var row = await db.Versions.AsNoTracking()
+            .Where(v => v.CarePlanId == id.Value && v.At <= at)
+            .OrderByDescending(v => v.Position)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToRecord(row);
+    }
+
+    public async Task<IReadOnlyList<CarePlanVersionRecord>> VersionsAsync(CarePlanId id, CancellationToken cancellationToken) =>
+        (await db.Versions.AsNoTracking().Where(v => v.CarePlanId == id.Value).OrderBy(v => v.Position).ToListAsync(cancellationToken)).Select(ToRecord).ToList();
+
+    public async Task<IReadOnlyList<CarePlanVersionRecord>> AfterAsync(long position, Guid agencyId, int limit, CancellationToken cancellationToken) =>
+        (await db.Versions.AsNoTracking()
+            .Where(v => v.Position > position && v.TeamAgencyIds.Contains(agencyId))
+            .OrderBy(v => v.Position)
+            .Take(limit)
+            .ToListAsync(cancellationToken)).Select(ToRecord).ToList();
+
+    public async Task<long> LastPositionAsync(CancellationToken cancellationToken) =>
+        await db.Versions.MaxAsync(v => (long?)v.Position, cancellationToken) ?? 0;
+
+    private static CarePlanVersionRecord ToRecord(CarePlanVersionRow row) =>
+        new(row.Position, row.CarePlanId, row.Version, row.At, row.By, row.Why, JsonSerializer.Deserialize<CarePlanDto>(row.Snapshot, Options)!);
+}
