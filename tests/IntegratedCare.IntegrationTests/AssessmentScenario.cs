@@ -16,7 +16,13 @@ internal sealed class AssessmentScenario(TestHost host)
     public static readonly string[] NhsCategories =
         [DataCategories.Identity, DataCategories.AssessmentPhysicalHealth, DataCategories.AssessmentMentalHealth, DataCategories.RiskFlags];
 
+    public static readonly string[] HousingCategories = [DataCategories.Identity, DataCategories.AssessmentHousing, DataCategories.CarePlan];
+
+    private ConsentService.ConsentServiceClient _consents = null!;
+
     public Agency Addiction { get; private set; } = null!;
+
+    public Agency Voluntary { get; private set; } = null!;
 
     public Agency Housing { get; private set; } = null!;
 
@@ -38,7 +44,7 @@ internal sealed class AssessmentScenario(TestHost host)
     {
         var agencies = new AgencyScenario(host);
         var area = await agencies.CreateAreaAsync();
-        (Addiction, Housing, _) = await agencies.RegisterPartnersAsync(area.AreaId);
+        (Addiction, Housing, Voluntary) = await agencies.RegisterPartnersAsync(area.AreaId);
         Nhs = await agencies.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Vale of Leven Community Mental Health Team", AgencyType.NhsMentalHealth));
 
         var sharing = new InformationSharingService.InformationSharingServiceClient(host.Invoker(host.Token(null, Roles.SystemAdmin)));
@@ -48,8 +54,8 @@ internal sealed class AssessmentScenario(TestHost host)
             Rules =
             {
                 NhsCategories.Select(c => Rule(c, AgencyType.NhsMentalHealth)),
-                Rule(DataCategories.Identity, AgencyType.HousingAndHomelessness),
-                Rule(DataCategories.AssessmentHousing, AgencyType.HousingAndHomelessness),
+                Rule(DataCategories.CarePlan, AgencyType.NhsMentalHealth),
+                HousingCategories.Select(c => Rule(c, AgencyType.HousingAndHomelessness)),
             },
         });
         var version = draft.Version;
@@ -62,6 +68,7 @@ internal sealed class AssessmentScenario(TestHost host)
         await sharing.ActivateSharingProtocolAsync(new ActivateSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = version });
 
         var caseManager = host.Invoker(host.Token("case-manager-1", ActorKind.Staff, Addiction.AgencyId, Roles.CaseManager));
+        _consents = new(caseManager);
         CaseManagerPeople = new(caseManager);
         CaseManagerAssessments = new(caseManager);
         var nhsSystem = host.Invoker(host.Token("nhs-cmht-system", ActorKind.AgencySystem, Nhs.AgencyId, Roles.AgencySystem));
@@ -73,14 +80,19 @@ internal sealed class AssessmentScenario(TestHost host)
     }
 
     /// <summary>The person's consent, recorded by the case manager, for the NHS team to see the categories the protocol names.</summary>
-    public async Task<ProtocolsV1.Consent> NhsConsentAsync(string serviceUserId)
+    public Task<ProtocolsV1.Consent> NhsConsentAsync(string serviceUserId, bool carePlan = false) =>
+        ConsentAsync(serviceUserId, Nhs.AgencyId, carePlan ? [.. NhsCategories, DataCategories.CarePlan] : NhsCategories);
+
+    /// <summary>The person's consent for the housing service to see their identity, housing domain and care plan.</summary>
+    public Task<ProtocolsV1.Consent> HousingConsentAsync(string serviceUserId) => ConsentAsync(serviceUserId, Housing.AgencyId, HousingCategories);
+
+    private async Task<ProtocolsV1.Consent> ConsentAsync(string serviceUserId, string agencyId, string[] categories)
     {
-        var consents = new ConsentService.ConsentServiceClient(host.Invoker(host.Token("case-manager-1", ActorKind.Staff, Addiction.AgencyId, Roles.CaseManager)));
-        return await consents.RecordConsentAsync(new RecordConsentRequest
+        return await _consents.RecordConsentAsync(new RecordConsentRequest
         {
             ServiceUserId = serviceUserId,
             Method = ConsentMethod.Written,
-            Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { NhsCategories }, AgencyIds = { Nhs.AgencyId } } },
+            Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { categories }, AgencyIds = { agencyId } } },
         });
     }
 

@@ -31,6 +31,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["Authentication:SigningKeyPath"] = Path.Combine(folder.Path, "signing-key.pem"),
         };
         _settings.TryAdd("Outbox:PollInterval", "00:00:00.200");
+
+        // Deadline sweeps once a simulated day: a test that moves a fake clock on by days fires each once
+        // a day, instead of once for every minute it skipped.
+        _settings.TryAdd("Protocols:DeadlineSweepInterval", "1.00:00:00");
+        _settings.TryAdd("CarePlan:DeadlineSweepInterval", "1.00:00:00");
         _services = services;
     }
 

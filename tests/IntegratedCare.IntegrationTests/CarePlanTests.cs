@@ -1,0 +1,246 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using IntegratedCare.Assessment.V1;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.CarePlan.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static IntegratedCare.IntegrationTests.AssessmentScenario;
+using NeedDomain = IntegratedCare.Assessment.V1.NeedDomain;
+using PlanDomain = IntegratedCare.CarePlan.V1.NeedDomain;
+
+namespace IntegratedCare.IntegrationTests;
+
+/// <summary>
+/// The integrated care plan over real gRPC, on a fake clock: proposed from a completed assessment,
+/// activated with the person's agreement, delivered by housing and the NHS, reviewed, and followed.
+/// </summary>
+public sealed class CarePlanTests : IAsyncLifetime
+{
+    private readonly DataFolder _folder = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private TestHost _host = null!;
+    private AssessmentScenario _scenario = null!;
+    private CarePlanService.CarePlanServiceClient _caseManager = null!;
+    private CarePlanService.CarePlanServiceClient _housing = null!;
+    private CarePlanService.CarePlanServiceClient _nhs = null!;
+    private CarePlanService.CarePlanServiceClient _voluntary = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The test host sweeps deadlines once a simulated day: advancing the fake clock by days fires them.
+        _host = new TestHost(_folder, services: s => s.AddSingleton<TimeProvider>(_clock));
+        _scenario = new AssessmentScenario(_host);
+        await _scenario.InitializeAsync();
+
+        // Tokens are minted now: the fake clock moves on later, the token validator's does not.
+        _caseManager = new(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)));
+        _housing = new(_host.Invoker(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem)));
+        _nhs = new(_host.Invoker(_host.Token("nhs-cmht-system", ActorKind.AgencySystem, _scenario.Nhs.AgencyId, Roles.AgencySystem)));
+        _voluntary = new(_host.Invoker(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task APlan_ProposedFromTheAssessment_IsAgreedDeliveredVariedAndReviewed()
+    {
+        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
+
+        // Proposed: one goal per domain at moderate or high need, at the recommended tier, led by the assessor.
+        Assert.Equal(CarePlanStatus.Draft, draft.Status);
+        Assert.Equal(4, draft.RecommendedTier);
+        Assert.Equal("case-manager-1", draft.LeadCaseManager);
+        Assert.Equal(
+            [PlanDomain.DrugUse, PlanDomain.PhysicalHealth, PlanDomain.MentalHealth, PlanDomain.HousingAndAccommodation],
+            draft.Goals.Select(g => g.Domain));
+        Assert.All(draft.Goals, g => Assert.Equal(GoalLifecycle.Proposed, g.Lifecycle));
+        Assert.Equal(PathwayStage.CarePlanning, draft.Stage);
+
+        // Activation waits for the person's agreement (given a little later).
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        var unagreed = await Assert.ThrowsAsync<RpcException>(() => _caseManager.ActivateCarePlanAsync(new ActivateCarePlanRequest { CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version }).ResponseAsync);
+        var agreed = await _caseManager.RecordParticipationAsync(new RecordParticipationRequest
+        {
+            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, TookPart = true, AgreedOn = Today(), CopyReceivedOn = Today(),
+            OwnWords = "I want my own place and to stop using.",
+        });
+        var active = await _caseManager.ActivateCarePlanAsync(new ActivateCarePlanRequest { CarePlanId = draft.CarePlanId, ExpectedVersion = agreed.Version });
+        Assert.Equal(StatusCode.FailedPrecondition, unagreed.StatusCode);
+        Assert.Equal("ActivationNeedsThePersonsAgreementRule", unagreed.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+        Assert.Equal((CarePlanStatus.Active, PathwayStage.Intervention), (active.Status, active.Stage));
+        Assert.Equal(Today(84), active.NextReviewDue);
+
+        // Housing and the NHS are given actions under the person's consent.
+        await _scenario.HousingConsentAsync(person);
+        await _scenario.NhsConsentAsync(person, carePlan: true);
+        var housingGoal = active.Goals.Single(g => g.Domain == PlanDomain.HousingAndAccommodation).GoalId;
+        var mentalHealthGoal = active.Goals.Single(g => g.Domain == PlanDomain.MentalHealth).GoalId;
+        var withHousing = await _caseManager.AddActionAsync(new AddActionRequest
+        {
+            CarePlanId = active.CarePlanId, ExpectedVersion = active.Version, GoalId = housingGoal, AgencyId = _scenario.Housing.AgencyId,
+            Tier = 1, What = "Secure a tenancy with support", DueDate = Today(30),
+        });
+        var withNhs = await _caseManager.AddActionAsync(new AddActionRequest
+        {
+            CarePlanId = active.CarePlanId, ExpectedVersion = withHousing.Version, GoalId = mentalHealthGoal, AgencyId = _scenario.Nhs.AgencyId,
+            Tier = 3, What = "Community mental health team assessment", DueDate = Today(5),
+        });
+        var housingAction = withNhs.Actions.Single(a => a.AgencyId == _scenario.Housing.AgencyId).ActionId;
+        var nhsAction = withNhs.Actions.Single(a => a.AgencyId == _scenario.Nhs.AgencyId).ActionId;
+
+        // The housing system sees its action, accepts it (joining the team) and reports progress.
+        var seenByHousing = Assert.Single((await _housing.ListCarePlansAsync(new ListCarePlansRequest())).CarePlans);
+        var accepted = await _housing.AcceptActionAsync(new AcceptActionRequest { CarePlanId = seenByHousing.CarePlanId, ExpectedVersion = seenByHousing.Version, ActionId = housingAction, AssignedWorker = "Housing Options Officer" });
+        var progressed = await _housing.ReportProgressAsync(new ReportProgressRequest
+        {
+            CarePlanId = accepted.CarePlanId, ExpectedVersion = accepted.Version, ActionId = housingAction, Status = ActionStatus.InProgress, Note = "Viewing arranged",
+        });
+
+        Assert.Equal([PlanDomain.HousingAndAccommodation], seenByHousing.Goals.Select(g => g.Domain));
+        Assert.Contains(PlanDomain.MentalHealth, seenByHousing.WithheldDomains);
+        Assert.Equal([housingAction], seenByHousing.Actions.Select(a => a.ActionId));
+        Assert.Equal(ActionStatus.InProgress, progressed.Actions.Single().Status);
+        var member = progressed.Team.Single(m => m.AgencyId == _scenario.Housing.AgencyId);
+        Assert.Equal((TeamMemberStatus.Active, "Housing Options Officer"), (member.Status, member.Worker));
+
+        // An agency taking no part is told there is no such plan.
+        var stranger = await Assert.ThrowsAsync<RpcException>(() => _voluntary.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = active.CarePlanId }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, stranger.StatusCode);
+
+        // The NHS action passes its due date unanswered: the sweep records a variance, once.
+        _clock.Advance(TimeSpan.FromDays(7));
+        var varied = await WaitForAsync(() => _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = active.CarePlanId }).ResponseAsync, p => p.Variances.Count > 0);
+        _clock.Advance(TimeSpan.FromDays(1));
+        await Task.Delay(300);
+        var variance = Assert.Single((await _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = active.CarePlanId })).Variances);
+        Assert.Equal((VarianceKind.Overdue, nhsAction, _scenario.Nhs.AgencyId), (variance.Kind, variance.ActionId, variance.AgencyId));
+        Assert.True(varied.Actions.Single(a => a.ActionId == nhsAction).OverdueNoted);
+
+        // The case manager codes it and hands it to gaps and blocks.
+        varied = await _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = active.CarePlanId });
+        var coded = await _caseManager.CodeVarianceAsync(new CodeVarianceRequest { CarePlanId = varied.CarePlanId, ExpectedVersion = varied.Version, VarianceId = variance.VarianceId, Reason = VarianceReason.WaitingList });
+        var handed = await _caseManager.HandVarianceToGapsAndBlocksAsync(new HandVarianceToGapsAndBlocksRequest { CarePlanId = coded.CarePlanId, ExpectedVersion = coded.Version, VarianceId = variance.VarianceId });
+        Assert.NotNull(handed.Variances.Single().HandedToGapsAndBlocksAt);
+
+        // A review records progress and scores, and the next one is scheduled an interval on.
+        var reviewed = await _caseManager.RecordReviewAsync(new RecordReviewRequest
+        {
+            CarePlanId = handed.CarePlanId, ExpectedVersion = handed.Version, HeldOn = Today(),
+            GoalProgress = { new GoalProgress { GoalId = housingGoal, Achievement = GoalAchievement.Improving, Note = "Viewing arranged" } },
+            OutcomeScores = { new OutcomeScore { Domain = PlanDomain.DrugUse, Score = 4 }, new OutcomeScore { Domain = PlanDomain.HousingAndAccommodation, Score = 6 } },
+            Decisions = "Chase the CMHT waiting list; continue housing search.",
+        });
+        Assert.Equal(Today(84), reviewed.NextReviewDue);
+        Assert.Equal(PathwayStage.Review, reviewed.Stage);
+        Assert.Equal(GoalAchievement.Improving, reviewed.Goals.Single(g => g.GoalId == housingGoal).Achievement);
+
+        // A stale change is refused; the history keeps every version with who and why; the past can be read.
+        var stale = await Assert.ThrowsAsync<RpcException>(() => _caseManager.MoveToStageAsync(new MoveToStageRequest { CarePlanId = active.CarePlanId, ExpectedVersion = handed.Version, Stage = PathwayStage.Intervention }).ResponseAsync);
+        var versions = await _caseManager.ListCarePlanVersionsAsync(new ListCarePlanVersionsRequest { CarePlanId = active.CarePlanId });
+        var asDrafted = await _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = active.CarePlanId, AsOf = Timestamp.FromDateTimeOffset(draft.CreatedAt.ToDateTimeOffset()) });
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+        Assert.Equal(reviewed.Version, versions.Versions[^1].Version);
+        Assert.Contains(versions.Versions, v => v.Why.StartsWith("Action", StringComparison.Ordinal) && v.By == "housing-system");
+        Assert.Contains(versions.Versions, v => v.By == "system:careplan-deadlines");
+        Assert.Equal(CarePlanStatus.Draft, asDrafted.Status);
+    }
+
+    [Fact]
+    public async Task AFollower_ThatDisconnects_ResumesWithoutAGapOrARepeat()
+    {
+        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
+        await _scenario.HousingConsentAsync(person);
+        var plan = await _caseManager.AddActionAsync(new AddActionRequest
+        {
+            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
+        });
+
+        // The housing system follows from the beginning and drops after the first change it sees.
+        long lastSeen;
+        using (var firstConnection = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            using var call = _housing.FollowCarePlanChanges(new FollowCarePlanChangesRequest { AfterPosition = 0 }, cancellationToken: firstConnection.Token);
+            Assert.True(await call.ResponseStream.MoveNext(firstConnection.Token));
+            lastSeen = call.ResponseStream.Current.Position;
+            Assert.Equal(plan.Version, call.ResponseStream.Current.CarePlan.Version);
+        }
+
+        // Changes while it is away.
+        var accepted = await _housing.AcceptActionAsync(new AcceptActionRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, ActionId = plan.Actions.Single().ActionId, AssignedWorker = "Officer" });
+        var progressed = await _housing.ReportProgressAsync(new ReportProgressRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = accepted.Version, ActionId = plan.Actions.Single().ActionId, Status = ActionStatus.Completed, Note = "Interview held" });
+
+        // It resumes from the last position it received, and a change made while it follows arrives too.
+        var resumed = await ReadAsync(_housing, lastSeen, 2);
+        var participated = await _caseManager.RecordParticipationAsync(new RecordParticipationRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = progressed.Version, TookPart = true });
+        var everything = await ReadAsync(_housing, 0, 4);
+
+        Assert.Equal([accepted.Version, progressed.Version], resumed.Select(c => c.CarePlan.Version));
+        Assert.Equal(everything.Skip(1).Take(2).Select(c => c.Position), resumed.Select(c => c.Position));
+        Assert.Equal([plan.Version, accepted.Version, progressed.Version, participated.Version], everything.Select(c => c.CarePlan.Version));
+        Assert.True(everything.Select(c => c.Position).SequenceEqual(everything.Select(c => c.Position).Order()));
+        Assert.All(everything, c => Assert.Equal([PlanDomain.HousingAndAccommodation], c.CarePlan.Goals.Select(g => g.Domain)));
+        var housingMember = everything[^1].CarePlan.Team.Single(m => m.AgencyId == _scenario.Housing.AgencyId);
+        Assert.Equal(TeamMemberStatus.Inactive, housingMember.Status);
+        Assert.NotNull(housingMember.End);
+    }
+
+    private static async Task<List<CarePlanChange>> ReadAsync(CarePlanService.CarePlanServiceClient client, long after, int count)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var call = client.FollowCarePlanChanges(new FollowCarePlanChangesRequest { AfterPosition = after }, cancellationToken: cancel.Token);
+        var changes = new List<CarePlanChange>();
+        while (changes.Count < count && await call.ResponseStream.MoveNext(cancel.Token))
+        {
+            changes.Add(call.ResponseStream.Current);
+        }
+
+        return changes;
+    }
+
+    /// <summary>A person registered, assessed (drug use, mental health and housing high; physical health moderate) and the plan it proposed.</summary>
+    private async Task<(string Person, IntegratedCare.CarePlan.V1.CarePlan Draft)> AssessedPersonWithDraftPlanAsync()
+    {
+        var s = _scenario;
+        var person = await s.CaseManagerPeople.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = Person() });
+        var started = await s.CaseManagerAssessments.StartAssessmentAsync(new StartAssessmentRequest { ServiceUserId = person.ServiceUserId });
+        var contribute = new ContributeDomainsRequest { AssessmentId = started.AssessmentId, ExpectedVersion = started.Version };
+        foreach (var domain in System.Enum.GetValues<NeedDomain>().Where(d => d != NeedDomain.Unspecified))
+        {
+            contribute.Domains.Add(Domain(domain, domain switch
+            {
+                NeedDomain.DrugUse or NeedDomain.MentalHealth or NeedDomain.HousingAndAccommodation => NeedLevel.High,
+                NeedDomain.PhysicalHealth => NeedLevel.Moderate,
+                _ => NeedLevel.Low,
+            }));
+        }
+
+        var contributed = await s.CaseManagerAssessments.ContributeDomainsAsync(contribute);
+        await s.CaseManagerAssessments.CompleteAssessmentAsync(new CompleteAssessmentRequest { AssessmentId = started.AssessmentId, ExpectedVersion = contributed.Version, AssessorName = "Morag Campbell" });
+        var plans = await WaitForAsync(() => _caseManager.ListCarePlansAsync(new ListCarePlansRequest { ServiceUserId = person.ServiceUserId }).ResponseAsync, r => r.CarePlans.Count > 0);
+        return (person.ServiceUserId, Assert.Single(plans.CarePlans));
+    }
+
+    private string Today(int days = 0) => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 seconds.");
+            await Task.Delay(50);
+        }
+    }
+}
