@@ -26,6 +26,7 @@ public sealed class CarePlanTests : IAsyncLifetime
     private CarePlanService.CarePlanServiceClient _housing = null!;
     private CarePlanService.CarePlanServiceClient _nhs = null!;
     private CarePlanService.CarePlanServiceClient _voluntary = null!;
+    private CarePlanService.CarePlanServiceClient _lineManager = null!;
 
     public async Task InitializeAsync()
     {
@@ -39,6 +40,7 @@ public sealed class CarePlanTests : IAsyncLifetime
         _housing = new(_host.Invoker(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem)));
         _nhs = new(_host.Invoker(_host.Token("nhs-cmht-system", ActorKind.AgencySystem, _scenario.Nhs.AgencyId, Roles.AgencySystem)));
         _voluntary = new(_host.Invoker(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem)));
+        _lineManager = new(_host.Invoker(_host.Token("line-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.LineManager)));
     }
 
     public async Task DisposeAsync()
@@ -149,6 +151,20 @@ public sealed class CarePlanTests : IAsyncLifetime
         Assert.Contains(versions.Versions, v => v.Why.StartsWith("Action", StringComparison.Ordinal) && v.By == "housing-system");
         Assert.Contains(versions.Versions, v => v.By == "system:careplan-deadlines");
         Assert.Equal(CarePlanStatus.Draft, asDrafted.Status);
+
+        // Once the next review date passes, the review shows as overdue to the case manager and the line manager.
+        var beforeDue = await _caseManager.ListOverdueReviewsAsync(new ListOverdueReviewsRequest());
+        _clock.Advance(TimeSpan.FromDays(90));
+        var overdue = Assert.Single((await _caseManager.ListOverdueReviewsAsync(new ListOverdueReviewsRequest())).Reviews);
+        var forLineManager = await _lineManager.ListOverdueReviewsAsync(new ListOverdueReviewsRequest());
+        Assert.Empty(beforeDue.Reviews);
+        Assert.Equal((active.CarePlanId, person, 6), (overdue.CarePlanId, overdue.ServiceUserId, overdue.DaysOverdue));
+        Assert.Equal([active.CarePlanId], forLineManager.Reviews.Select(r => r.CarePlanId));
+
+        // Every read is in the audit trail with whose plan it was, refusals included.
+        var audit = await _host.AuditAsync();
+        Assert.Contains(audit, r => r is { Operation: "CarePlan.ListCarePlansQuery", ActorId: "housing-system" } && r.ServiceUserId == person);
+        Assert.Contains(audit, r => r is { Operation: "CarePlan.GetCarePlanQuery", ActorId: "voluntary-system", Outcome: IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Failed });
     }
 
     [Fact]
