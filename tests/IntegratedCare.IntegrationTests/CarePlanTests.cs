@@ -27,6 +27,7 @@ public sealed class CarePlanTests : IAsyncLifetime
     private CarePlanService.CarePlanServiceClient _nhs = null!;
     private CarePlanService.CarePlanServiceClient _voluntary = null!;
     private CarePlanService.CarePlanServiceClient _lineManager = null!;
+    private IntegratedCare.Protocols.V1.ReferralService.ReferralServiceClient _referrals = null!;
 
     public async Task InitializeAsync()
     {
@@ -41,6 +42,7 @@ public sealed class CarePlanTests : IAsyncLifetime
         _nhs = new(_host.Invoker(_host.Token("nhs-cmht-system", ActorKind.AgencySystem, _scenario.Nhs.AgencyId, Roles.AgencySystem)));
         _voluntary = new(_host.Invoker(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem)));
         _lineManager = new(_host.Invoker(_host.Token("line-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.LineManager)));
+        _referrals = new(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)));
     }
 
     public async Task DisposeAsync()
@@ -204,6 +206,27 @@ public sealed class CarePlanTests : IAsyncLifetime
         var housingMember = everything[^1].CarePlan.Team.Single(m => m.AgencyId == _scenario.Housing.AgencyId);
         Assert.Equal(TeamMemberStatus.Inactive, housingMember.Status);
         Assert.NotNull(housingMember.End);
+    }
+
+    [Fact]
+    public async Task AReferralLeftUnanswered_IsAVarianceOnThePersonsPlan()
+    {
+        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
+        await _scenario.HousingConsentAsync(person);
+        var protocol = await new AgencyScenario(_host).ActiveHousingProtocolAsync(3, IntegratedCare.Protocols.V1.ResponseTimeUnit.WorkingDays, "2030-01-01");
+        var referral = await _referrals.MakeReferralAsync(new IntegratedCare.Protocols.V1.MakeReferralRequest
+        {
+            ProtocolId = protocol.ProtocolId, ServiceUserId = person, ToAgencyId = _scenario.Housing.AgencyId,
+            Reason = "Homeless on discharge", SharedDataCategories = { IntegratedCare.Protocols.Contracts.DataCategories.AssessmentHousing },
+        });
+
+        _clock.Advance(TimeSpan.FromDays(8));
+        var plan = await WaitForAsync(() => _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = draft.CarePlanId }).ResponseAsync, p => p.Variances.Count > 0);
+        var versions = await _caseManager.ListCarePlanVersionsAsync(new ListCarePlanVersionsRequest { CarePlanId = draft.CarePlanId });
+
+        var variance = Assert.Single(plan.Variances);
+        Assert.Equal((VarianceKind.ReferralOverdue, referral.ReferralId, _scenario.Housing.AgencyId, string.Empty), (variance.Kind, variance.ReferralId, variance.AgencyId, variance.ActionId));
+        Assert.Contains(versions.Versions, v => v.Why.Contains(referral.ReferralId, StringComparison.Ordinal));
     }
 
     private static async Task<List<CarePlanChange>> ReadAsync(CarePlanService.CarePlanServiceClient client, long after, int count)

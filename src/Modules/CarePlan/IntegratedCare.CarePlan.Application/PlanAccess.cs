@@ -82,7 +82,7 @@ internal sealed class PlanAccess(IMediator mediator, IAuditScope audit, TimeProv
         {
             Goals = plan.Goals.Where(g => !hiddenGoals.Contains(g.GoalId)).ToList(),
             Actions = actions,
-            Variances = plan.Variances.Where(v => visibleActions.Contains(v.ActionId)).ToList(),
+            Variances = plan.Variances.Where(v => v.ActionId is { } action ? visibleActions.Contains(action) : v.AgencyId == caller.AgencyId).ToList(),
             Reviews = plan.Reviews.Select(r => r with
             {
                 GoalProgress = r.GoalProgress.Where(p => !hiddenGoals.Contains(p.GoalId)).ToList(),

@@ -35,7 +35,7 @@ internal sealed class ProtocolsEventTranslator : IDomainEventTranslator
                 break;
             case ReferralOverdue e:
                 yield return new ReferralOverdueIntegrationEvent(
-                    Guid.NewGuid(), e.OccurredAt, e.ReferralId.Value, e.ProtocolId.Value, e.From.Value, e.To.Value, e.DueAt);
+                    Guid.NewGuid(), e.OccurredAt, e.ReferralId.Value, e.ProtocolId.Value, e.ServiceUserId, e.From.Value, e.To.Value, e.DueAt);
                 break;
             case AreaUpdated e:
                 yield return new AreaUpdatedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.AreaId.Value, e.TimeZone, e.CoordinatorStaffId);

@@ -74,13 +74,14 @@ public sealed record ConsentExpiredIntegrationEvent(
 
 /// <summary>
 /// A referral went unanswered past its protocol's response time. Raised once per referral. CarePlan
-/// records a variance; GapsAndBlocks may take it up as a process block.
+/// records a variance on the person's open plan; GapsAndBlocks may take it up as a process block.
 /// </summary>
 public sealed record ReferralOverdueIntegrationEvent(
     Guid EventId,
     DateTimeOffset OccurredAt,
     Guid ReferralId,
     Guid ProtocolId,
+    Guid ServiceUserId,
     Guid FromAgencyId,
     Guid ToAgencyId,
     DateTimeOffset DueAt) : IntegrationEvent(EventId, OccurredAt);

@@ -219,7 +219,7 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
             DeclineReason = reason,
             Progress = [.. action.Progress, new ProgressNote(now, by, ActionStatus.Cancelled, note.Trim())],
         });
-        _variances.Add(new Variance(Guid.NewGuid(), actionId, agencyId, VarianceKind.Declined, reason, note.Trim(), now, null));
+        _variances.Add(new Variance(Guid.NewGuid(), actionId, null, agencyId, VarianceKind.Declined, reason, note.Trim(), now, null));
         LeaveIfDone(agencyId, now);
         Changed(now);
     }
@@ -243,7 +243,7 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
         foreach (var action in overdue)
         {
             Replace(_actions, action, action with { OverdueNoted = true });
-            _variances.Add(new Variance(Guid.NewGuid(), action.ActionId, action.AgencyId, VarianceKind.Overdue, null, $"Due {action.DueDate:yyyy-MM-dd}, not done.", now, null));
+            _variances.Add(new Variance(Guid.NewGuid(), action.ActionId, null, action.AgencyId, VarianceKind.Overdue, null, $"Due {action.DueDate:yyyy-MM-dd}, not done.", now, null));
         }
 
         if (overdue.Count > 0)
@@ -252,6 +252,20 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
         }
 
         return overdue.Count;
+    }
+
+    /// <summary>A referral for the person went unanswered past its response time: a variance, once per referral.</summary>
+    public bool NoteOverdueReferral(Guid referralId, Guid toAgencyId, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        if (!IsOpen || _variances.Any(v => v.ReferralId == referralId))
+        {
+            return false;
+        }
+
+        _variances.Add(new Variance(
+            Guid.NewGuid(), null, referralId, toAgencyId, VarianceKind.ReferralOverdue, null, $"Referral due {dueAt:yyyy-MM-dd HH:mm} UTC, unanswered.", now, null));
+        Changed(now);
+        return true;
     }
 
     /// <summary>The case manager codes why the plan left its path.</summary>

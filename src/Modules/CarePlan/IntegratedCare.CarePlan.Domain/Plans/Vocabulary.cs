@@ -113,6 +113,9 @@ public enum VarianceKind
 
     /// <summary>The action passed its due date unfinished.</summary>
     Overdue = 2,
+
+    /// <summary>A referral for the person went unanswered past its protocol's response time.</summary>
+    ReferralOverdue = 3,
 }
 
 public sealed record Goal(
@@ -147,9 +150,11 @@ public sealed record PlanAction(
 
 public sealed record TeamMember(Guid AgencyId, string Worker, string Role, TeamMemberStatus Status, DateTimeOffset? Start, DateTimeOffset? End);
 
+/// <summary>Where the plan left its path: an action declined or overdue, or a referral unanswered (<see cref="ReferralId"/>).</summary>
 public sealed record Variance(
     Guid VarianceId,
-    Guid ActionId,
+    Guid? ActionId,
+    Guid? ReferralId,
     Guid AgencyId,
     VarianceKind Kind,
     VarianceReason? Reason,

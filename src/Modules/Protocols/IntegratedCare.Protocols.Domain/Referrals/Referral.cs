@@ -185,7 +185,7 @@ public sealed class Referral : AggregateRoot<ReferralId>
 
         OverdueAt = now;
         Touch();
-        Raise(new ReferralOverdue(Id, ProtocolId, FromAgencyId, ToAgencyId, DueAt, now));
+        Raise(new ReferralOverdue(Id, ProtocolId, ServiceUserId, FromAgencyId, ToAgencyId, DueAt, now));
         return true;
     }
 
@@ -220,7 +220,7 @@ public sealed record ReferralAnswered(ReferralId ReferralId, ReferralStatus Stat
 
 public sealed record ReferralClosed(ReferralId ReferralId, ReferralStatus Status, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record ReferralOverdue(ReferralId ReferralId, InterAgencyProtocolId ProtocolId, AgencyId From, AgencyId To, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record ReferralOverdue(ReferralId ReferralId, InterAgencyProtocolId ProtocolId, Guid ServiceUserId, AgencyId From, AgencyId To, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed class ReferralNeedsAnActiveProtocolRule(InterAgencyProtocol protocol) : IBusinessRule
 {
