@@ -131,6 +131,34 @@ public sealed class IntegratedCarePlanTests
         Assert.Throws<BusinessRuleViolationException>(() => plan.AddGoal(plan.Version, NeedDomain.DrugUse, "x", string.Empty, null, Now));
     }
 
+    [Fact]
+    public void APlanOnHold_ResumesByActivation_AndARevokedOneCloses()
+    {
+        var plan = Active();
+        plan.PutOnHold(plan.Version, Now);
+        Assert.Equal(CarePlanStatus.OnHold, plan.Status);
+        plan.Activate(plan.Version, Now);
+        Assert.Equal(CarePlanStatus.Active, plan.Status);
+
+        plan.AddAction(plan.Version, null, Housing, 1, "Tenancy", Today.AddDays(30), Now);
+        plan.Revoke(plan.Version, "The person declined the plan", enteredInError: false, Now);
+
+        Assert.Equal((CarePlanStatus.Revoked, false), (plan.Status, plan.IsOpen));
+        Assert.All(plan.Actions, a => Assert.Equal(ActionStatus.Cancelled, a.Status));
+        Assert.Throws<BusinessRuleViolationException>(() => plan.Activate(plan.Version, Now));
+    }
+
+    [Fact]
+    public void ANewLeadCaseManager_LeadsThePlanAndItsTeamEntry()
+    {
+        var plan = Proposed(NeedDomain.DrugUse);
+
+        plan.AssignLeadCaseManager(plan.Version, "case-manager-2", Now);
+
+        Assert.Equal("case-manager-2", plan.LeadCaseManager);
+        Assert.Equal("case-manager-2", Member(plan, Lead).Worker);
+    }
+
     private static IntegratedCarePlan Proposed(params NeedDomain[] domains) =>
         IntegratedCarePlan.Propose(Guid.NewGuid(), 1, Guid.NewGuid(), Lead, "cm", 3, domains, Now);
 

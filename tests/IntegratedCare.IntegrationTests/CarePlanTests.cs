@@ -229,6 +229,44 @@ public sealed class CarePlanTests : IAsyncLifetime
         Assert.Contains(versions.Versions, v => v.Why.Contains(referral.ReferralId, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AfterExit_TheNextAssessmentProposesANewEpisode_AndAReassessmentOfAnOpenPlanAddsItsNewNeeds()
+    {
+        var (person, first) = await AssessedPersonWithDraftPlanAsync();
+        var exited = await _caseManager.ExitCarePlanAsync(new ExitCarePlanRequest { CarePlanId = first.CarePlanId, ExpectedVersion = first.Version, Reason = "Moved to another area" });
+
+        var second = await CompleteAssessmentAsync(person, NeedDomain.EmploymentAndTraining);
+        var plans = await WaitForAsync(() => _caseManager.ListCarePlansAsync(new ListCarePlansRequest { ServiceUserId = person }).ResponseAsync, r => r.CarePlans.Count == 2);
+        var episodeTwo = plans.CarePlans.Single(p => p.CarePlanId != first.CarePlanId);
+        await CompleteAssessmentAsync(person, NeedDomain.CriminalJustice);
+        var withNewNeed = await WaitForAsync(
+            () => _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = episodeTwo.CarePlanId }).ResponseAsync,
+            p => p.Goals.Any(g => g.Domain == PlanDomain.CriminalJustice));
+
+        Assert.Equal((CarePlanStatus.Completed, PathwayStage.AftercareExit, "Moved to another area"), (exited.Status, exited.Stage, exited.ExitReason));
+        Assert.Equal((2, CarePlanStatus.Draft), (episodeTwo.Episode, episodeTwo.Status));
+        Assert.Equal([PlanDomain.EmploymentAndTraining], episodeTwo.Goals.Select(g => g.Domain));
+        Assert.Equal(second, episodeTwo.SourceAssessmentId);
+        Assert.Equal(
+            [PlanDomain.EmploymentAndTraining, PlanDomain.CriminalJustice],
+            withNewNeed.Goals.Select(g => g.Domain));
+    }
+
+    private async Task<string> CompleteAssessmentAsync(string person, NeedDomain high)
+    {
+        var s = _scenario;
+        var started = await s.CaseManagerAssessments.StartAssessmentAsync(new StartAssessmentRequest { ServiceUserId = person });
+        var contribute = new ContributeDomainsRequest { AssessmentId = started.AssessmentId, ExpectedVersion = started.Version };
+        foreach (var domain in System.Enum.GetValues<NeedDomain>().Where(d => d != NeedDomain.Unspecified))
+        {
+            contribute.Domains.Add(Domain(domain, domain == high ? NeedLevel.High : NeedLevel.Low));
+        }
+
+        var contributed = await s.CaseManagerAssessments.ContributeDomainsAsync(contribute);
+        await s.CaseManagerAssessments.CompleteAssessmentAsync(new CompleteAssessmentRequest { AssessmentId = started.AssessmentId, ExpectedVersion = contributed.Version, AssessorName = "Morag Campbell" });
+        return started.AssessmentId;
+    }
+
     private static async Task<List<CarePlanChange>> ReadAsync(CarePlanService.CarePlanServiceClient client, long after, int count)
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));

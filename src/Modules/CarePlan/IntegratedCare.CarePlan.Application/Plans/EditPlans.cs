@@ -71,6 +71,63 @@ public sealed record MoveToStageCommand(string CarePlanId, long ExpectedVersion,
 [Audit(AuditAction.Update, "care-plan")]
 public sealed record ExitCarePlanCommand(string CarePlanId, long ExpectedVersion, string Reason) : ICommand<CarePlanDto>;
 
+/// <summary>Pauses an active plan; activating it again resumes it.</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Audit(AuditAction.Update, "care-plan")]
+public sealed record PutCarePlanOnHoldCommand(string CarePlanId, long ExpectedVersion, string Reason) : ICommand<CarePlanDto>;
+
+/// <summary>Withdraws a plan that will not go ahead (or was made in error): it closes with the reason.</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager)]
+[Audit(AuditAction.Update, "care-plan")]
+public sealed record RevokeCarePlanCommand(string CarePlanId, long ExpectedVersion, string Reason, bool EnteredInError) : ICommand<CarePlanDto>;
+
+/// <summary>Names the lead agency's case manager (token subject) who leads the plan.</summary>
+[Authorize(Roles.CaseManager, Roles.LineManager)]
+[Audit(AuditAction.Update, "care-plan")]
+public sealed record AssignLeadCaseManagerCommand(string CarePlanId, long ExpectedVersion, string CaseManager) : ICommand<CarePlanDto>;
+
+internal sealed class PutCarePlanOnHoldValidator : AbstractValidator<PutCarePlanOnHoldCommand>
+{
+    public PutCarePlanOnHoldValidator()
+    {
+        PlanRules.Plan(this, x => x.CarePlanId, x => x.ExpectedVersion);
+        RuleFor(x => x.Reason).RequiredText(500);
+    }
+}
+
+internal sealed class RevokeCarePlanValidator : AbstractValidator<RevokeCarePlanCommand>
+{
+    public RevokeCarePlanValidator()
+    {
+        PlanRules.Plan(this, x => x.CarePlanId, x => x.ExpectedVersion);
+        RuleFor(x => x.Reason).RequiredText(1000);
+    }
+}
+
+internal sealed class AssignLeadCaseManagerValidator : AbstractValidator<AssignLeadCaseManagerCommand>
+{
+    public AssignLeadCaseManagerValidator()
+    {
+        PlanRules.Plan(this, x => x.CarePlanId, x => x.ExpectedVersion);
+        RuleFor(x => x.CaseManager).RequiredText(200);
+    }
+}
+
+internal sealed class PlanStatusHandlers(PlanChanges changes) :
+    IRequestHandler<PutCarePlanOnHoldCommand, CarePlanDto>,
+    IRequestHandler<RevokeCarePlanCommand, CarePlanDto>,
+    IRequestHandler<AssignLeadCaseManagerCommand, CarePlanDto>
+{
+    public Task<CarePlanDto> Handle(PutCarePlanOnHoldCommand r, CancellationToken ct) =>
+        changes.ByLeadAsync(r.CarePlanId, $"Plan put on hold: {r.Reason.Trim()}", (plan, now) => plan.PutOnHold(r.ExpectedVersion, now), ct);
+
+    public Task<CarePlanDto> Handle(RevokeCarePlanCommand r, CancellationToken ct) =>
+        changes.ByLeadAsync(r.CarePlanId, r.EnteredInError ? "Plan entered in error" : "Plan revoked", (plan, now) => plan.Revoke(r.ExpectedVersion, r.Reason, r.EnteredInError, now), ct);
+
+    public Task<CarePlanDto> Handle(AssignLeadCaseManagerCommand r, CancellationToken ct) =>
+        changes.ByLeadAsync(r.CarePlanId, $"Lead case manager {r.CaseManager.Trim()}", (plan, now) => plan.AssignLeadCaseManager(r.ExpectedVersion, r.CaseManager, now), ct);
+}
+
 internal static class PlanRules
 {
     public static void Plan<T>(AbstractValidator<T> v, Func<T, string> id, Func<T, long> version)

@@ -359,6 +359,34 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
         Changed(now);
     }
 
+    /// <summary>The plan is withdrawn (the person declined it, or it was made in error): closed with the reason, its actions cancelled.</summary>
+    public void Revoke(long expectedVersion, string reason, bool enteredInError, DateTimeOffset now)
+    {
+        Begin(expectedVersion);
+        ExitReason = reason.Trim();
+        _actions = _actions.Select(a => a.IsOpen ? a with { Status = ActionStatus.Cancelled, Progress = [.. a.Progress, new ProgressNote(now, "system", ActionStatus.Cancelled, "Plan revoked")] } : a).ToList();
+        _team = _team.Select(m => m.Status is TeamMemberStatus.Active or TeamMemberStatus.Proposed ? m with { Status = TeamMemberStatus.Inactive, End = now } : m).ToList();
+        Status = enteredInError ? CarePlanStatus.EnteredInError : CarePlanStatus.Revoked;
+        ClosedAt = now;
+        NextReviewDue = null;
+        Changed(now);
+    }
+
+    /// <summary>A case manager of the lead agency takes the plan on as its lead.</summary>
+    public void AssignLeadCaseManager(long expectedVersion, string caseManager, DateTimeOffset now)
+    {
+        Begin(expectedVersion);
+        var previous = LeadCaseManager;
+        LeadCaseManager = caseManager.Trim();
+        var lead = _team.FirstOrDefault(m => m.AgencyId == LeadAgencyId && m.Worker == previous);
+        if (lead is not null)
+        {
+            Replace(_team, lead, lead with { Worker = LeadCaseManager });
+        }
+
+        Changed(now);
+    }
+
     /// <summary>How long the plan has spent in each stage, up to <paramref name="now"/> for the current one.</summary>
     public IReadOnlyList<(PathwayStage Stage, DateTimeOffset EnteredAt, TimeSpan Spent)> TimeInStages(DateTimeOffset now) =>
         _stages.Select((s, i) => (s.Stage, s.EnteredAt, (i + 1 < _stages.Count ? _stages[i + 1].EnteredAt : ClosedAt ?? now) - s.EnteredAt)).ToList();

@@ -35,6 +35,15 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMediator mediator,
     public override Task<V1.CarePlan> ActivateCarePlan(ActivateCarePlanRequest request, ServerCallContext context) =>
         grpc.SendAsync<ActivateCarePlanCommand, CarePlanDto, V1.CarePlan>(request, context);
 
+    public override Task<V1.CarePlan> PutCarePlanOnHold(PutCarePlanOnHoldRequest request, ServerCallContext context) =>
+        grpc.SendAsync<PutCarePlanOnHoldCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> RevokeCarePlan(RevokeCarePlanRequest request, ServerCallContext context) =>
+        grpc.SendAsync<RevokeCarePlanCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> AssignLeadCaseManager(AssignLeadCaseManagerRequest request, ServerCallContext context) =>
+        grpc.SendAsync<AssignLeadCaseManagerCommand, CarePlanDto, V1.CarePlan>(request, context);
+
     public override Task<V1.CarePlan> AddAction(AddActionRequest request, ServerCallContext context) =>
         grpc.SendAsync<AddActionCommand, CarePlanDto, V1.CarePlan>(request, context);
 

@@ -37,6 +37,9 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<V1.UpdateGoalRequest, UpdateGoalCommand>();
         CreateMap<V1.ActivateCarePlanRequest, ActivateCarePlanCommand>();
         CreateMap<V1.AddActionRequest, AddActionCommand>();
+        CreateMap<V1.PutCarePlanOnHoldRequest, PutCarePlanOnHoldCommand>();
+        CreateMap<V1.RevokeCarePlanRequest, RevokeCarePlanCommand>();
+        CreateMap<V1.AssignLeadCaseManagerRequest, AssignLeadCaseManagerCommand>();
         CreateMap<V1.AcceptActionRequest, AcceptActionCommand>();
         CreateMap<V1.DeclineActionRequest, DeclineActionCommand>();
         CreateMap<V1.ReportProgressRequest, ReportProgressCommand>();
