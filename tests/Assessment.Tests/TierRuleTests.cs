@@ -79,3 +79,14 @@ public sealed class TierRuleTests
     public void AcuteRiskWithoutHighSubstanceNeed_DoesNotReachTier4() =>
         Assert.Equal(3, Recommend([(NeedDomain.DrugUse, NeedLevel.Moderate), (NeedDomain.MentalHealth, NeedLevel.High)], RiskFlag.Overdose).Tier);
 }
+
+public sealed class CategoryTests
+{
+    [Fact]
+    public void EveryNeedDomain_HasItsOwnSharingCategory() =>
+        Assert.Equal(11, IntegratedCare.Assessment.Domain.Assessments.NeedDomains.All
+            .Select(IntegratedCare.Assessment.Application.Assessments.AssessmentCategories.Of)
+            .Where(c => c.StartsWith("assessment.", StringComparison.Ordinal))
+            .Distinct()
+            .Count());
+}

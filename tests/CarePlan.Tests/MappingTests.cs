@@ -49,3 +49,12 @@ public sealed class MappingTests
         Assert.Equal(Enum.GetValues<TDomain>().Length + 1, Enum.GetValues<TProto>().Length);
     }
 }
+
+public sealed class CategoryTests
+{
+    [Fact]
+    public void EveryNeedDomain_IsDisclosedUnderTheSameCategoryAsInTheAssessment() =>
+        Assert.All(Enum.GetValues<Plans.NeedDomain>(), d => Assert.Equal(
+            IntegratedCare.Protocols.Contracts.DataCategories.ForNeedDomain(d.ToString()),
+            IntegratedCare.CarePlan.Application.Categories.Of(d)));
+}

@@ -109,21 +109,7 @@ internal sealed class PlanAccess(IMediator mediator, IAuditScope audit, TimeProv
 
 internal static class Categories
 {
-    public static string Of(NeedDomain domain) => domain switch
-    {
-        NeedDomain.DrugUse => DataCategories.AssessmentDrugUse,
-        NeedDomain.AlcoholUse => DataCategories.AssessmentAlcoholUse,
-        NeedDomain.PhysicalHealth => DataCategories.AssessmentPhysicalHealth,
-        NeedDomain.MentalHealth => DataCategories.AssessmentMentalHealth,
-        NeedDomain.HousingAndAccommodation => DataCategories.AssessmentHousing,
-        NeedDomain.EducationAndLiteracy => DataCategories.AssessmentEducation,
-        NeedDomain.EmploymentAndTraining => DataCategories.AssessmentEmployment,
-        NeedDomain.FinanceAndBenefits => DataCategories.AssessmentFinance,
-        NeedDomain.FamilyAndChildren => DataCategories.AssessmentFamilyAndChildren,
-        NeedDomain.CriminalJustice => DataCategories.AssessmentCriminalJustice,
-        NeedDomain.RelationshipsAndSocialSupport => DataCategories.AssessmentRelationships,
-        _ => throw new ArgumentOutOfRangeException(nameof(domain), domain, "not a need domain"),
-    };
+    public static string Of(NeedDomain domain) => DataCategories.ForNeedDomain(domain.ToString());
 }
 
 /// <summary>Wakes change-feed followers when a plan change commits.</summary>

@@ -22,6 +22,28 @@ public static class DataCategories
     public const string RiskFlags = "risk-flags";
     public const string HealthInformation = "health-information";
     public const string CriminalJusticeInformation = "criminal-justice-information";
+
+    private static readonly IReadOnlyDictionary<string, string> ByNeedDomain = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["DrugUse"] = AssessmentDrugUse,
+        ["AlcoholUse"] = AssessmentAlcoholUse,
+        ["PhysicalHealth"] = AssessmentPhysicalHealth,
+        ["MentalHealth"] = AssessmentMentalHealth,
+        ["HousingAndAccommodation"] = AssessmentHousing,
+        ["EducationAndLiteracy"] = AssessmentEducation,
+        ["EmploymentAndTraining"] = AssessmentEmployment,
+        ["FinanceAndBenefits"] = AssessmentFinance,
+        ["FamilyAndChildren"] = AssessmentFamilyAndChildren,
+        ["CriminalJustice"] = AssessmentCriminalJustice,
+        ["RelationshipsAndSocialSupport"] = AssessmentRelationships,
+    };
+
+    /// <summary>
+    /// The category an SSA need domain is disclosed under, by the domain's name in the assessment
+    /// vocabulary (e.g. "HousingAndAccommodation" → "assessment.housing"). Assessment and CarePlan both use it.
+    /// </summary>
+    public static string ForNeedDomain(string domain) =>
+        ByNeedDomain.TryGetValue(domain, out var category) ? category : throw new ArgumentOutOfRangeException(nameof(domain), domain, "not a need domain");
 }
 
 /// <summary>Why data is disclosed.</summary>
