@@ -6,6 +6,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using IntegratedCare.Assessment.V1;
+using IntegratedCare.CarePlan.V1;
 using IntegratedCare.Protocols.V1;
 using Agency = IntegratedCare.Protocols.V1.Agency;
 
@@ -51,7 +52,11 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
     var draft = await sharing.CreateSharingProtocolAsync(new CreateSharingProtocolRequest
     {
         Name = "Benchmark ISP",
-        Rules = { new SharingRule { DataCategory = "assessment.housing", RecipientAgencyType = AgencyType.HousingAndHomelessness, Purpose = SharingPurpose.DirectCare, Basis = SharingBasis.Consent } },
+        Rules =
+        {
+            new SharingRule { DataCategory = "assessment.housing", RecipientAgencyType = AgencyType.HousingAndHomelessness, Purpose = SharingPurpose.DirectCare, Basis = SharingBasis.Consent },
+            new SharingRule { DataCategory = "care-plan", RecipientAgencyType = AgencyType.HousingAndHomelessness, Purpose = SharingPurpose.DirectCare, Basis = SharingBasis.Consent },
+        },
     }, headers);
     draft = await sharing.SignSharingProtocolAsync(new SignSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version, AgencyId = one.AgencyId }, headers);
     draft = await sharing.SignSharingProtocolAsync(new SignSharingProtocolRequest { SharingProtocolId = draft.SharingProtocolId, ExpectedVersion = draft.Version, AgencyId = housing.AgencyId }, headers);
@@ -83,6 +88,35 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
     var ask = new CheckDisclosureRequest { ServiceUserId = person, AgencyId = housing.AgencyId, DataCategory = "assessment.housing", Purpose = "direct-care" };
     var assessments = new AssessmentService.AssessmentServiceClient(channel);
     var assessment = await assessments.StartAssessmentAsync(new StartAssessmentRequest { ServiceUserId = person }, caseManager);
+    // A completed assessment of another person proposes a care plan; housing is given an action on it.
+    var planned = await people.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = NewPerson() }, caseManager);
+    var toComplete = await assessments.StartAssessmentAsync(new StartAssessmentRequest { ServiceUserId = planned.ServiceUserId }, caseManager);
+    var domains = new ContributeDomainsRequest { AssessmentId = toComplete.AssessmentId, ExpectedVersion = toComplete.Version };
+    foreach (var domain in Enum.GetValues<IntegratedCare.Assessment.V1.NeedDomain>().Where(d => d != IntegratedCare.Assessment.V1.NeedDomain.Unspecified))
+    {
+        domains.Domains.Add(new DomainInput { Domain = domain, Need = NeedLevel.Moderate });
+    }
+
+    var contributed = await assessments.ContributeDomainsAsync(domains, caseManager);
+    await assessments.CompleteAssessmentAsync(new CompleteAssessmentRequest { AssessmentId = toComplete.AssessmentId, ExpectedVersion = contributed.Version, AssessorName = "Benchmark" }, caseManager);
+    var carePlans = new CarePlanService.CarePlanServiceClient(channel);
+    IntegratedCare.CarePlan.V1.CarePlan? plan = null;
+    while (plan is null)
+    {
+        plan = (await carePlans.ListCarePlansAsync(new ListCarePlansRequest { ServiceUserId = planned.ServiceUserId }, caseManager)).CarePlans.FirstOrDefault();
+        await Task.Delay(50);
+    }
+
+    await new ConsentService.ConsentServiceClient(channel).RecordConsentAsync(new RecordConsentRequest
+    {
+        ServiceUserId = planned.ServiceUserId, Method = ConsentMethod.Written,
+        Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { "care-plan", "assessment.housing" }, AgencyIds = { housing.AgencyId } } },
+    }, caseManager);
+    plan = await carePlans.AddActionAsync(new AddActionRequest
+    {
+        CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, AgencyId = housing.AgencyId, Tier = 1, What = "Tenancy", DueDate = "2099-01-01",
+    }, caseManager);
+
     var search = new SearchServiceUsersRequest
     {
         GivenName = registered.Name.GivenName, FamilyName = registered.Name.FamilyName[..^1], DateOfBirth = registered.DateOfBirth,
@@ -97,6 +131,8 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
     results.Add(($"SearchServiceUsers, 2,000+ people ({label})", await Measure(iterations, () => people.SearchServiceUsersAsync(search, caseManager).ResponseAsync)));
     results.Add(($"RegisterServiceUser, 2,000+ people ({label})", await Measure(iterations, () => people.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = NewPerson() }, caseManager).ResponseAsync)));
     results.Add(($"GetAssessment, lead ({label})", await Measure(iterations, () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, caseManager).ResponseAsync)));
+    results.Add(($"GetCarePlan, lead ({label})", await Measure(iterations, () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, caseManager).ResponseAsync)));
+    results.Add(($"GetCarePlan, team agency, 12 decisions ({label})", await Measure(iterations, () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, housingSystem).ResponseAsync)));
     results.Add(($"GetAssessment, 12 decisions ({label})", await Measure(iterations, () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, housingSystem).ResponseAsync)));
 }
 
