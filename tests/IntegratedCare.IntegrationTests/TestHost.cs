@@ -36,6 +36,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
         // a day, instead of once for every minute it skipped.
         _settings.TryAdd("Protocols:DeadlineSweepInterval", "1.00:00:00");
         _settings.TryAdd("CarePlan:DeadlineSweepInterval", "1.00:00:00");
+        _settings.TryAdd("GapsAndBlocks:DeadlineSweepInterval", "1.00:00:00");
         _services = services;
     }
 

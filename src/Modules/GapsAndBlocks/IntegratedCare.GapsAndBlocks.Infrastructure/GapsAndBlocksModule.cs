@@ -1,19 +1,79 @@
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Infrastructure;
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.GapsAndBlocks.Application;
+using IntegratedCare.GapsAndBlocks.Application.Forms;
+using IntegratedCare.GapsAndBlocks.Domain.Forms;
+using IntegratedCare.GapsAndBlocks.Infrastructure.Grpc;
+using IntegratedCare.GapsAndBlocks.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace IntegratedCare.GapsAndBlocks.Infrastructure;
 
-/// <summary>
-/// The GapsAndBlocks module's one registration entry point. The module's aggregates, database and gRPC
-/// service arrive with issue #6; the host already composes it, so they plug in here without
-/// touching the host.
-/// </summary>
+/// <summary>The GapsAndBlocks module's one registration entry point.</summary>
 public static class GapsAndBlocksModule
 {
-    public static IServiceCollection AddGapsAndBlocksModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleAssemblies(configuration, typeof(GapsAndBlocksModule).Assembly);
+    public const string Section = "GapsAndBlocks";
 
-    public static IEndpointRouteBuilder MapGapsAndBlocksModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IServiceCollection AddGapsAndBlocksModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<GapsAndBlocksDbContext>(GapsAndBlocksDbContext.Module);
+        services.AddScoped<IFormRepository, FormRepository>();
+        services.AddScoped<AnonymityGuard>();
+        services.AddScoped<Ladder>();
+        services.AddScoped<FormAccess>();
+        services.AddSingleton(configuration.GetSection($"{Section}:Periods").Get<LadderPeriods>() ?? new LadderPeriods());
+        services.AddSingleton<IDomainEventTranslator, GapsAndBlocksEventTranslator>();
+        services.AddHostedService<LadderDeadlineWorker>();
+        services.AddModuleAssemblies(configuration, typeof(GapsAndBlocksEventTranslator).Assembly, typeof(GapsAndBlocksModule).Assembly);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGapsAndBlocksModule(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<GapsBlocksGrpcService>();
+        return endpoints;
+    }
+}
+
+/// <summary>On a timer, as the platform's own actor: each stage past its due date raises one alert to its holder.</summary>
+internal sealed class LadderDeadlineWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<LadderDeadlineWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = configuration.GetValue($"{GapsAndBlocksModule.Section}:DeadlineSweepInterval", TimeSpan.FromMinutes(5));
+        using var timer = new PeriodicTimer(interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("gapsblocks-deadlines"));
+                    var alerted = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new NoteOverdueStagesCommand(), stoppingToken);
+                    if (alerted > 0)
+                    {
+                        logger.LogWarning("{Alerted} gaps and blocks forms passed a stage's due date; their holders are alerted", alerted);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "The gaps and blocks deadline sweep failed; it will run again");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
 }

@@ -12,3 +12,13 @@ public sealed record AgencyProfileQuery(string AgencyId) : IContractQuery<Agency
 
 /// <param name="AgencyType">The proto enum name without its prefix, e.g. "HousingAndHomelessness".</param>
 public sealed record AgencyProfile(Guid AgencyId, string Name, string AgencyType, bool Active, IReadOnlyList<Guid> AreaIds);
+
+/// <summary>
+/// What another module may know of an area: its calendar (time zone) and its rehabilitation co-ordinator's
+/// staff id (token subject). Null when no area has the id.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "area")]
+public sealed record AreaProfileQuery(string AreaId) : IContractQuery<AreaProfile?>;
+
+public sealed record AreaProfile(Guid AreaId, string Name, string TimeZone, string CoordinatorStaffId);

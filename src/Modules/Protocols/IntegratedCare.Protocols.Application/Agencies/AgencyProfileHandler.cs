@@ -3,6 +3,7 @@ using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Areas;
 using MediatR;
 
 namespace IntegratedCare.Protocols.Application.Agencies;
@@ -22,5 +23,21 @@ internal sealed class AgencyProfileHandler(IAgencyRepository agencies, IAuditSco
         return agency is null
             ? null
             : new AgencyProfile(agency.Id.Value, agency.Name, agency.Type.ToString(), agency.Status == AgencyStatus.Active, agency.AreaIds.Select(a => a.Value).ToList());
+    }
+}
+
+internal sealed class AreaProfileValidator : AbstractValidator<AreaProfileQuery>
+{
+    public AreaProfileValidator() => RuleFor(x => x.AreaId).MustBeId();
+}
+
+internal sealed class AreaProfileHandler(IAreaRepository areas, IAuditScope audit) : IRequestHandler<AreaProfileQuery, AreaProfile?>
+{
+    public async Task<AreaProfile?> Handle(AreaProfileQuery request, CancellationToken cancellationToken)
+    {
+        var id = new AreaId(Guid.Parse(request.AreaId));
+        audit.Resource(id.ToString());
+        var area = await areas.FindAsync(id, cancellationToken);
+        return area is null ? null : new AreaProfile(area.Id.Value, area.Name, area.TimeZone, area.Coordinator.StaffId);
     }
 }

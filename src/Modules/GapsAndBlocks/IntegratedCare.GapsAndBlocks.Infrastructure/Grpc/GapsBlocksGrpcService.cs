@@ -1,0 +1,54 @@
+using Grpc.Core;
+using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
+using IntegratedCare.GapsAndBlocks.Application.Forms;
+using IntegratedCare.GapsBlocks.V1;
+
+namespace IntegratedCare.GapsAndBlocks.Infrastructure.Grpc;
+
+/// <summary>Thin adapter: proto → request → mediator → proto. No rules live here.</summary>
+internal sealed class GapsBlocksGrpcService(GrpcMediator mediator) : GapsBlocksService.GapsBlocksServiceBase
+{
+    public override Task<Form> CreateForm(CreateFormRequest request, ServerCallContext context) =>
+        mediator.SendAsync<CreateFormCommand, FormDto, Form>(request, context);
+
+    public override Task<Form> UpdateForm(UpdateFormRequest request, ServerCallContext context) =>
+        mediator.SendAsync<UpdateFormCommand, FormDto, Form>(request, context);
+
+    public override Task<Form> GetForm(GetFormRequest request, ServerCallContext context) =>
+        mediator.SendAsync<GetFormQuery, FormDto, Form>(request, context);
+
+    public override Task<ListFormsResponse> ListForms(ListFormsRequest request, ServerCallContext context) =>
+        mediator.SendAsync<ListFormsQuery, IReadOnlyList<FormDto>, ListFormsResponse>(request, context);
+
+    public override Task<CheckFormTextResponse> CheckFormText(CheckFormTextRequest request, ServerCallContext context) =>
+        mediator.SendAsync<CheckFormTextQuery, IReadOnlyList<Application.Forms.IdentifyingFinding>, CheckFormTextResponse>(request, context);
+
+    public override Task<Form> Attest(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.Attest, context);
+
+    public override Task<Form> Endorse(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.Endorse, context);
+
+    public override Task<Form> ReturnForm(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.Return, context);
+
+    public override Task<Form> ResolveByCoordinator(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.ResolveByCoordinator, context);
+
+    public override Task<Form> RaiseToSubGroup(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.RaiseToSubGroup, context);
+
+    public override Task<Form> ResolveBySubGroup(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.ResolveBySubGroup, context);
+
+    public override Task<Form> ReferToNdric(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.ReferToNdric, context);
+
+    public override Task<Form> RecordNdricDecision(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.RecordNdricDecision, context);
+
+    public override Task<Form> ReportBack(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.ReportBack, context);
+
+    public override Task<Form> AcknowledgeForSubGroup(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.AcknowledgeForSubGroup, context);
+
+    public override Task<Form> AcknowledgeAsCaseManager(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.AcknowledgeAsCaseManager, context);
+
+    /// <summary>Each ladder RPC is one step of the same request; the step comes from the method called.</summary>
+    private Task<Form> Step(LadderStepRequest request, LadderStep step, ServerCallContext context) =>
+        mediator.SendAsync<MoveFormCommand, FormDto, Form>(new StepCall(request, step), context);
+}
+
+/// <summary>A ladder RPC's message with the step its method names.</summary>
+internal sealed record StepCall(LadderStepRequest Request, LadderStep Step);

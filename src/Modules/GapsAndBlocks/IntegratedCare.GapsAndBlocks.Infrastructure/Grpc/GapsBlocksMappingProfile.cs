@@ -1,0 +1,53 @@
+using System.Globalization;
+using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
+using IntegratedCare.GapsAndBlocks.Application.Forms;
+using Forms = IntegratedCare.GapsAndBlocks.Domain.Forms;
+using V1 = IntegratedCare.GapsBlocks.V1;
+
+namespace IntegratedCare.GapsAndBlocks.Infrastructure.Grpc;
+
+/// <summary>Proto ↔ application types. Enum numbers match by design; UNSPECIFIED becomes "not given"; dates travel as YYYY-MM-DD.</summary>
+internal sealed class GapsBlocksMappingProfile : ModuleProfile
+{
+    public GapsBlocksMappingProfile()
+    {
+        CreateMap<Guid, string>().ConvertUsing(g => g.ToString("D"));
+        CreateMap<DateOnly, string>().ConvertUsing(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        MapEnum<V1.FormCategory, Forms.FormCategory>();
+        MapEnum<V1.FormKind, Forms.FormKind>();
+        MapEnum<V1.FormStage, Forms.FormStage>();
+        MapEnum<V1.StageHolder, Forms.StageHolder>();
+        MapEnum<V1.ResolutionLevel, Forms.ResolutionLevel>();
+        CreateMap<Forms.ResolutionLevel?, V1.ResolutionLevel>().ConvertUsing(r => r.HasValue ? (V1.ResolutionLevel)(int)r.Value : V1.ResolutionLevel.Unspecified);
+
+        CreateMap<V1.ActionStep, ActionStepInput>();
+        CreateMap<V1.CaseManagerContact, CaseManagerContactInput>();
+        CreateMap<V1.FormFields, FormInput>();
+        CreateMap<V1.CreateFormRequest, CreateFormCommand>();
+        CreateMap<V1.UpdateFormRequest, UpdateFormCommand>();
+        CreateMap<V1.GetFormRequest, GetFormQuery>();
+        CreateMap<V1.ListFormsRequest, ListFormsQuery>();
+        CreateMap<V1.TextToCheck, TextToCheck>();
+        CreateMap<V1.CheckFormTextRequest, CheckFormTextQuery>();
+        CreateMap<StepCall, MoveFormCommand>().ConvertUsing(c => new MoveFormCommand(c.Request.FormId, c.Request.ExpectedVersion, c.Step, c.Request.Text));
+
+        CreateMap<Forms.ActionStep, V1.ActionStep>();
+        CreateMap<Forms.CaseManagerContact, V1.CaseManagerContact>();
+        CreateMap<Forms.Transition, V1.Transition>();
+        CreateMap<Forms.OverdueAlert, V1.OverdueAlert>();
+        CreateMap<FormDto, V1.Form>()
+            .ForMember(d => d.ProjectName, o => o.MapFrom(s => s.Content.ProjectName))
+            .ForMember(d => d.FormDate, o => o.MapFrom(s => s.Content.FormDate))
+            .ForMember(d => d.CaseManager, o => o.MapFrom(s => s.Content.CaseManager))
+            .ForMember(d => d.Overview, o => o.MapFrom(s => s.Content.Overview))
+            .ForMember(d => d.Actions, o => o.MapFrom(s => s.Content.Actions))
+            .ForMember(d => d.CurrentSituation, o => o.MapFrom(s => s.Content.CurrentSituation))
+            .ForMember(d => d.Recommendations, o => o.MapFrom(s => s.Content.Recommendations))
+            .ForMember(d => d.Category, o => o.MapFrom(s => s.Content.Category))
+            .ForMember(d => d.Kind, o => o.MapFrom(s => s.Content.Kind))
+            .ForMember(d => d.AgenciesInvolved, o => o.MapFrom(s => s.Content.AgenciesInvolved));
+        CreateMap<IReadOnlyList<FormDto>, V1.ListFormsResponse>().ForMember(d => d.Forms, o => o.MapFrom(s => s));
+        CreateMap<IdentifyingFinding, V1.IdentifyingFinding>();
+        CreateMap<IReadOnlyList<IdentifyingFinding>, V1.CheckFormTextResponse>().ForMember(d => d.Findings, o => o.MapFrom(s => s));
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.GapsAndBlocks.Domain.Forms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence;
+
+/// <summary>The GapsAndBlocks module's tables, all prefixed <c>gapsblocks_</c>. Nothing in them identifies a person.</summary>
+internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbContext> options) : DbContext(options)
+{
+    public const string Module = "gapsblocks";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { Converters = { new JsonStringEnumConverter() } };
+
+    public DbSet<GapsBlocksForm> Forms => Set<GapsBlocksForm>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ModelConventions.Apply(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<GapsBlocksForm>(e =>
+        {
+            e.ToTable("gapsblocks_forms");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new FormId(v));
+            e.Property(x => x.CaseManagerId).HasMaxLength(200);
+            e.Property(x => x.Stage).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.ResolvedAt).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Resolution).HasMaxLength(2000);
+            e.Property(x => x.NdricActions).HasMaxLength(2000);
+            e.Property(x => x.Content).HasColumnName("Content").HasConversion(
+                c => JsonSerializer.Serialize(c, Json),
+                s => JsonSerializer.Deserialize<FormContent>(s, Json)!);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Transitions);
+            e.Ignore(x => x.Alerts);
+            e.Ignore(x => x.Holder);
+            e.Ignore(x => x.DomainEvents);
+            e.Property<List<Transition>>("_transitions").HasColumnName("Transitions")
+                .HasConversion(JsonColumn.Converter<Transition>(), JsonColumn.Comparer<Transition>());
+            e.Property<List<OverdueAlert>>("_alerts").HasColumnName("Alerts")
+                .HasConversion(JsonColumn.Converter<OverdueAlert>(), JsonColumn.Comparer<OverdueAlert>());
+            e.HasIndex(x => x.CaseManagerId);
+            e.HasIndex(x => x.AgencyId);
+            e.HasIndex(x => new { x.AreaId, x.Stage });
+            e.HasIndex(x => x.StageDueAt);
+        });
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+internal sealed class GapsAndBlocksDesignTimeFactory : IDesignTimeDbContextFactory<GapsAndBlocksDbContext>
+{
+    public GapsAndBlocksDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<GapsAndBlocksDbContext>();
+        PersistenceRegistration.Configure(builder, "Data Source=design-time.db", GapsAndBlocksDbContext.Module);
+        return new GapsAndBlocksDbContext(builder.Options);
+    }
+}
+
+internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepository
+{
+    public Task<GapsBlocksForm?> FindAsync(FormId id, CancellationToken cancellationToken) =>
+        db.Forms.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<GapsBlocksForm>> ListAsync(FormFilter filter, CancellationToken cancellationToken)
+    {
+        var query = db.Forms.AsNoTracking();
+        if (filter.CaseManagerId is { } author)
+        {
+            query = query.Where(f => f.CaseManagerId == author);
+        }
+
+        if (filter.AgencyId is { } agency)
+        {
+            query = query.Where(f => f.AgencyId == agency);
+        }
+
+        if (filter.AreaId is { } area)
+        {
+            query = query.Where(f => f.AreaId == area);
+        }
+
+        if (filter.Stages is { } stages)
+        {
+            var wanted = stages.ToList();
+            query = query.Where(f => wanted.Contains(f.Stage));
+        }
+
+        return await query.OrderByDescending(f => f.CreatedAt).Take(500).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<GapsBlocksForm>> OverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        await db.Forms.Where(f => f.StageDueAt != null && f.StageDueAt < now && !f.StageOverdueNoted && f.Stage != FormStage.Closed)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+    public void Add(GapsBlocksForm form) => db.Forms.Add(form);
+}

@@ -1,0 +1,72 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialGapsAndBlocks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "gapsblocks_forms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseManagerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    LinkedVarianceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    StageEnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StageDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StageOverdueNoted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    NdricActions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SubGroupAcknowledged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CaseManagerAcknowledged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Alerts = table.Column<string>(type: "TEXT", nullable: false),
+                    Transitions = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_gapsblocks_forms", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_gapsblocks_forms_AgencyId",
+                table: "gapsblocks_forms",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_gapsblocks_forms_AreaId_Stage",
+                table: "gapsblocks_forms",
+                columns: new[] { "AreaId", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_gapsblocks_forms_CaseManagerId",
+                table: "gapsblocks_forms",
+                column: "CaseManagerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_gapsblocks_forms_StageDueAt",
+                table: "gapsblocks_forms",
+                column: "StageDueAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "gapsblocks_forms");
+        }
+    }
+}
