@@ -19,6 +19,14 @@ public static partial class Rules
             .Must(v => v.Trim().Length <= maxLength).WithMessage($"must be at most {maxLength} characters")
             .Must(v => !v.Any(char.IsControl)).WithMessage("must not contain control characters");
 
+    /// <summary>Required text of a few lines: line breaks are allowed, other control characters are not.</summary>
+    public static IRuleBuilderOptions<T, string> RequiredLines<T>(this IRuleBuilderInitial<T, string> rule, int maxLength, int maxLines) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("is required")
+            .Must(v => v.Trim().Length <= maxLength).WithMessage($"must be at most {maxLength} characters")
+            .Must(v => !v.Any(c => char.IsControl(c) && c is not ('\n' or '\r'))).WithMessage("must not contain control characters other than line breaks")
+            .Must(v => v.Trim().Split('\n').Length <= maxLines).WithMessage($"must be at most {maxLines} lines");
+
     /// <summary>The concurrency token a caller sends back: the version it last read.</summary>
     public static IRuleBuilderOptions<T, long> MustBeAVersion<T>(this IRuleBuilder<T, long> rule) =>
         rule.GreaterThanOrEqualTo(0).WithMessage("must be the version last read (0 or more)");

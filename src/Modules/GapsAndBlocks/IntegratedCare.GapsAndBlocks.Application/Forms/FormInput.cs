@@ -31,7 +31,7 @@ public sealed record FormInput(
         ProjectName.Trim(),
         ParseDate(FormDate)!.Value,
         new CaseManagerContact(CaseManager!.Name.Trim(), CaseManager.Email.Trim(), CaseManager.Phone?.Trim() ?? string.Empty),
-        Overview.Trim(),
+        Overview.Trim().Replace("\r\n", "\n", StringComparison.Ordinal),
         Actions.Select(a => new ActionStep(a.Who.Trim(), a.What.Trim(), a.Outcome.Trim(), ParseDate(a.Date)!.Value)).ToList(),
         CurrentSituation.Trim(),
         Recommendations.Trim(),
@@ -72,8 +72,7 @@ internal sealed class FormInputValidator : AbstractValidator<FormInput>
         });
 
         // "A three line overview": at most three lines, each a readable line long.
-        RuleFor(x => x.Overview).RequiredText(600)
-            .Must(o => o.Trim().Split('\n').Length <= 3).WithMessage("must be at most three lines");
+        RuleFor(x => x.Overview).RequiredLines(600, 3);
         RuleFor(x => x.Actions).Must(a => a.Count is >= 1 and <= 5).WithMessage("must list one to five actions and communications");
         RuleForEach(x => x.Actions).ChildRules(a =>
         {

@@ -1,0 +1,219 @@
+using Google.Rpc;
+using Grpc.Core;
+using IntegratedCare.Assessment.V1;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
+using LadderPeriods = IntegratedCare.GapsAndBlocks.Application.Forms.LadderPeriods;
+using IntegratedCare.GapsBlocks.V1;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IntegratedCare.IntegrationTests;
+
+/// <summary>One form up the whole ladder and back down, over real gRPC on a fake clock.</summary>
+public sealed class GapsAndBlocksTests : IAsyncLifetime
+{
+    private const string Calendar = "Europe/London";
+    private readonly DataFolder _folder = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private TestHost _host = null!;
+    private string _areaId = null!;
+    private string _housingId = null!;
+    private GapsBlocksService.GapsBlocksServiceClient _caseManager = null!;
+    private GapsBlocksService.GapsBlocksServiceClient _lineManager = null!;
+    private GapsBlocksService.GapsBlocksServiceClient _coordinator = null!;
+    private GapsBlocksService.GapsBlocksServiceClient _subGroup = null!;
+    private GapsBlocksService.GapsBlocksServiceClient _national = null!;
+    private GapsBlocksService.GapsBlocksServiceClient _otherCaseManager = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = new TestHost(_folder, services: s => s.AddSingleton<TimeProvider>(_clock));
+        var scenario = new AgencyScenario(_host);
+        var area = await scenario.CreateAreaAsync();
+        _areaId = area.AreaId;
+        var (addiction, housing, _) = await scenario.RegisterPartnersAsync(area.AreaId);
+        _housingId = housing.AgencyId;
+        var people = new ServiceUserService.ServiceUserServiceClient(_host.Invoker(_host.Token("cm-1", ActorKind.Staff, addiction.AgencyId, Roles.CaseManager)));
+        await people.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = AssessmentScenario.Person("Catherine", "Johnstone", "1985-03-15") });
+
+        // Tokens are minted now: the fake clock moves on later, the token validator's does not.
+        GapsBlocksService.GapsBlocksServiceClient Client(string subject, string? agency, string role) => new(_host.Invoker(_host.Token(subject, ActorKind.Staff, agency, role)));
+        _caseManager = Client("cm-1", addiction.AgencyId, Roles.CaseManager);
+        _lineManager = Client("lm-1", addiction.AgencyId, Roles.LineManager);
+        _coordinator = Client("coordinator-1", null, Roles.RehabilitationCoordinator);
+        _subGroup = Client("sg-1", housing.AgencyId, Roles.SubgroupMember);
+        _national = Client("nc-1", null, Roles.NationalCoordinator);
+        _otherCaseManager = Client("cm-2", housing.AgencyId, Roles.CaseManager);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData("overview", "Kate Johnstone was refused a tenancy.", "a registered person's name")]
+    [InlineData("current_situation", "Call her on 07700 900123 for an update.", "a phone number")]
+    [InlineData("actions[0].what", "Sent CHI 150385 1230 to the GP.", "a CHI or NHS number")]
+    [InlineData("recommendations", "Write to her at 12 Glebe Street, Dumbarton G82 1AA.", "a street address")]
+    [InlineData("overview", "DOB 15/03/1985, homeless since March.", "a date of birth")]
+    public async Task AnIdentifyingForm_IsRefusedNamingTheFieldAndWhatWasFound_AndNothingIsStored(string field, string text, string found)
+    {
+        var form = Form();
+        switch (field)
+        {
+            case "overview": form.Overview = text; break;
+            case "current_situation": form.CurrentSituation = text; break;
+            case "recommendations": form.Recommendations = text; break;
+            default: form.Actions[0].What = text; break;
+        }
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _caseManager.CreateFormAsync(new CreateFormRequest { Form = form }).ResponseAsync);
+        var check = await _caseManager.CheckFormTextAsync(new CheckFormTextRequest { Texts = { new TextToCheck { Field = field, Text = text } } });
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        var violations = refused.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations;
+        Assert.All(violations, v => Assert.Equal("form." + field, v.Field));
+        Assert.Contains(violations, v => v.Description.Contains(found, StringComparison.Ordinal));
+        Assert.DoesNotContain(text, refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(check.Findings, f => f.Kind == found);
+        Assert.Empty((await _caseManager.ListFormsAsync(new ListFormsRequest { IncludeClosed = true })).Forms);
+    }
+
+    [Fact]
+    public async Task AForm_ClimbsTheWholeLadderAndComesBackDown_WithDueDatesAlertsAndRoles()
+    {
+        var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });
+        Assert.Equal((FormStage.Draft, StageHolder.CaseManager), (draft.Stage, draft.Holder));
+
+        // Only the holder moves a stage.
+        var notTheirs = await Assert.ThrowsAsync<RpcException>(() => _lineManager.AttestAsync(Step(draft, "Discussed at team meeting")).ResponseAsync);
+        var attested = await _caseManager.AttestAsync(Step(draft, "Discussed at the staff team meeting and with a peer case manager"));
+        var byCoordinator = await Assert.ThrowsAsync<RpcException>(() => _coordinator.EndorseAsync(Step(attested, string.Empty)).ResponseAsync);
+        var endorsed = await _lineManager.EndorseAsync(Step(attested, "Warrants attention"));
+        var outOfTurn = await Assert.ThrowsAsync<RpcException>(() => _national.RecordNdricDecisionAsync(Step(endorsed, "Fund more places")).ResponseAsync);
+        var stranger = await Assert.ThrowsAsync<RpcException>(() => _otherCaseManager.GetFormAsync(new GetFormRequest { FormId = draft.FormId }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, notTheirs.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, byCoordinator.StatusCode);
+        Assert.Equal(StatusCode.NotFound, outOfTurn.StatusCode);
+        Assert.Equal(StatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal((FormStage.AwaitingEndorsement, Due(5, attested)), (attested.Stage, attested.StageDueAt.ToDateTimeOffset()));
+        Assert.Equal((FormStage.WithCoordinator, StageHolder.RehabilitationCoordinator), (endorsed.Stage, endorsed.Holder));
+        Assert.Equal(Due(10, endorsed), endorsed.StageDueAt.ToDateTimeOffset());
+
+        // The co-ordinator misses the ten days: one alert to the co-ordinator, and the form shows overdue.
+        _clock.Advance(TimeSpan.FromDays(12));
+        var overdue = await WaitForAsync(() => _coordinator.GetFormAsync(new GetFormRequest { FormId = draft.FormId }).ResponseAsync, f => f.Alerts.Count > 0);
+        _clock.Advance(TimeSpan.FromDays(1));
+        await Task.Delay(300);
+        var listed = Assert.Single((await _coordinator.ListFormsAsync(new ListFormsRequest { AreaId = _areaId })).Forms);
+        Assert.True(overdue.Overdue);
+        var alert = Assert.Single(listed.Alerts);
+        Assert.Equal((FormStage.WithCoordinator, StageHolder.RehabilitationCoordinator), (alert.Stage, alert.Holder));
+        Assert.True(listed.Overdue);
+        Assert.Single(await OutboxAsync("FormStageOverdueIntegrationEvent"));
+
+        // Up: the sub-group, then NDRIC.
+        var raised = await _coordinator.RaiseToSubGroupAsync(Step(listed, "For the December meeting"));
+        var seenBySubGroup = Assert.Single((await _subGroup.ListFormsAsync(new ListFormsRequest { AreaId = _areaId })).Forms);
+        var referred = await _coordinator.ReferToNdricAsync(Step(raised, "No local solution: a national funding issue"));
+        var decided = await _national.RecordNdricDecisionAsync(Step(referred, "NDRIC will ask the HSE to fund ten more detox beds in the region."));
+
+        Assert.Equal((FormStage.AtSubGroup, Due(42, raised)), (raised.Stage, raised.StageDueAt.ToDateTimeOffset()));
+        Assert.False(raised.Overdue);
+        Assert.True(seenBySubGroup.ContactWithheld);
+        Assert.Equal(string.Empty, seenBySubGroup.CaseManager.Name);
+        Assert.Equal(string.Empty, seenBySubGroup.LinkedVarianceId);
+        Assert.All(seenBySubGroup.Transitions, t => Assert.Equal(string.Empty, t.By));
+        Assert.Equal((FormStage.AtNdric, StageHolder.NationalCoordinator, Due(90, referred)), (referred.Stage, referred.Holder, referred.StageDueAt.ToDateTimeOffset()));
+        Assert.Equal((FormStage.ReportingBack, Due(10, decided)), (decided.Stage, decided.StageDueAt.ToDateTimeOffset()));
+
+        // Down: reported back, acknowledged by the sub-group and the case manager, closed.
+        var reported = await _coordinator.ReportBackAsync(Step(decided, "Reported to the sub-group and the case manager"));
+        var subGroupSaw = await _subGroup.AcknowledgeForSubGroupAsync(Step(reported, string.Empty));
+        var twice = await Assert.ThrowsAsync<RpcException>(() => _subGroup.AcknowledgeForSubGroupAsync(Step(subGroupSaw, string.Empty)).ResponseAsync);
+        var closed = await _caseManager.AcknowledgeAsCaseManagerAsync(Step(subGroupSaw, string.Empty));
+
+        Assert.Equal((FormStage.AwaitingAcknowledgement, Due(10, reported)), (reported.Stage, reported.StageDueAt.ToDateTimeOffset()));
+        Assert.Equal(StatusCode.FailedPrecondition, twice.StatusCode);
+        Assert.Equal((FormStage.Closed, ResolutionLevel.Ndric), (closed.Stage, closed.ResolvedAt));
+        Assert.Equal("NDRIC will ask the HSE to fund ten more detox beds in the region.", closed.Resolution);
+        Assert.Equal(
+            ["attested", "endorsed", "raised at the sub-group", "referred to NDRIC", "NDRIC decided actions", "reported back", "acknowledged by the sub-group", "acknowledged by the case manager", "closed"],
+            closed.Transitions.Select(t => t.Action));
+        Assert.Equal(["cm-1", "lm-1", "coordinator-1", "coordinator-1", "nc-1", "coordinator-1", "sg-1", "cm-1", "cm-1"], closed.Transitions.Select(t => t.By));
+
+        // Every step is audited with who.
+        var audit = await _host.AuditAsync();
+        Assert.Equal(8, audit.Count(r => r is { Operation: "GapsAndBlocks.MoveFormCommand", Outcome: IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Success } && r.ResourceId == draft.FormId));
+        Assert.Contains(audit, r => r is { Operation: "GapsAndBlocks.MoveFormCommand", ActorId: "lm-1", Outcome: IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Denied });
+    }
+
+    [Fact]
+    public async Task TheLineManager_ReturnsAFormWithAComment_AndTheCoordinatorCanResolveIt()
+    {
+        var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });
+        var attested = await _caseManager.AttestAsync(Step(draft, "Discussed with a peer case manager"));
+        var returned = await _lineManager.ReturnFormAsync(Step(attested, "Add what the housing team said"));
+        var edited = Form();
+        edited.CurrentSituation = "Housing team confirmed no supported places until spring.";
+        var updated = await _caseManager.UpdateFormAsync(new UpdateFormRequest { FormId = draft.FormId, ExpectedVersion = returned.Version, Form = edited });
+        var again = await _caseManager.AttestAsync(Step(updated, "Discussed again"));
+        var endorsed = await _lineManager.EndorseAsync(Step(again, "Warrants attention"));
+        var resolved = await _coordinator.ResolveByCoordinatorAsync(Step(endorsed, "Agreed a fast-track route with the housing options team"));
+
+        Assert.Equal((FormStage.Draft, "Add what the housing team said"), (returned.Stage, returned.Transitions[^1].Comment));
+        Assert.Equal(edited.CurrentSituation, updated.CurrentSituation);
+        Assert.Equal((FormStage.Closed, ResolutionLevel.Coordinator), (resolved.Stage, resolved.ResolvedAt));
+        Assert.Null(resolved.StageDueAt);
+    }
+
+    private static DateTimeOffset Due(int days, Form form) => LadderPeriods.DueAfter(days, form.StageEnteredAt.ToDateTimeOffset(), Calendar);
+
+    private static LadderStepRequest Step(Form form, string text) => new() { FormId = form.FormId, ExpectedVersion = form.Version, Text = text };
+
+    private FormFields Form() => new()
+    {
+        AreaId = _areaId,
+        ProjectName = "Clydebank Addiction Service",
+        FormDate = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        CaseManager = new CaseManagerContact { Name = "A. Case Manager", Email = "case.manager@example.org", Phone = "01389 000000" },
+        Overview = "A person leaving residential detox has no supported accommodation to go to.\nThe housing service has no supported places in the area.\nThe person is at risk of relapse on discharge.",
+        Actions =
+        {
+            new ActionStep { Who = "Case manager", What = "Referred to the housing options team", Outcome = "No supported places", Date = "2026-11-02" },
+            new ActionStep { Who = "Housing options team", What = "Searched neighbouring areas", Outcome = "Waiting list of four months", Date = "2026-11-09" },
+        },
+        CurrentSituation = "Discharge planned in two weeks with no accommodation.",
+        Recommendations = "Commission supported accommodation places for people leaving detox.",
+        Category = FormCategory.Housing,
+        Kind = FormKind.ResourceGap,
+        AgenciesInvolved = { _housingId },
+    };
+
+    private async Task<List<OutboxMessage>> OutboxAsync(string type)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxMessages.AsNoTracking().Where(m => m.Type.Contains(type)).ToListAsync();
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 seconds.");
+            await Task.Delay(50);
+        }
+    }
+}
