@@ -172,6 +172,76 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         Assert.Null(resolved.StageDueAt);
     }
 
+    [Fact]
+    public async Task Meetings_BuildTheirAgendaFromRaisedForms_MinuteEachItem_FlagASecondDeferral_AndPacksHoldNoPersonalData()
+    {
+        var deferred = await RaisedToSubGroupAsync();
+        var referred = await RaisedToSubGroupAsync();
+        var first = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = "2026-12-01" });
+
+        var agenda = await _subGroup.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = first.MeetingId });
+        var notTheirs = await Assert.ThrowsAsync<RpcException>(() => _subGroup.RecordMinutesAsync(new RecordMinutesRequest
+        {
+            MeetingId = first.MeetingId, ExpectedVersion = first.Version,
+            Decisions = { new MinuteInput { FormId = deferred.FormId, Decision = ItemDecision.Deferred, Text = "x" } },
+        }).ResponseAsync);
+        var minuted = await _coordinator.RecordMinutesAsync(new RecordMinutesRequest
+        {
+            MeetingId = first.MeetingId, ExpectedVersion = first.Version,
+            Decisions =
+            {
+                new MinuteInput { FormId = deferred.FormId, Decision = ItemDecision.Deferred, Text = "Awaiting the housing budget" },
+                new MinuteInput { FormId = referred.FormId, Decision = ItemDecision.ReferredUp, Text = "A national funding issue" },
+            },
+        });
+        var second = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = "2027-01-12" });
+        var secondAgenda = await _subGroup.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = second.MeetingId });
+        var secondMinutes = await _coordinator.RecordMinutesAsync(new RecordMinutesRequest
+        {
+            MeetingId = second.MeetingId, ExpectedVersion = second.Version,
+            Decisions = { new MinuteInput { FormId = deferred.FormId, Decision = ItemDecision.Deferred, Text = "Budget still not set" } },
+        });
+        var ndric = await _national.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.Ndric, HeldOn = "2027-02-01" });
+        var ndricAgenda = await _national.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = ndric.MeetingId });
+        var ndricMinutes = await _national.RecordMinutesAsync(new RecordMinutesRequest
+        {
+            MeetingId = ndric.MeetingId, ExpectedVersion = ndric.Version,
+            Decisions = { new MinuteInput { FormId = referred.FormId, Decision = ItemDecision.Resolved, Text = "Fund supported places in the next round" } },
+        });
+        var referredNow = await _coordinator.GetFormAsync(new GetFormRequest { FormId = referred.FormId });
+
+        Assert.Equal([deferred.FormId, referred.FormId], agenda.Items.Select(i => i.FormId));
+        Assert.Equal(StatusCode.PermissionDenied, notTheirs.StatusCode);
+        Assert.Equal([ItemDecision.Deferred, ItemDecision.ReferredUp], minuted.Items.Select(i => i.Decision));
+        Assert.False(minuted.Meeting.Minutes[0].DeferredTwice);
+        Assert.Equal([deferred.FormId], secondAgenda.Items.Select(i => i.FormId));
+        Assert.Equal(1, secondAgenda.Items[0].PreviousDeferrals);
+        Assert.True(secondMinutes.Meeting.Minutes[0].DeferredTwice);
+        Assert.True(secondMinutes.Items[0].DeferredTwice);
+        Assert.Equal([referred.FormId], ndricAgenda.Items.Select(i => i.FormId));
+        Assert.Equal(FormStage.ReportingBack, referredNow.Stage);
+        Assert.Equal("Fund supported places in the next round", referredNow.NdricActions);
+        Assert.Equal(ItemDecision.Resolved, ndricMinutes.Items.Single().Decision);
+
+        // The packs carry the issue only: nothing about the case manager, nor who took each step.
+        foreach (var pack in new[] { agenda, minuted, secondAgenda, secondMinutes, ndricAgenda, ndricMinutes })
+        {
+            var json = Google.Protobuf.JsonFormatter.Default.Format(pack);
+            foreach (var personal in new[] { "A. Case Manager", "case.manager@example.org", "01389 000000", "cm-1", "lm-1", "Johnstone", "Catherine" })
+            {
+                Assert.DoesNotContain(personal, json, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    private async Task<Form> RaisedToSubGroupAsync()
+    {
+        var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });
+        var attested = await _caseManager.AttestAsync(Step(draft, "Discussed with the staff team"));
+        var endorsed = await _lineManager.EndorseAsync(Step(attested, "Warrants attention"));
+        return await _coordinator.RaiseToSubGroupAsync(Step(endorsed, "For the next meeting"));
+    }
+
     private static DateTimeOffset Due(int days, Form form) => LadderPeriods.DueAfter(days, form.StageEnteredAt.ToDateTimeOffset(), Calendar);
 
     private static LadderStepRequest Step(Form form, string text) => new() { FormId = form.FormId, ExpectedVersion = form.Version, Text = text };

@@ -5,6 +5,7 @@ using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.GapsAndBlocks.Application;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
 using IntegratedCare.GapsAndBlocks.Domain.Forms;
+using IntegratedCare.GapsAndBlocks.Domain.Meetings;
 using IntegratedCare.GapsAndBlocks.Infrastructure.Grpc;
 using IntegratedCare.GapsAndBlocks.Infrastructure.Persistence;
 using MediatR;
@@ -26,6 +27,7 @@ public static class GapsAndBlocksModule
     {
         services.AddModuleDbContext<GapsAndBlocksDbContext>(GapsAndBlocksDbContext.Module);
         services.AddScoped<IFormRepository, FormRepository>();
+        services.AddScoped<IMeetingRepository, MeetingRepository>();
         services.AddScoped<AnonymityGuard>();
         services.AddScoped<Ladder>();
         services.AddScoped<FormAccess>();

@@ -139,6 +139,12 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
 
     public bool CaseManagerAcknowledged { get; private set; }
 
+    /// <summary>How many meetings in a row deferred the form at its current stage.</summary>
+    public int ConsecutiveDeferrals { get; private set; }
+
+    /// <summary>Deferred twice in a row: flagged on every agenda and pack.</summary>
+    public bool DeferredTwice => ConsecutiveDeferrals >= 2;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -252,6 +258,15 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
         Touch();
     }
 
+    /// <summary>A meeting deferred the form, with a reason; it stays where it is, for the next meeting.</summary>
+    public void Defer(string by, string reason, DateTimeOffset now)
+    {
+        CheckRule(new OnlyAFormBeforeACommitteeIsDeferredRule(this));
+        ConsecutiveDeferrals++;
+        _transitions.Add(new Transition(Stage, Stage, "deferred", by, now, reason.Trim()));
+        Touch();
+    }
+
     /// <summary>The stage passed its due date: one alert to whoever holds the form. False if not due or already alerted.</summary>
     public bool NoteOverdue(DateTimeOffset now)
     {
@@ -278,6 +293,7 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
     private void Enter(FormStage stage, DateTimeOffset? dueAt, DateTimeOffset now)
     {
         Stage = stage;
+        ConsecutiveDeferrals = 0;
         StageEnteredAt = now;
         StageDueAt = dueAt;
         StageOverdueNoted = false;
@@ -311,6 +327,13 @@ public sealed class FormContentIsCompleteRule(FormContent content) : IBusinessRu
     public bool IsBroken() => content.Actions.Count is < 1 or > 5 || content.Overview.Split('\n').Length > 3;
 
     public string Message => "A form has a three-line overview at most and one to five actions and communications.";
+}
+
+public sealed class OnlyAFormBeforeACommitteeIsDeferredRule(GapsBlocksForm form) : IBusinessRule
+{
+    public bool IsBroken() => form.Stage is not (FormStage.AtSubGroup or FormStage.AtNdric);
+
+    public string Message => $"Form {form.Id} is at {form.Stage}: only a form before the sub-group or NDRIC is deferred.";
 }
 
 public sealed class AcknowledgedOnceRule(bool already) : IBusinessRule

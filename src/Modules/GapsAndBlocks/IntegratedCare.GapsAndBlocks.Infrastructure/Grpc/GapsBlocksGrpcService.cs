@@ -1,6 +1,7 @@
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
+using IntegratedCare.GapsAndBlocks.Application.Meetings;
 using IntegratedCare.GapsBlocks.V1;
 
 namespace IntegratedCare.GapsAndBlocks.Infrastructure.Grpc;
@@ -44,6 +45,18 @@ internal sealed class GapsBlocksGrpcService(GrpcMediator mediator) : GapsBlocksS
     public override Task<Form> AcknowledgeForSubGroup(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.AcknowledgeForSubGroup, context);
 
     public override Task<Form> AcknowledgeAsCaseManager(LadderStepRequest request, ServerCallContext context) => Step(request, LadderStep.AcknowledgeAsCaseManager, context);
+
+    public override Task<Meeting> ScheduleMeeting(ScheduleMeetingRequest request, ServerCallContext context) =>
+        mediator.SendAsync<ScheduleMeetingCommand, MeetingDto, Meeting>(request, context);
+
+    public override Task<ListMeetingsResponse> ListMeetings(ListMeetingsRequest request, ServerCallContext context) =>
+        mediator.SendAsync<ListMeetingsQuery, IReadOnlyList<MeetingDto>, ListMeetingsResponse>(request, context);
+
+    public override Task<MeetingPack> GetMeetingPack(GetMeetingPackRequest request, ServerCallContext context) =>
+        mediator.SendAsync<GetMeetingPackQuery, MeetingPackDto, MeetingPack>(request, context);
+
+    public override Task<MeetingPack> RecordMinutes(RecordMinutesRequest request, ServerCallContext context) =>
+        mediator.SendAsync<RecordMinutesCommand, MeetingPackDto, MeetingPack>(request, context);
 
     /// <summary>Each ladder RPC is one step of the same request; the step comes from the method called.</summary>
     private Task<Form> Step(LadderStepRequest request, LadderStep step, ServerCallContext context) =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
+using IntegratedCare.GapsAndBlocks.Application.Meetings;
+using Meetings = IntegratedCare.GapsAndBlocks.Domain.Meetings;
 using Forms = IntegratedCare.GapsAndBlocks.Domain.Forms;
 using V1 = IntegratedCare.GapsBlocks.V1;
 
@@ -47,6 +49,19 @@ internal sealed class GapsBlocksMappingProfile : ModuleProfile
             .ForMember(d => d.Kind, o => o.MapFrom(s => s.Content.Kind))
             .ForMember(d => d.AgenciesInvolved, o => o.MapFrom(s => s.Content.AgenciesInvolved));
         CreateMap<IReadOnlyList<FormDto>, V1.ListFormsResponse>().ForMember(d => d.Forms, o => o.MapFrom(s => s));
+        MapEnum<V1.MeetingKind, Meetings.MeetingKind>();
+        MapEnum<V1.ItemDecision, Meetings.ItemDecision>();
+        CreateMap<Meetings.ItemDecision?, V1.ItemDecision>().ConvertUsing(d => d.HasValue ? (V1.ItemDecision)(int)d.Value : V1.ItemDecision.Unspecified);
+        CreateMap<V1.ScheduleMeetingRequest, ScheduleMeetingCommand>();
+        CreateMap<V1.ListMeetingsRequest, ListMeetingsQuery>();
+        CreateMap<V1.GetMeetingPackRequest, GetMeetingPackQuery>();
+        CreateMap<V1.MinuteInput, MinuteInput>();
+        CreateMap<V1.RecordMinutesRequest, RecordMinutesCommand>();
+        CreateMap<Meetings.MinuteItem, V1.MinuteItem>();
+        CreateMap<MeetingDto, V1.Meeting>();
+        CreateMap<IReadOnlyList<MeetingDto>, V1.ListMeetingsResponse>().ForMember(d => d.Meetings, o => o.MapFrom(s => s));
+        CreateMap<PackItem, V1.PackItem>();
+        CreateMap<MeetingPackDto, V1.MeetingPack>();
         CreateMap<IdentifyingFinding, V1.IdentifyingFinding>();
         CreateMap<IReadOnlyList<IdentifyingFinding>, V1.CheckFormTextResponse>().ForMember(d => d.Findings, o => o.MapFrom(s => s));
     }

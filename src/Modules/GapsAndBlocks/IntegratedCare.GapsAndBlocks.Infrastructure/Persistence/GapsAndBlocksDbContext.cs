@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.GapsAndBlocks.Domain.Forms;
+using IntegratedCare.GapsAndBlocks.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -15,6 +16,8 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { Converters = { new JsonStringEnumConverter() } };
 
     public DbSet<GapsBlocksForm> Forms => Set<GapsBlocksForm>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
@@ -38,6 +41,7 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
             e.Ignore(x => x.Transitions);
             e.Ignore(x => x.Alerts);
             e.Ignore(x => x.Holder);
+            e.Ignore(x => x.DeferredTwice);
             e.Ignore(x => x.DomainEvents);
             e.Property<List<Transition>>("_transitions").HasColumnName("Transitions")
                 .HasConversion(JsonColumn.Converter<Transition>(), JsonColumn.Comparer<Transition>());
@@ -47,6 +51,22 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
             e.HasIndex(x => x.AgencyId);
             e.HasIndex(x => new { x.AreaId, x.Stage });
             e.HasIndex(x => x.StageDueAt);
+        });
+
+        modelBuilder.Entity<Meeting>(e =>
+        {
+            e.ToTable("gapsblocks_meetings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(id => id.Value, v => new MeetingId(v));
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.ScheduledBy).HasMaxLength(200);
+            e.Property(x => x.MinutedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Minutes);
+            e.Ignore(x => x.DomainEvents);
+            e.Property<List<MinuteItem>>("_minutes").HasColumnName("Minutes")
+                .HasConversion(JsonColumn.Converter<MinuteItem>(), JsonColumn.Comparer<MinuteItem>());
+            e.HasIndex(x => new { x.Kind, x.AreaId, x.HeldOn });
         });
     }
 }
@@ -100,4 +120,19 @@ internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepositor
             .ToListAsync(cancellationToken);
 
     public void Add(GapsBlocksForm form) => db.Forms.Add(form);
+}
+
+internal sealed class MeetingRepository(GapsAndBlocksDbContext db) : IMeetingRepository
+{
+    public Task<Meeting?> FindAsync(MeetingId id, CancellationToken cancellationToken) =>
+        db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Meeting>> ListAsync(MeetingKind kind, Guid? areaId, CancellationToken cancellationToken) =>
+        await db.Meetings.AsNoTracking()
+            .Where(m => m.Kind == kind && (areaId == null || m.AreaId == areaId))
+            .OrderByDescending(m => m.HeldOn)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+
+    public void Add(Meeting meeting) => db.Meetings.Add(meeting);
 }

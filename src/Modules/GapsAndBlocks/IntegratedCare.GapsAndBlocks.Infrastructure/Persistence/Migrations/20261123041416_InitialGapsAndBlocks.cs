@@ -30,6 +30,7 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                     NdricActions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     SubGroupAcknowledged = table.Column<bool>(type: "INTEGER", nullable: false),
                     CaseManagerAcknowledged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsecutiveDeferrals = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Alerts = table.Column<string>(type: "TEXT", nullable: false),
@@ -39,6 +40,25 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_gapsblocks_forms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "gapsblocks_meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ScheduledBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MinutedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MinutedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Minutes = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_gapsblocks_meetings", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -60,6 +80,11 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                 name: "IX_gapsblocks_forms_StageDueAt",
                 table: "gapsblocks_forms",
                 column: "StageDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_gapsblocks_meetings_Kind_AreaId_HeldOn",
+                table: "gapsblocks_meetings",
+                columns: new[] { "Kind", "AreaId", "HeldOn" });
         }
 
         /// <inheritdoc />
@@ -67,6 +92,9 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "gapsblocks_forms");
+
+            migrationBuilder.DropTable(
+                name: "gapsblocks_meetings");
         }
     }
 }

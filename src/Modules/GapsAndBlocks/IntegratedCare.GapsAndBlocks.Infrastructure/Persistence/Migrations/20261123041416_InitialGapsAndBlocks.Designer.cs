@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(GapsAndBlocksDbContext))]
-    [Migration("20261123040430_InitialGapsAndBlocks")]
+    [Migration("20261123041416_InitialGapsAndBlocks")]
     partial class InitialGapsAndBlocks
     {
         /// <inheritdoc />
@@ -40,6 +40,9 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveDeferrals")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Content")
@@ -109,6 +112,51 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                     b.HasIndex("AreaId", "Stage");
 
                     b.ToTable("gapsblocks_forms", (string)null);
+                });
+
+            modelBuilder.Entity("IntegratedCare.GapsAndBlocks.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinutedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinutedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_minutes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Minutes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "AreaId", "HeldOn");
+
+                    b.ToTable("gapsblocks_meetings", (string)null);
                 });
 #pragma warning restore 612, 618
         }
