@@ -234,6 +234,48 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task APlanningReport_CountsByCategory_AndSuppressesSmallCellsAndWhatTheyWouldGiveAway()
+    {
+        foreach (var (category, count) in new[] { (FormCategory.Housing, 6), (FormCategory.MentalHealth, 5), (FormCategory.Literacy, 2) })
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var form = Form();
+                form.Category = category;
+                var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = form });
+                var attested = await _caseManager.AttestAsync(Step(draft, "Discussed with the staff team"));
+                var endorsed = await _lineManager.EndorseAsync(Step(attested, "Warrants attention"));
+                await _coordinator.ResolveByCoordinatorAsync(Step(endorsed, "Agreed a route with the service"));
+            }
+        }
+
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var report = await _national.GetPlanningReportAsync(new GetPlanningReportRequest
+        {
+            Dimension = ReportDimension.Category, From = today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            To = today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var byCaseManager = await Assert.ThrowsAsync<RpcException>(() => _caseManager.GetPlanningReportAsync(new GetPlanningReportRequest
+        {
+            Dimension = ReportDimension.Category, From = "2026-01-01", To = "2027-01-01",
+        }).ResponseAsync);
+
+        var housing = report.Rows.Single(r => r.Key == "Housing");
+        var mentalHealth = report.Rows.Single(r => r.Key == "MentalHealth");
+        var literacy = report.Rows.Single(r => r.Key == "Literacy");
+        Assert.Equal((6, 6), (housing.Forms, housing.ResolvedByCoordinator));
+        Assert.False(literacy.HasForms);
+        Assert.False(mentalHealth.HasForms); // 13 - 6 - 5 would give the literacy count away.
+        Assert.Equal(13, report.Total.Forms);
+        Assert.True(housing.HasMedianDaysToResolution);
+        Assert.False(literacy.HasMedianDaysToResolution);
+        Assert.True(report.SuppressedCells > 0);
+        Assert.Contains("Literacy,suppressed", report.Csv, StringComparison.Ordinal);
+        Assert.StartsWith("category,forms,resolved", report.Csv, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, byCaseManager.StatusCode);
+    }
+
     private async Task<Form> RaisedToSubGroupAsync()
     {
         var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });

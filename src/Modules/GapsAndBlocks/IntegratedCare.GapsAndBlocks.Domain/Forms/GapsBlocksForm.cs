@@ -155,6 +155,9 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
 
     public StageHolder Holder => HolderOf(Stage);
 
+    /// <summary>When the line manager sent the form on to the co-ordinator, if they have.</summary>
+    public DateTimeOffset? SubmittedAt => _transitions.FirstOrDefault(t => t.To == FormStage.WithCoordinator)?.At;
+
     public bool IsOverdueAt(DateTimeOffset now) => StageDueAt is { } due && due < now;
 
     public static StageHolder HolderOf(FormStage stage) => stage switch
@@ -352,6 +355,9 @@ public interface IFormRepository
 
     /// <summary>Open forms whose stage was due before <paramref name="now"/> and not yet alerted.</summary>
     Task<IReadOnlyList<GapsBlocksForm>> OverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every form sent on by a line manager whose form date falls in the period (read-only), for planning reports.</summary>
+    Task<IReadOnlyList<GapsBlocksForm>> SubmittedAsync(DateTimeOffset from, DateTimeOffset to, Guid? areaId, CancellationToken cancellationToken);
 
     void Add(GapsBlocksForm form);
 }

@@ -2,6 +2,7 @@ using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
 using IntegratedCare.GapsAndBlocks.Application.Meetings;
+using IntegratedCare.GapsAndBlocks.Application.Reports;
 using IntegratedCare.GapsBlocks.V1;
 
 namespace IntegratedCare.GapsAndBlocks.Infrastructure.Grpc;
@@ -57,6 +58,9 @@ internal sealed class GapsBlocksGrpcService(GrpcMediator mediator) : GapsBlocksS
 
     public override Task<MeetingPack> RecordMinutes(RecordMinutesRequest request, ServerCallContext context) =>
         mediator.SendAsync<RecordMinutesCommand, MeetingPackDto, MeetingPack>(request, context);
+
+    public override Task<PlanningReport> GetPlanningReport(GetPlanningReportRequest request, ServerCallContext context) =>
+        mediator.SendAsync<GetPlanningReportQuery, PlanningReportDto, PlanningReport>(request, context);
 
     /// <summary>Each ladder RPC is one step of the same request; the step comes from the method called.</summary>
     private Task<Form> Step(LadderStepRequest request, LadderStep step, ServerCallContext context) =>

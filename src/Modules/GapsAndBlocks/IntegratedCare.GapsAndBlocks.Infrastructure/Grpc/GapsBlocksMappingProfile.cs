@@ -2,6 +2,7 @@ using System.Globalization;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
 using IntegratedCare.GapsAndBlocks.Application.Meetings;
+using IntegratedCare.GapsAndBlocks.Application.Reports;
 using Meetings = IntegratedCare.GapsAndBlocks.Domain.Meetings;
 using Forms = IntegratedCare.GapsAndBlocks.Domain.Forms;
 using V1 = IntegratedCare.GapsBlocks.V1;
@@ -62,7 +63,25 @@ internal sealed class GapsBlocksMappingProfile : ModuleProfile
         CreateMap<IReadOnlyList<MeetingDto>, V1.ListMeetingsResponse>().ForMember(d => d.Meetings, o => o.MapFrom(s => s));
         CreateMap<PackItem, V1.PackItem>();
         CreateMap<MeetingPackDto, V1.MeetingPack>();
+        MapEnum<V1.ReportDimension, ReportDimension>();
+        CreateMap<V1.GetPlanningReportRequest, GetPlanningReportQuery>();
+        CreateMap<ReportRow, V1.ReportRow>().ConvertUsing(r => Row(r));
+        CreateMap<PlanningReportDto, V1.PlanningReport>();
         CreateMap<IdentifyingFinding, V1.IdentifyingFinding>();
         CreateMap<IReadOnlyList<IdentifyingFinding>, V1.CheckFormTextResponse>().ForMember(d => d.Findings, o => o.MapFrom(s => s));
+    }
+
+    /// <summary>A suppressed cell stays unset (proto3 optional), so it cannot be mistaken for zero.</summary>
+    private static V1.ReportRow Row(ReportRow r)
+    {
+        var row = new V1.ReportRow { Key = r.Key };
+        if (r.Forms is { } forms) { row.Forms = forms; }
+        if (r.Resolved is { } resolved) { row.Resolved = resolved; }
+        if (r.ResolvedByCoordinator is { } coordinator) { row.ResolvedByCoordinator = coordinator; }
+        if (r.ResolvedBySubGroup is { } subGroup) { row.ResolvedBySubGroup = subGroup; }
+        if (r.ResolvedByNdric is { } ndric) { row.ResolvedByNdric = ndric; }
+        if (r.Overdue is { } overdue) { row.Overdue = overdue; }
+        if (r.MedianDaysToResolution is { } median) { row.MedianDaysToResolution = median; }
+        return row;
     }
 }

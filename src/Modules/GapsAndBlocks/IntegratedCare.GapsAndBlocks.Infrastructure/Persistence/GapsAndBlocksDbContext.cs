@@ -42,6 +42,7 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
             e.Ignore(x => x.Alerts);
             e.Ignore(x => x.Holder);
             e.Ignore(x => x.DeferredTwice);
+            e.Ignore(x => x.SubmittedAt);
             e.Ignore(x => x.DomainEvents);
             e.Property<List<Transition>>("_transitions").HasColumnName("Transitions")
                 .HasConversion(JsonColumn.Converter<Transition>(), JsonColumn.Comparer<Transition>());
@@ -118,6 +119,15 @@ internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepositor
         await db.Forms.Where(f => f.StageDueAt != null && f.StageDueAt < now && !f.StageOverdueNoted && f.Stage != FormStage.Closed)
             .Take(limit)
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<GapsBlocksForm>> SubmittedAsync(DateTimeOffset from, DateTimeOffset to, Guid? areaId, CancellationToken cancellationToken)
+    {
+        var notSubmitted = new[] { FormStage.Draft, FormStage.AwaitingEndorsement };
+        var forms = await db.Forms.AsNoTracking()
+            .Where(f => !notSubmitted.Contains(f.Stage) && f.CreatedAt >= from && f.CreatedAt < to && (areaId == null || f.AreaId == areaId))
+            .ToListAsync(cancellationToken);
+        return forms.Where(f => f.SubmittedAt is not null).ToList();
+    }
 
     public void Add(GapsBlocksForm form) => db.Forms.Add(form);
 }

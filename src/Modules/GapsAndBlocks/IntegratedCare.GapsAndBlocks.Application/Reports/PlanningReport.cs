@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.GapsAndBlocks.Application.Forms;
+using IntegratedCare.GapsAndBlocks.Domain.Forms;
+using IntegratedCare.Protocols.Contracts;
+using MediatR;
+
+namespace IntegratedCare.GapsAndBlocks.Application.Reports;
+
+public enum ReportDimension
+{
+    Category = 1,
+    Kind = 2,
+    Area = 3,
+    AgencyType = 4,
+    Stage = 5,
+    Quarter = 6,
+}
+
+/// <summary>
+/// One row of a planning report. A null cell is suppressed: under five, or one that could be worked out
+/// from the others by subtraction. The median is shown only over five or more resolved forms.
+/// </summary>
+public sealed record ReportRow(
+    string Key,
+    int? Forms,
+    int? Resolved,
+    int? ResolvedByCoordinator,
+    int? ResolvedBySubGroup,
+    int? ResolvedByNdric,
+    int? Overdue,
+    double? MedianDaysToResolution);
+
+public sealed record PlanningReportDto(ReportDimension Dimension, DateOnly From, DateOnly To, IReadOnlyList<ReportRow> Rows, ReportRow Total, int SuppressedCells, string Csv);
+
+/// <summary>
+/// Where services are incomplete or under-resourced (the protocol): forms sent on to co-ordinators in a
+/// period, by one dimension, with counts, resolution at each level, overdue counts and the median days
+/// from submission to resolution. Small cells are suppressed, and so is any cell that would give one away.
+/// </summary>
+[Authorize(Roles.RehabilitationCoordinator, Roles.SubgroupMember, Roles.NationalCoordinator, Roles.SystemAdmin)]
+[Audit(AuditAction.Read, "planning-report")]
+public sealed record GetPlanningReportQuery(ReportDimension? Dimension, string From, string To, string AreaId) : IQuery<PlanningReportDto>;
+
+internal sealed class GetPlanningReportValidator : AbstractValidator<GetPlanningReportQuery>
+{
+    public GetPlanningReportValidator()
+    {
+        RuleFor(x => x.Dimension).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known dimension");
+        RuleFor(x => x.From).Must(d => FormInput.ParseDate(d) is not null).WithMessage("must be a date as YYYY-MM-DD");
+        RuleFor(x => x.To).Must(d => FormInput.ParseDate(d) is not null).WithMessage("must be a date as YYYY-MM-DD");
+        RuleFor(x => x.To).Must((q, to) => FormInput.ParseDate(q.From) is not { } from || FormInput.ParseDate(to) is not { } end || end > from)
+            .WithMessage("must be after from");
+        RuleFor(x => x.AreaId).MustBeId().When(x => !string.IsNullOrEmpty(x.AreaId));
+    }
+}
+
+internal sealed class GetPlanningReportHandler(IFormRepository forms, IMediator mediator, TimeProvider clock) : IRequestHandler<GetPlanningReportQuery, PlanningReportDto>
+{
+    public async Task<PlanningReportDto> Handle(GetPlanningReportQuery request, CancellationToken cancellationToken)
+    {
+        var from = FormInput.ParseDate(request.From)!.Value;
+        var to = FormInput.ParseDate(request.To)!.Value;
+        Guid? area = string.IsNullOrEmpty(request.AreaId) ? null : Guid.Parse(request.AreaId);
+        var submitted = await forms.SubmittedAsync(
+            new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), area, cancellationToken);
+        var keys = new Dictionary<GapsBlocksForm, string>();
+        var names = new Dictionary<Guid, string>();
+        foreach (var form in submitted)
+        {
+            keys[form] = request.Dimension switch
+            {
+                ReportDimension.Category => form.Content.Category.ToString(),
+                ReportDimension.Kind => form.Content.Kind.ToString(),
+                ReportDimension.Stage => form.Stage.ToString(),
+                ReportDimension.Quarter => $"{form.CreatedAt.Year}-Q{((form.CreatedAt.Month - 1) / 3) + 1}",
+                ReportDimension.Area => await NameAsync(names, form.AreaId, async () => (await mediator.Send(new AreaProfileQuery(form.AreaId.ToString("D")), cancellationToken))?.Name, cancellationToken),
+                _ => await NameAsync(names, form.AgencyId, async () => (await mediator.Send(new AgencyProfileQuery(form.AgencyId.ToString("D")), cancellationToken))?.AgencyType, cancellationToken),
+            };
+        }
+
+        var now = clock.GetUtcNow();
+        var raw = submitted.GroupBy(f => keys[f]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Count(g.Key, g.ToList(), now)).ToList();
+        var total = Count("Total", submitted, now);
+        var (rows, suppressed) = Suppression.Apply(raw, total);
+        var report = new PlanningReportDto(request.Dimension!.Value, from, to, rows.Take(rows.Count - 1).ToList(), rows[^1], suppressed, string.Empty);
+        return report with { Csv = Csv(report) };
+    }
+
+    private static async Task<string> NameAsync(Dictionary<Guid, string> names, Guid id, Func<Task<string?>> lookUp, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!names.TryGetValue(id, out var name))
+        {
+            names[id] = name = await lookUp() ?? "Unknown";
+        }
+
+        return name;
+    }
+
+    private static RawRow Count(string key, IReadOnlyList<GapsBlocksForm> group, DateTimeOffset now)
+    {
+        var resolved = group.Where(f => f.ResolvedAt is not null).ToList();
+        var days = resolved.Select(f => (f.ClosedAt!.Value - f.SubmittedAt!.Value).TotalDays).Order().ToList();
+        double? median = days.Count == 0 ? null
+            : days.Count % 2 == 1 ? days[days.Count / 2]
+            : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2;
+        return new RawRow(
+            key,
+            [
+                group.Count,
+                resolved.Count,
+                resolved.Count(f => f.ResolvedAt == ResolutionLevel.Coordinator),
+                resolved.Count(f => f.ResolvedAt == ResolutionLevel.SubGroup),
+                resolved.Count(f => f.ResolvedAt == ResolutionLevel.Ndric),
+                group.Count(f => f.Alerts.Count > 0 || f.IsOverdueAt(now)),
+            ],
+            median is null ? null : Math.Round(median.Value, 1));
+    }
+
+    private static string Csv(PlanningReportDto report)
+    {
+        static string Cell(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "suppressed";
+        static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+        var csv = new StringBuilder();
+        csv.AppendLine($"{report.Dimension.ToString().ToLowerInvariant()},forms,resolved,resolved_by_coordinator,resolved_by_sub_group,resolved_by_ndric,overdue,median_days_to_resolution");
+        foreach (var row in report.Rows.Append(report.Total))
+        {
+            csv.AppendLine(string.Join(',',
+                Quote(row.Key), Cell(row.Forms), Cell(row.Resolved), Cell(row.ResolvedByCoordinator), Cell(row.ResolvedBySubGroup), Cell(row.ResolvedByNdric),
+                Cell(row.Overdue), row.MedianDaysToResolution?.ToString("0.0", CultureInfo.InvariantCulture) ?? "suppressed"));
+        }
+
+        return csv.ToString();
+    }
+}
+
+/// <summary>A row before suppression: the counts in report order (forms, resolved, by co-ordinator, by sub-group, by NDRIC, overdue).</summary>
+internal sealed record RawRow(string Key, int[] Counts, double? Median);
+
+/// <summary>
+/// Statistical disclosure control (DESIGN.md §5): a count under five is suppressed (primary); then, while
+/// any suppressed cell could be worked out by subtraction — the only suppressed cell of a column against
+/// the total row, or of a row's resolution levels against its resolved count — the smallest other cell
+/// there is suppressed too (secondary). A median over fewer than five resolved forms is never shown.
+/// </summary>
+internal static class Suppression
+{
+    public const int Threshold = 5;
+
+    private static readonly int[] Levels = [2, 3, 4];
+
+    public static (IReadOnlyList<ReportRow> Rows, int Suppressed) Apply(IReadOnlyList<RawRow> rows, RawRow total)
+    {
+        var all = rows.Append(total).ToList();
+        var hidden = all.Select(r => r.Counts.Select(c => c < Threshold).ToArray()).ToList();
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+
+            // Columns: the body rows add up to the total row.
+            for (var column = 0; column < total.Counts.Length; column++)
+            {
+                changed |= Protect(Enumerable.Range(0, all.Count).Select(r => (r, column)).ToList(), all, hidden);
+            }
+
+            // Within each row, the three resolution levels add up to the resolved count.
+            for (var row = 0; row < all.Count; row++)
+            {
+                changed |= Protect(Levels.Append(1).Select(c => (row, c)).ToList(), all, hidden);
+            }
+        }
+
+        var result = all.Select((r, i) => new ReportRow(
+            r.Key,
+            Show(r, hidden[i], 0), Show(r, hidden[i], 1), Show(r, hidden[i], 2), Show(r, hidden[i], 3), Show(r, hidden[i], 4), Show(r, hidden[i], 5),
+            r.Counts[1] >= Threshold ? r.Median : null)).ToList();
+        return (result, hidden.Sum(h => h.Count(x => x)));
+    }
+
+    /// <summary>In a group of cells that add up (the last the sum of the others), a lone hidden cell gets company.</summary>
+    private static bool Protect(List<(int Row, int Column)> cells, List<RawRow> all, List<bool[]> hidden)
+    {
+        var hiddenCells = cells.Where(c => hidden[c.Row][c.Column]).ToList();
+        if (hiddenCells.Count != 1)
+        {
+            return false;
+        }
+
+        var shown = cells.Where(c => !hidden[c.Row][c.Column]).OrderBy(c => all[c.Row].Counts[c.Column]).ToList();
+        if (shown.Count == 0)
+        {
+            return false;
+        }
+
+        hidden[shown[0].Row][shown[0].Column] = true;
+        return true;
+    }
+
+    private static int? Show(RawRow row, bool[] hidden, int column) => hidden[column] ? null : row.Counts[column];
+}
