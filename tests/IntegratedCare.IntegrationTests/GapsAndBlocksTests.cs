@@ -20,6 +20,8 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
     private TestHost _host = null!;
     private string _areaId = null!;
     private string _housingId = null!;
+    private string _person = null!;
+    private IntegratedCare.Protocols.V1.ConsentService.ConsentServiceClient _consents = null!;
     private GapsBlocksService.GapsBlocksServiceClient _caseManager = null!;
     private GapsBlocksService.GapsBlocksServiceClient _lineManager = null!;
     private GapsBlocksService.GapsBlocksServiceClient _coordinator = null!;
@@ -36,7 +38,8 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         var (addiction, housing, _) = await scenario.RegisterPartnersAsync(area.AreaId);
         _housingId = housing.AgencyId;
         var people = new ServiceUserService.ServiceUserServiceClient(_host.Invoker(_host.Token("cm-1", ActorKind.Staff, addiction.AgencyId, Roles.CaseManager)));
-        await people.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = AssessmentScenario.Person("Catherine", "Johnstone", "1985-03-15") });
+        _person = (await people.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = AssessmentScenario.Person("Catherine", "Johnstone", "1985-03-15") })).ServiceUserId;
+        _consents = new(_host.Invoker(_host.Token("cm-1", ActorKind.Staff, addiction.AgencyId, Roles.CaseManager)));
 
         // Tokens are minted now: the fake clock moves on later, the token validator's does not.
         GapsBlocksService.GapsBlocksServiceClient Client(string subject, string? agency, string role) => new(_host.Invoker(_host.Token(subject, ActorKind.Staff, agency, role)));
@@ -274,6 +277,48 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         Assert.Contains("Literacy,suppressed", report.Csv, StringComparison.Ordinal);
         Assert.StartsWith("category,forms,resolved", report.Csv, StringComparison.Ordinal);
         Assert.Equal(StatusCode.PermissionDenied, byCaseManager.StatusCode);
+    }
+
+    [Fact]
+    public async Task MoreDetail_NeedsThePersonsConsent_AndIsSeenByTheCoordinatorAlone()
+    {
+        var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });
+        var attested = await _caseManager.AttestAsync(Step(draft, "Discussed with the staff team"));
+        var endorsed = await _lineManager.EndorseAsync(Step(attested, "Warrants attention"));
+        var asked = await _coordinator.AskForMoreDetailAsync(new AskForMoreDetailRequest { FormId = draft.FormId, Question = "Which detox unit is discharging, and when?" });
+
+        var give = new GiveMoreDetailRequest
+        {
+            FormId = draft.FormId, DetailId = asked.DetailId, ServiceUserId = _person, ConsentId = Guid.NewGuid().ToString(),
+            Detail = "Catherine Johnstone, discharged from the Leven unit on 5 December.",
+        };
+        var withoutConsent = await Assert.ThrowsAsync<RpcException>(() => _caseManager.GiveMoreDetailAsync(give).ResponseAsync);
+        var consent = await _consents.RecordConsentAsync(new IntegratedCare.Protocols.V1.RecordConsentRequest
+        {
+            ServiceUserId = _person, Method = IntegratedCare.Protocols.V1.ConsentMethod.Written,
+            Provisions = { new IntegratedCare.Protocols.V1.ConsentProvision { Type = IntegratedCare.Protocols.V1.ProvisionType.Permit, DataCategories = { "identity" }, AgencyIds = { _housingId } } },
+        });
+        give.ConsentId = consent.ConsentId;
+        var given = await _caseManager.GiveMoreDetailAsync(give);
+        var seenByCoordinator = await _coordinator.ListMoreDetailAsync(new ListMoreDetailRequest { FormId = draft.FormId });
+        var bySubGroup = await Assert.ThrowsAsync<RpcException>(() => _subGroup.ListMoreDetailAsync(new ListMoreDetailRequest { FormId = draft.FormId }).ResponseAsync);
+        var raised = await _coordinator.RaiseToSubGroupAsync(Step(endorsed, "For the next meeting"));
+        var meeting = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = "2026-12-01" });
+        var pack = await _subGroup.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = meeting.MeetingId });
+        var form = await _subGroup.GetFormAsync(new GetFormRequest { FormId = raised.FormId });
+
+        Assert.Equal(StatusCode.FailedPrecondition, withoutConsent.StatusCode);
+        Assert.Equal((consent.ConsentId, _person), (given.ConsentId, given.ServiceUserId));
+        Assert.Equal(give.Detail, Assert.Single(seenByCoordinator.Details).Detail);
+        Assert.Equal(StatusCode.PermissionDenied, bySubGroup.StatusCode);
+        foreach (var json in new[] { Google.Protobuf.JsonFormatter.Default.Format(pack), Google.Protobuf.JsonFormatter.Default.Format(form) })
+        {
+            Assert.DoesNotContain("Leven unit", json, StringComparison.Ordinal);
+            Assert.DoesNotContain(_person, json, StringComparison.Ordinal);
+        }
+
+        var audit = await _host.AuditAsync();
+        Assert.Contains(audit, r => r is { Operation: "GapsAndBlocks.ListMoreDetailQuery", ActorId: "coordinator-1" } && r.ServiceUserId == _person);
     }
 
     private async Task<Form> RaisedToSubGroupAsync()

@@ -4,6 +4,7 @@ using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.GapsAndBlocks.Application;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
+using IntegratedCare.GapsAndBlocks.Domain.Details;
 using IntegratedCare.GapsAndBlocks.Domain.Forms;
 using IntegratedCare.GapsAndBlocks.Domain.Meetings;
 using IntegratedCare.GapsAndBlocks.Infrastructure.Grpc;
@@ -28,6 +29,7 @@ public static class GapsAndBlocksModule
         services.AddModuleDbContext<GapsAndBlocksDbContext>(GapsAndBlocksDbContext.Module);
         services.AddScoped<IFormRepository, FormRepository>();
         services.AddScoped<IMeetingRepository, MeetingRepository>();
+        services.AddScoped<IMoreDetailRepository, MoreDetailRepository>();
         services.AddScoped<AnonymityGuard>();
         services.AddScoped<Ladder>();
         services.AddScoped<FormAccess>();

@@ -107,3 +107,13 @@ public sealed record ReferralOverdueIntegrationEvent(
     Guid FromAgencyId,
     Guid ToAgencyId,
     DateTimeOffset DueAt) : IntegrationEvent(EventId, OccurredAt);
+
+/// <summary>
+/// Whether a consent is in force now, whose it is and which agency recorded it. Null when no consent has
+/// the id. Used where a step needs the person's recorded consent (e.g. more detail on a gaps and blocks form).
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "consent")]
+public sealed record ConsentStatusQuery(string ConsentId) : IContractQuery<ConsentStatusResult?>;
+
+public sealed record ConsentStatusResult(Guid ConsentId, Guid ServiceUserId, Guid RecordingAgencyId, bool InForce);

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
+using IntegratedCare.GapsAndBlocks.Application.Details;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
 using IntegratedCare.GapsAndBlocks.Application.Meetings;
 using IntegratedCare.GapsAndBlocks.Application.Reports;
@@ -61,6 +62,15 @@ internal sealed class GapsBlocksGrpcService(GrpcMediator mediator) : GapsBlocksS
 
     public override Task<PlanningReport> GetPlanningReport(GetPlanningReportRequest request, ServerCallContext context) =>
         mediator.SendAsync<GetPlanningReportQuery, PlanningReportDto, PlanningReport>(request, context);
+
+    public override Task<MoreDetail> AskForMoreDetail(AskForMoreDetailRequest request, ServerCallContext context) =>
+        mediator.SendAsync<AskForMoreDetailCommand, MoreDetailDto, MoreDetail>(request, context);
+
+    public override Task<MoreDetail> GiveMoreDetail(GiveMoreDetailRequest request, ServerCallContext context) =>
+        mediator.SendAsync<GiveMoreDetailCommand, MoreDetailDto, MoreDetail>(request, context);
+
+    public override Task<ListMoreDetailResponse> ListMoreDetail(ListMoreDetailRequest request, ServerCallContext context) =>
+        mediator.SendAsync<ListMoreDetailQuery, IReadOnlyList<MoreDetailDto>, ListMoreDetailResponse>(request, context);
 
     /// <summary>Each ladder RPC is one step of the same request; the step comes from the method called.</summary>
     private Task<Form> Step(LadderStepRequest request, LadderStep step, ServerCallContext context) =>

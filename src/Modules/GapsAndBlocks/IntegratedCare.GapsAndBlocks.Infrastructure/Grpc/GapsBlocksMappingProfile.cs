@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
+using IntegratedCare.GapsAndBlocks.Application.Details;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
 using IntegratedCare.GapsAndBlocks.Application.Meetings;
 using IntegratedCare.GapsAndBlocks.Application.Reports;
@@ -67,6 +68,11 @@ internal sealed class GapsBlocksMappingProfile : ModuleProfile
         CreateMap<V1.GetPlanningReportRequest, GetPlanningReportQuery>();
         CreateMap<ReportRow, V1.ReportRow>().ConvertUsing(r => Row(r));
         CreateMap<PlanningReportDto, V1.PlanningReport>();
+        CreateMap<V1.AskForMoreDetailRequest, AskForMoreDetailCommand>();
+        CreateMap<V1.GiveMoreDetailRequest, GiveMoreDetailCommand>();
+        CreateMap<V1.ListMoreDetailRequest, ListMoreDetailQuery>();
+        CreateMap<MoreDetailDto, V1.MoreDetail>();
+        CreateMap<IReadOnlyList<MoreDetailDto>, V1.ListMoreDetailResponse>().ForMember(d => d.Details, o => o.MapFrom(s => s));
         CreateMap<IdentifyingFinding, V1.IdentifyingFinding>();
         CreateMap<IReadOnlyList<IdentifyingFinding>, V1.CheckFormTextResponse>().ForMember(d => d.Findings, o => o.MapFrom(s => s));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.GapsAndBlocks.Domain.Details;
 using IntegratedCare.GapsAndBlocks.Domain.Forms;
 using IntegratedCare.GapsAndBlocks.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
     public DbSet<GapsBlocksForm> Forms => Set<GapsBlocksForm>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MoreDetail> Details => Set<MoreDetail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
@@ -68,6 +71,18 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
             e.Property<List<MinuteItem>>("_minutes").HasColumnName("Minutes")
                 .HasConversion(JsonColumn.Converter<MinuteItem>(), JsonColumn.Comparer<MinuteItem>());
             e.HasIndex(x => new { x.Kind, x.AreaId, x.HeldOn });
+        });
+
+        // Kept apart from the forms: the only table here that may identify someone, under their consent.
+        modelBuilder.Entity<MoreDetail>(e =>
+        {
+            e.ToTable("gapsblocks_more_detail");
+            e.HasKey(x => x.DetailId);
+            e.Property(x => x.Question).HasMaxLength(1000);
+            e.Property(x => x.AskedBy).HasMaxLength(200);
+            e.Property(x => x.Answer).HasMaxLength(4000);
+            e.Property(x => x.AnsweredBy).HasMaxLength(200);
+            e.HasIndex(x => x.FormId);
         });
     }
 }
@@ -145,4 +160,15 @@ internal sealed class MeetingRepository(GapsAndBlocksDbContext db) : IMeetingRep
             .ToListAsync(cancellationToken);
 
     public void Add(Meeting meeting) => db.Meetings.Add(meeting);
+}
+
+internal sealed class MoreDetailRepository(GapsAndBlocksDbContext db) : IMoreDetailRepository
+{
+    public Task<MoreDetail?> FindAsync(Guid detailId, CancellationToken cancellationToken) =>
+        db.Details.SingleOrDefaultAsync(d => d.DetailId == detailId, cancellationToken);
+
+    public async Task<IReadOnlyList<MoreDetail>> ForFormAsync(Guid formId, CancellationToken cancellationToken) =>
+        await db.Details.AsNoTracking().Where(d => d.FormId == formId).OrderBy(d => d.AskedAt).ToListAsync(cancellationToken);
+
+    public void Add(MoreDetail detail) => db.Details.Add(detail);
 }

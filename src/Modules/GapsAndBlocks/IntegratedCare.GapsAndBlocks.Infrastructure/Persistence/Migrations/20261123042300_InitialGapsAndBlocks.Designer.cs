@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(GapsAndBlocksDbContext))]
-    [Migration("20261123041416_InitialGapsAndBlocks")]
+    [Migration("20261123042300_InitialGapsAndBlocks")]
     partial class InitialGapsAndBlocks
     {
         /// <inheritdoc />
@@ -19,6 +19,54 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+            modelBuilder.Entity("IntegratedCare.GapsAndBlocks.Domain.Details.MoreDetail", b =>
+                {
+                    b.Property<Guid>("DetailId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FormId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DetailId");
+
+                    b.HasIndex("FormId");
+
+                    b.ToTable("gapsblocks_more_detail", (string)null);
+                });
 
             modelBuilder.Entity("IntegratedCare.GapsAndBlocks.Domain.Forms.GapsBlocksForm", b =>
                 {

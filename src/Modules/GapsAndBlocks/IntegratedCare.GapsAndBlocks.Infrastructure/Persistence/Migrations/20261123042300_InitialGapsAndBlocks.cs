@@ -61,6 +61,26 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("PK_gapsblocks_meetings", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "gapsblocks_more_detail",
+                columns: table => new
+                {
+                    DetailId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FormId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AskedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AskedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ServiceUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConsentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_gapsblocks_more_detail", x => x.DetailId);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_gapsblocks_forms_AgencyId",
                 table: "gapsblocks_forms",
@@ -85,6 +105,11 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                 name: "IX_gapsblocks_meetings_Kind_AreaId_HeldOn",
                 table: "gapsblocks_meetings",
                 columns: new[] { "Kind", "AreaId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_gapsblocks_more_detail_FormId",
+                table: "gapsblocks_more_detail",
+                column: "FormId");
         }
 
         /// <inheritdoc />
@@ -95,6 +120,9 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "gapsblocks_meetings");
+
+            migrationBuilder.DropTable(
+                name: "gapsblocks_more_detail");
         }
     }
 }
