@@ -157,6 +157,46 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryStage_PastItsDueDate_AlertsItsHolderOnce_AndTheFormStillMovesOn()
+    {
+        var form = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });
+        form = await _caseManager.AttestAsync(Step(form, "Discussed with the staff team"));
+        form = await PastDueAsync(form, 5, 1, FormStage.AwaitingEndorsement, StageHolder.LineManager);
+        form = await _lineManager.EndorseAsync(Step(form, "Warrants attention"));
+        form = await PastDueAsync(form, 10, 2, FormStage.WithCoordinator, StageHolder.RehabilitationCoordinator);
+        form = await _coordinator.RaiseToSubGroupAsync(Step(form, "For the next meeting"));
+        form = await PastDueAsync(form, 42, 3, FormStage.AtSubGroup, StageHolder.SubGroup);
+        form = await _coordinator.ReferToNdricAsync(Step(form, "A national issue"));
+        form = await PastDueAsync(form, 90, 4, FormStage.AtNdric, StageHolder.NationalCoordinator);
+        form = await _national.RecordNdricDecisionAsync(Step(form, "Fund supported places"));
+        form = await PastDueAsync(form, 10, 5, FormStage.ReportingBack, StageHolder.RehabilitationCoordinator);
+        form = await _coordinator.ReportBackAsync(Step(form, "Reported back"));
+        form = await PastDueAsync(form, 10, 6, FormStage.AwaitingAcknowledgement, StageHolder.SubGroup);
+        form = await _subGroup.AcknowledgeForSubGroupAsync(Step(form, string.Empty));
+        form = await _caseManager.AcknowledgeAsCaseManagerAsync(Step(form, string.Empty));
+
+        Assert.Equal(FormStage.Closed, form.Stage);
+        Assert.False(form.Overdue);
+        Assert.Equal(6, form.Alerts.Count);
+        Assert.Equal(6, (await OutboxAsync("FormStageOverdueIntegrationEvent")).Count);
+    }
+
+    /// <summary>Moves the clock past the stage's due date (days in the area calendar) and waits for its one alert.</summary>
+    private async Task<Form> PastDueAsync(Form form, int days, int alerts, FormStage stage, StageHolder holder)
+    {
+        Assert.Equal((stage, Due(days, form)), (form.Stage, form.StageDueAt.ToDateTimeOffset()));
+        _clock.Advance(TimeSpan.FromDays(days + 1));
+        var alerted = await WaitForAsync(() => _coordinator.GetFormAsync(new GetFormRequest { FormId = form.FormId }).ResponseAsync, f => f.Alerts.Count == alerts);
+        _clock.Advance(TimeSpan.FromDays(1));
+        await Task.Delay(200);
+        alerted = await _coordinator.GetFormAsync(new GetFormRequest { FormId = form.FormId });
+        Assert.Equal(alerts, alerted.Alerts.Count);
+        Assert.Equal((stage, holder), (alerted.Alerts[^1].Stage, alerted.Alerts[^1].Holder));
+        Assert.True(alerted.Overdue);
+        return alerted;
+    }
+
+    [Fact]
     public async Task TheLineManager_ReturnsAFormWithAComment_AndTheCoordinatorCanResolveIt()
     {
         var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });
