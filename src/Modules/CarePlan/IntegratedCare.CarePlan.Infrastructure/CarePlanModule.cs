@@ -1,5 +1,4 @@
 using IntegratedCare.BuildingBlocks.Application.Outbox;
-using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.CarePlan.Application;
@@ -12,7 +11,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IntegratedCare.CarePlan.Infrastructure;
@@ -54,37 +52,19 @@ public static class CarePlanModule
     }
 }
 
-/// <summary>On a timer, as the platform's own actor and through the mediator: overdue actions become variances, once.</summary>
+/// <summary>Overdue actions become variances, once.</summary>
 internal sealed class CarePlanDeadlineWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<CarePlanDeadlineWorker> logger)
-    : BackgroundService
+    : DeadlineSweep(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly CarePlanOptions _options = configuration.GetSection(CarePlanOptions.Section).Get<CarePlanOptions>() ?? new CarePlanOptions();
+
+    protected override string Component => "careplan-deadlines";
+
+    protected override TimeSpan Interval => _options.DeadlineSweepInterval;
+
+    protected override async Task<string?> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
     {
-        var options = configuration.GetSection(CarePlanOptions.Section).Get<CarePlanOptions>() ?? new CarePlanOptions();
-        using var timer = new PeriodicTimer(options.DeadlineSweepInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("careplan-deadlines"));
-                    var noted = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new NoteOverdueActionsCommand(options.TimeZone), stoppingToken);
-                    if (noted > 0)
-                    {
-                        logger.LogInformation("{Noted} care plan actions passed their due date and became variances", noted);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "The care plan deadline sweep failed; it will run again");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
+        var noted = await mediator.Send(new NoteOverdueActionsCommand(_options.TimeZone), cancellationToken);
+        return noted > 0 ? $"{noted} care plan actions passed their due date and became variances" : null;
     }
 }

@@ -1,5 +1,4 @@
 using IntegratedCare.BuildingBlocks.Application.Outbox;
-using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.GapsAndBlocks.Application;
@@ -14,7 +13,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IntegratedCare.GapsAndBlocks.Infrastructure;
@@ -47,37 +45,18 @@ public static class GapsAndBlocksModule
     }
 }
 
-/// <summary>On a timer, as the platform's own actor: each stage past its due date raises one alert to its holder.</summary>
+/// <summary>Each stage past its due date raises one alert to its holder.</summary>
 internal sealed class LadderDeadlineWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<LadderDeadlineWorker> logger)
-    : BackgroundService
+    : DeadlineSweep(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Component => "gapsblocks-deadlines";
+
+    protected override TimeSpan Interval { get; } =
+        configuration.GetValue($"{GapsAndBlocksModule.Section}:DeadlineSweepInterval", TimeSpan.FromMinutes(5));
+
+    protected override async Task<string?> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
     {
-        var interval = configuration.GetValue($"{GapsAndBlocksModule.Section}:DeadlineSweepInterval", TimeSpan.FromMinutes(5));
-        using var timer = new PeriodicTimer(interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("gapsblocks-deadlines"));
-                    var alerted = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new NoteOverdueStagesCommand(), stoppingToken);
-                    if (alerted > 0)
-                    {
-                        logger.LogWarning("{Alerted} gaps and blocks forms passed a stage's due date; their holders are alerted", alerted);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "The gaps and blocks deadline sweep failed; it will run again");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
+        var alerted = await mediator.Send(new NoteOverdueStagesCommand(), cancellationToken);
+        return alerted > 0 ? $"{alerted} gaps and blocks forms passed a stage's due date; their holders are alerted" : null;
     }
 }

@@ -1,10 +1,9 @@
-using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.Protocols.Application.Consents.WithdrawConsent;
 using IntegratedCare.Protocols.Application.Referrals;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IntegratedCare.Protocols.Infrastructure;
@@ -21,42 +20,20 @@ public sealed class ProtocolsOptions
     public TimeSpan ReferralExpiresAfterOverdue { get; set; } = TimeSpan.FromDays(30);
 }
 
-/// <summary>
-/// On a timer, as the platform's own actor and through the mediator like any caller: flags overdue
-/// referrals and ends expired consents, each once.
-/// </summary>
+/// <summary>Flags overdue referrals and ends expired consents, each once.</summary>
 internal sealed class DeadlineWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<DeadlineWorker> logger)
-    : BackgroundService
+    : DeadlineSweep(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly ProtocolsOptions _options = configuration.GetSection(ProtocolsOptions.Section).Get<ProtocolsOptions>() ?? new ProtocolsOptions();
+
+    protected override string Component => "protocols-deadlines";
+
+    protected override TimeSpan Interval => _options.DeadlineSweepInterval;
+
+    protected override async Task<string?> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
     {
-        var options = configuration.GetSection(ProtocolsOptions.Section).Get<ProtocolsOptions>() ?? new ProtocolsOptions();
-        using var timer = new PeriodicTimer(options.DeadlineSweepInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("protocols-deadlines"));
-                    var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-                    var overdue = await mediator.Send(new RaiseOverdueReferralsCommand(options.ReferralExpiresAfterOverdue), stoppingToken);
-                    var expired = await mediator.Send(new RaiseExpiredConsentsCommand(), stoppingToken);
-                    if (overdue + expired > 0)
-                    {
-                        logger.LogInformation("{Overdue} referrals became overdue and {Expired} consents expired", overdue, expired);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "The deadline sweep failed; it will run again");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
+        var overdue = await mediator.Send(new RaiseOverdueReferralsCommand(_options.ReferralExpiresAfterOverdue), cancellationToken);
+        var expired = await mediator.Send(new RaiseExpiredConsentsCommand(), cancellationToken);
+        return overdue + expired > 0 ? $"{overdue} referrals became overdue and {expired} consents expired" : null;
     }
 }
