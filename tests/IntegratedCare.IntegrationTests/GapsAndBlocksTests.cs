@@ -308,6 +308,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         var mentalHealth = report.Rows.Single(r => r.Key == "MentalHealth");
         var literacy = report.Rows.Single(r => r.Key == "Literacy");
         Assert.Equal((6, 6), (housing.Forms, housing.ResolvedByCoordinator));
+        Assert.Equal(1.0, housing.ShareResolvedByCoordinator);
         Assert.False(literacy.HasForms);
         Assert.False(mentalHealth.HasForms); // 13 - 6 - 5 would give the literacy count away.
         Assert.Equal(13, report.Total.Forms);

@@ -34,7 +34,17 @@ public sealed record ReportRow(
     int? ResolvedBySubGroup,
     int? ResolvedByNdric,
     int? Overdue,
-    double? MedianDaysToResolution);
+    double? MedianDaysToResolution)
+{
+    /// <summary>The share of the resolved forms resolved at each level (co-ordinator, sub-group, NDRIC), where both counts are shown.</summary>
+    public double? ShareResolvedByCoordinator => Share(ResolvedByCoordinator);
+
+    public double? ShareResolvedBySubGroup => Share(ResolvedBySubGroup);
+
+    public double? ShareResolvedByNdric => Share(ResolvedByNdric);
+
+    private double? Share(int? level) => level is { } part && Resolved is { } whole && whole > 0 ? Math.Round((double)part / whole, 3) : null;
+}
 
 public sealed record PlanningReportDto(ReportDimension Dimension, DateOnly From, DateOnly To, IReadOnlyList<ReportRow> Rows, ReportRow Total, int SuppressedCells, string Csv);
 
@@ -128,12 +138,14 @@ internal sealed class GetPlanningReportHandler(IFormRepository forms, IMediator 
         static string Cell(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "suppressed";
         static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
         var csv = new StringBuilder();
-        csv.AppendLine($"{report.Dimension.ToString().ToLowerInvariant()},forms,resolved,resolved_by_coordinator,resolved_by_sub_group,resolved_by_ndric,overdue,median_days_to_resolution");
+        csv.AppendLine($"{report.Dimension.ToString().ToLowerInvariant()},forms,resolved,resolved_by_coordinator,resolved_by_sub_group,resolved_by_ndric,overdue,median_days_to_resolution,share_by_coordinator,share_by_sub_group,share_by_ndric");
+        static string Share(double? share) => share?.ToString("0.000", CultureInfo.InvariantCulture) ?? "suppressed";
         foreach (var row in report.Rows.Append(report.Total))
         {
             csv.AppendLine(string.Join(',',
                 Quote(row.Key), Cell(row.Forms), Cell(row.Resolved), Cell(row.ResolvedByCoordinator), Cell(row.ResolvedBySubGroup), Cell(row.ResolvedByNdric),
-                Cell(row.Overdue), row.MedianDaysToResolution?.ToString("0.0", CultureInfo.InvariantCulture) ?? "suppressed"));
+                Cell(row.Overdue), row.MedianDaysToResolution?.ToString("0.0", CultureInfo.InvariantCulture) ?? "suppressed",
+                Share(row.ShareResolvedByCoordinator), Share(row.ShareResolvedBySubGroup), Share(row.ShareResolvedByNdric)));
         }
 
         return csv.ToString();

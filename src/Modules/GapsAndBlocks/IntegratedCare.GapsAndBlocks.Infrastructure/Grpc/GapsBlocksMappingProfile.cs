@@ -88,6 +88,9 @@ internal sealed class GapsBlocksMappingProfile : ModuleProfile
         if (r.ResolvedByNdric is { } ndric) { row.ResolvedByNdric = ndric; }
         if (r.Overdue is { } overdue) { row.Overdue = overdue; }
         if (r.MedianDaysToResolution is { } median) { row.MedianDaysToResolution = median; }
+        if (r.ShareResolvedByCoordinator is { } byCoordinator) { row.ShareResolvedByCoordinator = byCoordinator; }
+        if (r.ShareResolvedBySubGroup is { } bySubGroup) { row.ShareResolvedBySubGroup = bySubGroup; }
+        if (r.ShareResolvedByNdric is { } byNdric) { row.ShareResolvedByNdric = byNdric; }
         return row;
     }
 }
