@@ -7,6 +7,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using IntegratedCare.Assessment.V1;
 using IntegratedCare.CarePlan.V1;
+using IntegratedCare.GapsBlocks.V1;
 using IntegratedCare.Protocols.V1;
 using Agency = IntegratedCare.Protocols.V1.Agency;
 
@@ -117,6 +118,18 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
         CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, AgencyId = housing.AgencyId, Tier = 1, What = "Tenancy", DueDate = "2099-01-01",
     }, caseManager);
 
+    // A gaps and blocks form: every save runs the anonymity guard over its texts against the register.
+    var gapsBlocks = new GapsBlocksService.GapsBlocksServiceClient(channel);
+    var form = new FormFields
+    {
+        AreaId = area.AreaId, ProjectName = "Benchmark Project", FormDate = "2026-11-23",
+        CaseManager = new IntegratedCare.GapsBlocks.V1.CaseManagerContact { Name = "Case Manager", Email = "cm@example.org" },
+        Overview = "A person leaving detox has no supported accommodation.\nThe housing service has no places.\nRelapse risk on discharge.",
+        Actions = { new ActionStep { Who = "Case manager", What = "Referred to housing options", Outcome = "No places", Date = "2026-11-02" } },
+        CurrentSituation = "Discharge in two weeks with nowhere to go.", Recommendations = "Commission supported places for people leaving detox.",
+        Category = FormCategory.Housing, Kind = FormKind.ResourceGap,
+    };
+
     var search = new SearchServiceUsersRequest
     {
         GivenName = registered.Name.GivenName, FamilyName = registered.Name.FamilyName[..^1], DateOfBirth = registered.DateOfBirth,
@@ -133,6 +146,7 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
     results.Add(($"GetAssessment, lead ({label})", await Measure(iterations, () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, caseManager).ResponseAsync)));
     results.Add(($"GetCarePlan, lead ({label})", await Measure(iterations, () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, caseManager).ResponseAsync)));
     results.Add(($"GetCarePlan, team agency, 12 decisions ({label})", await Measure(iterations, () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, housingSystem).ResponseAsync)));
+    results.Add(($"CreateForm, anonymity guard, 2,000+ people ({label})", await Measure(iterations, () => gapsBlocks.CreateFormAsync(new CreateFormRequest { Form = form }, caseManager).ResponseAsync)));
     results.Add(($"GetAssessment, 12 decisions ({label})", await Measure(iterations, () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, housingSystem).ResponseAsync)));
 }
 
