@@ -23,8 +23,6 @@ public sealed class CarePlanOptions
     /// <summary>How often open actions are checked against their due dates.</summary>
     public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The calendar due dates are counted in.</summary>
-    public string TimeZone { get; set; } = "Europe/London";
 }
 
 /// <summary>The CarePlan module's one registration entry point.</summary>
@@ -64,7 +62,7 @@ internal sealed class CarePlanDeadlineWorker(IServiceScopeFactory scopes, IConfi
 
     protected override async Task<string?> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
     {
-        var noted = await mediator.Send(new NoteOverdueActionsCommand(_options.TimeZone), cancellationToken);
+        var noted = await mediator.Send(new NoteOverdueActionsCommand(), cancellationToken);
         return noted > 0 ? $"{noted} care plan actions passed their due date and became variances" : null;
     }
 }

@@ -8,12 +8,12 @@ using MediatR;
 namespace IntegratedCare.CarePlan.Application.Plans;
 
 /// <summary>
-/// The deadline sweep: every open action past its due date (in the plan calendar) becomes an overdue
-/// variance, once. Returns how many it noted.
+/// The deadline sweep: every open action past its due date, counted in its plan's calendar (the lead
+/// agency's area), becomes an overdue variance, once. Returns how many it noted.
 /// </summary>
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Execute, "care-plan")]
-public sealed record NoteOverdueActionsCommand(string TimeZone) : ICommand<int>;
+public sealed record NoteOverdueActionsCommand : ICommand<int>;
 
 internal sealed class NoteOverdueActionsHandler(
     ICarePlanRepository plans,
@@ -27,10 +27,13 @@ internal sealed class NoteOverdueActionsHandler(
     public async Task<int> Handle(NoteOverdueActionsCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone)).DateTime);
+
+        // Every calendar's today is within a day of UTC's: the query finds a superset, each plan decides in its own.
+        var latestToday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
         var noted = 0;
-        foreach (var plan in await plans.WithActionsDueBeforeAsync(today, Batch, cancellationToken))
+        foreach (var plan in await plans.WithActionsDueBeforeAsync(latestToday, Batch, cancellationToken))
         {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZone)).DateTime);
             var count = plan.NoteOverdueActions(today, now);
             if (count > 0)
             {

@@ -26,6 +26,7 @@ public sealed record ProposeCarePlanCommand(AssessmentCompletedIntegrationEvent 
 
 internal sealed class ProposeCarePlanHandler(
     ICarePlanRepository plans,
+    IMediator mediator,
     ICarePlanHistory history,
     IAuditScope audit,
     IUnitOfWork unitOfWork,
@@ -47,7 +48,8 @@ internal sealed class ProposeCarePlanHandler(
         {
             var episode = await plans.EpisodesOfAsync(completed.ServiceUserId, cancellationToken) + 1;
             plan = IntegratedCarePlan.Propose(
-                completed.ServiceUserId, episode, completed.AssessmentId, completed.LeadAgencyId, completed.CompletedBy, completed.RecommendedTier, needing, now);
+                completed.ServiceUserId, episode, completed.AssessmentId, completed.LeadAgencyId, completed.CompletedBy, completed.RecommendedTier, needing, now,
+                await CalendarOfAsync(completed.LeadAgencyId, cancellationToken));
             plans.Add(plan);
             why = $"Proposed from assessment {completed.AssessmentId:D}";
         }
@@ -61,5 +63,15 @@ internal sealed class ProposeCarePlanHandler(
         history.Record(plan, "system:careplan", why, now);
         unitOfWork.AfterCommit(signal.Pulse);
         return plan.Id.ToString();
+    }
+
+    /// <summary>Due dates are counted in the lead agency's (first) area's calendar; Europe/London if it has none.</summary>
+    private async Task<string> CalendarOfAsync(Guid leadAgencyId, CancellationToken cancellationToken)
+    {
+        var agency = await mediator.Send(new Protocols.Contracts.AgencyProfileQuery(leadAgencyId.ToString("D")), cancellationToken);
+        var area = agency is { AreaIds.Count: > 0 }
+            ? await mediator.Send(new Protocols.Contracts.AreaProfileQuery(agency.AreaIds[0].ToString("D")), cancellationToken)
+            : null;
+        return area?.TimeZone ?? "Europe/London";
     }
 }

@@ -57,6 +57,9 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
 
     public string ExitReason { get; private set; } = string.Empty;
 
+    /// <summary>The calendar (time zone) action due dates are counted in: the lead agency's area's.</summary>
+    public string TimeZone { get; private set; } = "Europe/London";
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -84,10 +87,11 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
 
     /// <summary>Proposes a draft plan from a completed assessment: one proposed goal per domain at moderate or high need.</summary>
     public static IntegratedCarePlan Propose(
-        Guid serviceUserId, int episode, Guid assessmentId, Guid leadAgencyId, string leadCaseManager, int tier, IReadOnlyList<NeedDomain> needingGoals, DateTimeOffset now)
+        Guid serviceUserId, int episode, Guid assessmentId, Guid leadAgencyId, string leadCaseManager, int tier, IReadOnlyList<NeedDomain> needingGoals, DateTimeOffset now, string timeZone = "Europe/London")
     {
         var plan = new IntegratedCarePlan(CarePlanId.New())
         {
+            TimeZone = timeZone,
             ServiceUserId = serviceUserId,
             Episode = episode,
             SourceAssessmentId = assessmentId,

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegratedCare.CarePlan.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CarePlanDbContext))]
-    [Migration("20261123033032_InitialCarePlan")]
+    [Migration("20261123044404_InitialCarePlan")]
     partial class InitialCarePlan
     {
         /// <inheritdoc />
@@ -69,6 +69,11 @@ namespace IntegratedCare.CarePlan.Infrastructure.Persistence.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")

@@ -27,6 +27,7 @@ namespace IntegratedCare.CarePlan.Infrastructure.Persistence.Migrations
                     NextReviewDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     NextActionDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ExitReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
