@@ -24,6 +24,8 @@ internal sealed class AssessmentScenario(TestHost host)
 
     public Agency Voluntary { get; private set; } = null!;
 
+    public string AreaId { get; private set; } = null!;
+
     public Agency Housing { get; private set; } = null!;
 
     public Agency Nhs { get; private set; } = null!;
@@ -44,6 +46,7 @@ internal sealed class AssessmentScenario(TestHost host)
     {
         var agencies = new AgencyScenario(host);
         var area = await agencies.CreateAreaAsync();
+        AreaId = area.AreaId;
         (Addiction, Housing, Voluntary) = await agencies.RegisterPartnersAsync(area.AreaId);
         Nhs = await agencies.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Vale of Leven Community Mental Health Team", AgencyType.NhsMentalHealth));
 

@@ -28,6 +28,7 @@ public sealed class CarePlanTests : IAsyncLifetime
     private CarePlanService.CarePlanServiceClient _voluntary = null!;
     private CarePlanService.CarePlanServiceClient _lineManager = null!;
     private IntegratedCare.Protocols.V1.ReferralService.ReferralServiceClient _referrals = null!;
+    private IntegratedCare.GapsBlocks.V1.GapsBlocksService.GapsBlocksServiceClient _gapsBlocks = null!;
 
     public async Task InitializeAsync()
     {
@@ -43,6 +44,7 @@ public sealed class CarePlanTests : IAsyncLifetime
         _voluntary = new(_host.Invoker(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem)));
         _lineManager = new(_host.Invoker(_host.Token("line-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.LineManager)));
         _referrals = new(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)));
+        _gapsBlocks = new(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)));
     }
 
     public async Task DisposeAsync()
@@ -131,6 +133,22 @@ public sealed class CarePlanTests : IAsyncLifetime
         var coded = await _caseManager.CodeVarianceAsync(new CodeVarianceRequest { CarePlanId = varied.CarePlanId, ExpectedVersion = varied.Version, VarianceId = variance.VarianceId, Reason = VarianceReason.WaitingList });
         var handed = await _caseManager.HandVarianceToGapsAndBlocksAsync(new HandVarianceToGapsAndBlocksRequest { CarePlanId = coded.CarePlanId, ExpectedVersion = coded.Version, VarianceId = variance.VarianceId });
         Assert.NotNull(handed.Variances.Single().HandedToGapsAndBlocksAt);
+
+        // The case manager raises a gaps and blocks form linked to it; the link is checked against the plans their agency leads.
+        var form = await _gapsBlocks.CreateFormAsync(new IntegratedCare.GapsBlocks.V1.CreateFormRequest
+        {
+            Form = new IntegratedCare.GapsBlocks.V1.FormFields
+            {
+                AreaId = _scenario.AreaId, ProjectName = "Clydebank Addiction Service", FormDate = Today(),
+                CaseManager = new IntegratedCare.GapsBlocks.V1.CaseManagerContact { Name = "A. Case Manager", Email = "cm@example.org" },
+                Overview = "A community mental health assessment has a long waiting list.",
+                Actions = { new IntegratedCare.GapsBlocks.V1.ActionStep { Who = "Case manager", What = "Chased the team", Outcome = "No date", Date = Today() } },
+                CurrentSituation = "Still waiting.", Recommendations = "More assessment capacity.",
+                Category = IntegratedCare.GapsBlocks.V1.FormCategory.MentalHealth, Kind = IntegratedCare.GapsBlocks.V1.FormKind.ResourceGap,
+                LinkedVarianceId = variance.VarianceId,
+            },
+        });
+        Assert.Equal(variance.VarianceId, form.LinkedVarianceId);
 
         // A review records progress and scores, and the next one is scheduled an interval on.
         var reviewed = await _caseManager.RecordReviewAsync(new RecordReviewRequest

@@ -197,6 +197,19 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFormLinksOnlyToAVarianceOnAPlanTheCaseManagersAgencyLeads()
+    {
+        var form = Form();
+        form.LinkedVarianceId = Guid.NewGuid().ToString();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _caseManager.CreateFormAsync(new CreateFormRequest { Form = form }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal("form.linked_variance_id", Assert.Single(refused.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Empty((await _caseManager.ListFormsAsync(new ListFormsRequest { IncludeClosed = true })).Forms);
+    }
+
+    [Fact]
     public async Task TheLineManager_ReturnsAFormWithAComment_AndTheCoordinatorCanResolveIt()
     {
         var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });

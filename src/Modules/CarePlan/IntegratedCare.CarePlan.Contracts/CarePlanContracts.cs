@@ -15,3 +15,11 @@ public sealed record VarianceHandedToGapsAndBlocksIntegrationEvent(
     Guid ActionAgencyId,
     string Kind,
     string Reason) : IntegrationEvent(EventId, OccurredAt);
+
+/// <summary>
+/// Whether a variance was recorded on a care plan the agency leads. GapsAndBlocks asks it before it lets a
+/// case manager link a form to a variance; the answer says nothing about the plan or the person.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "care-plan-variance")]
+public sealed record VarianceOfAgencyQuery(string VarianceId, string AgencyId) : IContractQuery<bool>;

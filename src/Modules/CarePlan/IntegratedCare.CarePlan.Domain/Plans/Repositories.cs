@@ -19,5 +19,8 @@ public interface ICarePlanRepository
     /// <summary>Open plans led by the agency whose next review was due before <paramref name="day"/>.</summary>
     Task<IReadOnlyList<IntegratedCarePlan>> ReviewsDueBeforeAsync(Guid leadAgencyId, DateOnly day, CancellationToken cancellationToken);
 
+    /// <summary>Whether a plan the agency leads holds the variance.</summary>
+    Task<bool> LeadsPlanWithVarianceAsync(Guid agencyId, Guid varianceId, CancellationToken cancellationToken);
+
     void Add(IntegratedCarePlan plan);
 }

@@ -38,6 +38,16 @@ internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanReposi
             .Where(p => p.LeadAgencyId == leadAgencyId && p.NextReviewDue != null && p.NextReviewDue < day && Open.Contains(p.Status))
             .ToListAsync(cancellationToken);
 
+    public async Task<bool> LeadsPlanWithVarianceAsync(Guid agencyId, Guid varianceId, CancellationToken cancellationToken)
+    {
+        // Variances live in a JSON column: read the agency's plans' variance lists only.
+        var lists = await db.Plans.AsNoTracking()
+            .Where(p => p.LeadAgencyId == agencyId)
+            .Select(p => EF.Property<List<Variance>>(p, "_variances"))
+            .ToListAsync(cancellationToken);
+        return lists.Any(l => l.Any(v => v.VarianceId == varianceId));
+    }
+
     public void Add(IntegratedCarePlan plan) => db.Plans.Add(plan);
 }
 

@@ -69,6 +69,7 @@ internal sealed class FormHandlers(
     IFormRepository forms,
     FormAccess access,
     AnonymityGuard guard,
+    IMediator mediator,
     Ladder ladder,
     IAuditScope audit,
     TimeProvider clock) :
@@ -88,6 +89,7 @@ internal sealed class FormHandlers(
 
         var area = await ladder.AreaAsync(Guid.Parse(input.AreaId), cancellationToken);
         await guard.EnsureAnonymousAsync(input.Texts("form."), cancellationToken);
+        await EnsureVarianceIsTheAgencysAsync(input, agencyId, cancellationToken);
         var now = clock.GetUtcNow();
         var form = GapsBlocksForm.Draft(area.AreaId, agencyId, actor.Id, input.ToContent(), LinkOf(input), now);
         forms.Add(form);
@@ -100,6 +102,7 @@ internal sealed class FormHandlers(
         var (form, area) = await access.LoadAsync(request.FormId, cancellationToken);
         ladder.Require(ladder.IsAuthor(form), "the case manager who drafted the form");
         await guard.EnsureAnonymousAsync(request.Form!.Texts("form."), cancellationToken);
+        await EnsureVarianceIsTheAgencysAsync(request.Form, form.AgencyId, cancellationToken);
         var now = clock.GetUtcNow();
         form.Edit(request.ExpectedVersion, request.Form.ToContent(), LinkOf(request.Form), now);
         return ladder.View(form, area, now);
@@ -113,6 +116,16 @@ internal sealed class FormHandlers(
 
     public Task<IReadOnlyList<IdentifyingFinding>> Handle(CheckFormTextQuery request, CancellationToken cancellationToken) =>
         guard.FindAsync(request.Texts.Select(t => (t.Field.Trim(), t.Text ?? string.Empty)).ToList(), cancellationToken);
+
+    /// <summary>A form links only to a variance on a care plan the case manager's agency leads.</summary>
+    private async Task EnsureVarianceIsTheAgencysAsync(FormInput input, Guid agencyId, CancellationToken cancellationToken)
+    {
+        if (LinkOf(input) is { } variance
+            && !await mediator.Send(new CarePlan.Contracts.VarianceOfAgencyQuery(variance.ToString("D"), agencyId.ToString("D")), cancellationToken))
+        {
+            throw new RequestValidationException("form.linked_variance_id", "is not a variance on a care plan your agency leads");
+        }
+    }
 
     private static Guid? LinkOf(FormInput input) => string.IsNullOrEmpty(input.LinkedVarianceId) ? null : Guid.Parse(input.LinkedVarianceId);
 }
