@@ -11,6 +11,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IntegratedCare.IntegrationTests.AssessmentScenario;
 
+using static IntegratedCare.IntegrationTests.Eventually;
+
 namespace IntegratedCare.IntegrationTests;
 
 /// <summary>
@@ -330,16 +332,6 @@ public sealed class AssessmentTests : IAsyncLifetime
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM assessment_service_users";
         return Convert.ToInt32(await command.ExecuteScalarAsync());
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 seconds.");
-            await Task.Delay(50);
-        }
     }
 
     private sealed class RecordingHandler(ConcurrentQueue<AssessmentCompletedIntegrationEvent> deliveries) : INotificationHandler<AssessmentCompletedIntegrationEvent>

@@ -10,6 +10,8 @@ using static IntegratedCare.IntegrationTests.AssessmentScenario;
 using NeedDomain = IntegratedCare.Assessment.V1.NeedDomain;
 using PlanDomain = IntegratedCare.CarePlan.V1.NeedDomain;
 
+using static IntegratedCare.IntegrationTests.Eventually;
+
 namespace IntegratedCare.IntegrationTests;
 
 /// <summary>
@@ -322,20 +324,4 @@ public sealed class CarePlanTests : IAsyncLifetime
     }
 
     private string Today(int days = 0) => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 seconds.");
-            await Task.Delay(50);
-        }
-    }
 }

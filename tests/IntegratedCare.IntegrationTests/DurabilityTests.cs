@@ -10,6 +10,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static IntegratedCare.IntegrationTests.Eventually;
+
 namespace IntegratedCare.IntegrationTests;
 
 /// <summary>What survives a restart: stored data, and integration events not yet delivered.</summary>
@@ -141,16 +143,6 @@ public sealed class DurabilityTests : IDisposable
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxMessages.AsNoTracking().ToListAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 seconds.");
-            await Task.Delay(50);
-        }
     }
 
     /// <summary>A handler in "another module": records each delivery it receives.</summary>

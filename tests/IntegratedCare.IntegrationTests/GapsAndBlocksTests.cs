@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
+using static IntegratedCare.IntegrationTests.Eventually;
+
 namespace IntegratedCare.IntegrationTests;
 
 /// <summary>One form up the whole ladder and back down, over real gRPC on a fake clock.</summary>
@@ -410,21 +412,5 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
     {
         await using var scope = _host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxMessages.AsNoTracking().Where(m => m.Type.Contains(type)).ToListAsync();
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 seconds.");
-            await Task.Delay(50);
-        }
     }
 }

@@ -10,6 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
+using static IntegratedCare.IntegrationTests.Eventually;
+
 namespace IntegratedCare.IntegrationTests;
 
 /// <summary>
@@ -184,16 +186,6 @@ public sealed class ReferralTests : IAsyncLifetime
         ToAgencyId = _housing.AgencyId,
         Reason = "Homeless on discharge from residential rehabilitation; needs temporary accommodation.",
     };
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 seconds.");
-            await Task.Delay(50);
-        }
-    }
 
     private async Task<int> SweepAsync()
     {

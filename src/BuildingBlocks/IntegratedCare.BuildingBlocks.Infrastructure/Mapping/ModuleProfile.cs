@@ -1,3 +1,4 @@
+using System.Globalization;
 using AutoMapper;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 
@@ -14,6 +15,12 @@ public abstract class ModuleProfile : Profile
         CreateMap<DateTimeOffset, Timestamp>().ConvertUsing(d => Timestamp.FromDateTimeOffset(d));
         CreateMap<DateTimeOffset?, Timestamp?>().ConvertUsing(d => d.HasValue ? Timestamp.FromDateTimeOffset(d.Value) : null);
         CreateMap<Timestamp?, DateTimeOffset?>().ConvertUsing(t => t == null ? null : t.ToDateTimeOffset());
+
+        // Ids travel in their canonical text form, calendar dates as YYYY-MM-DD; absent ones as empty strings.
+        CreateMap<Guid, string>().ConvertUsing(g => g.ToString("D"));
+        CreateMap<Guid?, string>().ConvertUsing(g => g.HasValue ? g.Value.ToString("D") : string.Empty);
+        CreateMap<DateOnly, string>().ConvertUsing(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        CreateMap<DateOnly?, string>().ConvertUsing(d => d.HasValue ? d.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
     }
 
     /// <summary>

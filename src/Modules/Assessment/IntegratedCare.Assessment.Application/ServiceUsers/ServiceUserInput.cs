@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using IntegratedCare.Assessment.Domain.ServiceUsers;
 using IntegratedCare.BuildingBlocks.Application.Validation;
@@ -24,8 +23,12 @@ public sealed record ServiceUserDetailsInput(
     string PreferredLanguage,
     bool InterpreterNeeded)
 {
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    public static bool TryParseDate(string? text, out DateOnly date)
+    {
+        var parsed = IsoDates.Parse(text);
+        date = parsed ?? default;
+        return parsed is not null;
+    }
 
     /// <summary>The validated input as the domain's value (call only after <see cref="ServiceUserDetailsValidator"/>).</summary>
     public ServiceUserDetails ToDetails()

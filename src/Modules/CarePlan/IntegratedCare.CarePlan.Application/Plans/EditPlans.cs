@@ -143,7 +143,7 @@ internal sealed class RecordParticipationValidator : AbstractValidator<RecordPar
     {
         PlanRules.Plan(this, x => x.CarePlanId, x => x.ExpectedVersion);
         RuleFor(x => x.AgreedOn).OptionalDate()
-            .Must(d => Dates.Parse(d) is not { } day || day <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("must not be in the future");
+            .Must(d => IsoDates.Parse(d) is not { } day || day <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("must not be in the future");
         RuleFor(x => x.CopyReceivedOn).OptionalDate();
         RuleFor(x => x.OwnWords).OptionalText(2000);
         RuleFor(x => x.AgreedOn).Empty().When(x => !x.TookPart).WithMessage("needs took_part: a person agrees to a plan they took part in");
@@ -229,7 +229,7 @@ internal sealed class RecordReviewValidator : AbstractValidator<RecordReviewComm
     {
         PlanRules.Plan(this, x => x.CarePlanId, x => x.ExpectedVersion);
         RuleFor(x => x.HeldOn).RequiredDate()
-            .Must(d => Dates.Parse(d) is not { } day || day <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("must not be in the future");
+            .Must(d => IsoDates.Parse(d) is not { } day || day <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("must not be in the future");
         RuleFor(x => x.NextReviewOn).OptionalDate();
         RuleFor(x => x.Decisions).RequiredText(4000);
         RuleFor(x => x.GoalProgress).Must(p => p.Count <= 50).WithMessage("must hold at most 50 entries");
@@ -282,15 +282,15 @@ internal sealed class EditPlanHandlers(PlanChanges changes, CallerAgency caller,
 {
     public Task<CarePlanDto> Handle(RecordParticipationCommand r, CancellationToken ct) =>
         changes.ByLeadAsync(r.CarePlanId, "The person's participation recorded", (plan, now) =>
-            plan.Participate(r.ExpectedVersion, new Participation(r.TookPart, Dates.Parse(r.AgreedOn), Dates.Parse(r.CopyReceivedOn), r.OwnWords ?? string.Empty), now), ct);
+            plan.Participate(r.ExpectedVersion, new Participation(r.TookPart, IsoDates.Parse(r.AgreedOn), IsoDates.Parse(r.CopyReceivedOn), r.OwnWords ?? string.Empty), now), ct);
 
     public Task<CarePlanDto> Handle(AddGoalCommand r, CancellationToken ct) =>
         changes.ByLeadAsync(r.CarePlanId, $"Goal added ({r.Domain})", (plan, now) =>
-            plan.AddGoal(r.ExpectedVersion, r.Domain!.Value, r.Description, r.Measure ?? string.Empty, Dates.Parse(r.TargetDate), now), ct);
+            plan.AddGoal(r.ExpectedVersion, r.Domain!.Value, r.Description, r.Measure ?? string.Empty, IsoDates.Parse(r.TargetDate), now), ct);
 
     public Task<CarePlanDto> Handle(UpdateGoalCommand r, CancellationToken ct) =>
         changes.ByLeadAsync(r.CarePlanId, $"Goal {r.GoalId} changed", (plan, now) =>
-            plan.UpdateGoal(r.ExpectedVersion, Guid.Parse(r.GoalId), r.Description, r.Measure ?? string.Empty, Dates.Parse(r.TargetDate), r.Lifecycle!.Value, r.Achievement, now), ct);
+            plan.UpdateGoal(r.ExpectedVersion, Guid.Parse(r.GoalId), r.Description, r.Measure ?? string.Empty, IsoDates.Parse(r.TargetDate), r.Lifecycle!.Value, r.Achievement, now), ct);
 
     public Task<CarePlanDto> Handle(ActivateCarePlanCommand r, CancellationToken ct) =>
         changes.ByLeadAsync(r.CarePlanId, "Plan activated with the person's agreement", (plan, now) => plan.Activate(r.ExpectedVersion, now), ct);
@@ -304,7 +304,7 @@ internal sealed class EditPlanHandlers(PlanChanges changes, CallerAgency caller,
         }
 
         return await changes.ByLeadAsync(r.CarePlanId, $"Action added for agency {agency.AgencyId:D}", (plan, now) =>
-            plan.AddAction(r.ExpectedVersion, string.IsNullOrEmpty(r.GoalId) ? null : Guid.Parse(r.GoalId), agency.AgencyId, r.Tier, r.What, Dates.Parse(r.DueDate)!.Value, now), ct);
+            plan.AddAction(r.ExpectedVersion, string.IsNullOrEmpty(r.GoalId) ? null : Guid.Parse(r.GoalId), agency.AgencyId, r.Tier, r.What, IsoDates.Parse(r.DueDate)!.Value, now), ct);
     }
 
     public Task<CarePlanDto> Handle(CodeVarianceCommand r, CancellationToken ct) =>
@@ -321,11 +321,11 @@ internal sealed class EditPlanHandlers(PlanChanges changes, CallerAgency caller,
     public Task<CarePlanDto> Handle(RecordReviewCommand r, CancellationToken ct) =>
         changes.ByLeadAsync(r.CarePlanId, $"Review held {r.HeldOn}", (plan, now) => plan.RecordReview(
             r.ExpectedVersion,
-            Dates.Parse(r.HeldOn)!.Value,
+            IsoDates.Parse(r.HeldOn)!.Value,
             r.GoalProgress.Select(p => new GoalProgress(Guid.Parse(p.GoalId), p.Achievement!.Value, p.Note?.Trim() ?? string.Empty)).ToList(),
             r.OutcomeScores.Select(s => new OutcomeScore(s.Domain!.Value, s.Score)).ToList(),
             r.Decisions,
-            Dates.Parse(r.NextReviewOn),
+            IsoDates.Parse(r.NextReviewOn),
             caller.Actor.Id,
             now), ct);
 

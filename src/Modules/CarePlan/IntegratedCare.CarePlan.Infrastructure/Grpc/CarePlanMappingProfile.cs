@@ -1,4 +1,3 @@
-using System.Globalization;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.CarePlan.Application;
 using IntegratedCare.CarePlan.Application.Plans;
@@ -12,10 +11,6 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
 {
     public CarePlanMappingProfile()
     {
-        CreateMap<Guid, string>().ConvertUsing(g => g.ToString("D"));
-        CreateMap<Guid?, string>().ConvertUsing(g => g.HasValue ? g.Value.ToString("D") : string.Empty);
-        CreateMap<DateOnly, string>().ConvertUsing(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        CreateMap<DateOnly?, string>().ConvertUsing(d => d.HasValue ? d.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
         MapEnum<V1.CarePlanStatus, Plans.CarePlanStatus>();
         MapEnum<V1.ActionStatus, Plans.ActionStatus>();
         MapEnum<V1.GoalLifecycle, Plans.GoalLifecycle>();

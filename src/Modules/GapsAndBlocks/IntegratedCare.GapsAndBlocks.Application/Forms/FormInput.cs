@@ -1,7 +1,6 @@
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.GapsAndBlocks.Domain.Forms;
-using System.Globalization;
 
 namespace IntegratedCare.GapsAndBlocks.Application.Forms;
 
@@ -24,8 +23,7 @@ public sealed record FormInput(
     IReadOnlyList<string> AgenciesInvolved,
     string LinkedVarianceId)
 {
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    public static DateOnly? ParseDate(string? text) => IsoDates.Parse(text);
 
     public FormContent ToContent() => new(
         ProjectName.Trim(),

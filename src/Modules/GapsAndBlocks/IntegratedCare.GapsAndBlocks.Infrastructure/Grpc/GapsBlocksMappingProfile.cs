@@ -1,4 +1,3 @@
-using System.Globalization;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.GapsAndBlocks.Application.Details;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
@@ -15,8 +14,6 @@ internal sealed class GapsBlocksMappingProfile : ModuleProfile
 {
     public GapsBlocksMappingProfile()
     {
-        CreateMap<Guid, string>().ConvertUsing(g => g.ToString("D"));
-        CreateMap<DateOnly, string>().ConvertUsing(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         MapEnum<V1.FormCategory, Forms.FormCategory>();
         MapEnum<V1.FormKind, Forms.FormKind>();
         MapEnum<V1.FormStage, Forms.FormStage>();

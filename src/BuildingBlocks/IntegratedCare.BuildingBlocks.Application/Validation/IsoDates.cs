@@ -1,10 +1,10 @@
 using System.Globalization;
 using FluentValidation;
 
-namespace IntegratedCare.CarePlan.Application.Plans;
+namespace IntegratedCare.BuildingBlocks.Application.Validation;
 
-/// <summary>Calendar dates travel as YYYY-MM-DD; empty means "not given".</summary>
-internal static class Dates
+/// <summary>Calendar dates travel as YYYY-MM-DD (surrounding spaces ignored); empty means "not given".</summary>
+public static class IsoDates
 {
     public static DateOnly? Parse(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
