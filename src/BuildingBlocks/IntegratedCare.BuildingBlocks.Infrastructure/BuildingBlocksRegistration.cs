@@ -44,6 +44,11 @@ public static class BuildingBlocksRegistration
         services.AddHostedService<OutboxWorker>();
 
         services.AddMediatorPipeline();
+        services.AddScoped<Identity.StaffSignIn>();
+        services.AddScoped<Identity.CredentialMint>();
+        services.AddSingleton<Identity.CredentialRevocations>();
+        services.AddMediatorHandlers(typeof(Application.Identity.StaffAccountDto).Assembly);
+        services.AddMediatorHandlers(typeof(BuildingBlocksRegistration).Assembly);
         services.AddIntegratedCareAuthentication(configuration);
         services.AddSingleton<ErrorMappingInterceptor>();
         services.AddSingleton<ActorInterceptor>();

@@ -3,6 +3,7 @@ using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.CarePlan.Infrastructure;
 using IntegratedCare.GapsAndBlocks.Infrastructure;
 using IntegratedCare.Host;
+using IntegratedCare.Host.Web;
 using IntegratedCare.Protocols.Infrastructure;
 
 if (args.Length > 0 && args[0] == TokenCommand.Name)
@@ -18,6 +19,7 @@ builder.Services.AddAssessmentModule(builder.Configuration);
 builder.Services.AddCarePlanModule(builder.Configuration);
 builder.Services.AddGapsAndBlocksModule(builder.Configuration);
 builder.Services.AddGrpcEndpoints(builder.Configuration);
+builder.Services.AddStaffWebUi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapProtocolsModule();
 app.MapAssessmentModule();
 app.MapCarePlanModule();
 app.MapGapsAndBlocksModule();
+app.MapStaffWebUi();
 
 await app.RunAsync();
 return 0;

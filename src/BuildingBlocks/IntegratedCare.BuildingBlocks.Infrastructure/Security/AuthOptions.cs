@@ -30,5 +30,38 @@ public sealed class AuthOptions
 
     public TimeSpan DefaultTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Local staff accounts and web sessions (<c>Authentication:Staff</c>).</summary>
+    public StaffSignInOptions Staff { get; set; } = new();
+
+    /// <summary>The staff web UI's OpenID Connect client, used when <see cref="Authority"/> is set.</summary>
+    public OidcClientOptions Oidc { get; set; } = new();
+
     public bool UsesExternalAuthority => !string.IsNullOrWhiteSpace(Authority);
+}
+
+public sealed class StaffSignInOptions
+{
+    /// <summary>Wrong passwords in a row that lock an account.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A web session ends this long after sign-in, however busy.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A web session ends after this long without a request.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often an open page re-checks that its account is still enabled and unchanged.</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public sealed class OidcClientOptions
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public string ClientSecret { get; set; } = string.Empty;
+
+    /// <summary>Space-separated scopes beyond <c>openid profile</c>.</summary>
+    public string Scopes { get; set; } = string.Empty;
 }

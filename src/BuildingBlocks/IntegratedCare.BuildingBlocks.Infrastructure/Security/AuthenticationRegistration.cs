@@ -44,11 +44,28 @@ public static class AuthenticationRegistration
                     validation.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
                 }
 
-                bearer.Events = new JwtBearerEvents { OnChallenge = AuditRefusalAsync };
+                bearer.Events = new JwtBearerEvents { OnChallenge = AuditRefusalAsync, OnTokenValidated = RefuseRevokedCredentialAsync };
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
         return services;
+    }
+
+    /// <summary>A partner credential revoked by an administrator stops working at once, though its token has not expired.</summary>
+    private static async Task RefuseRevokedCredentialAsync(TokenValidatedContext context)
+    {
+        var credential = context.Principal?.FindFirst(Identity.CredentialRevocations.ClaimType)?.Value;
+        if (credential is null)
+        {
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (await services.GetRequiredService<Identity.CredentialRevocations>().IsRevokedAsync(credential, now))
+        {
+            context.Fail("The credential has been revoked.");
+        }
     }
 
     private static Task AuditRefusalAsync(JwtBearerChallengeContext context)

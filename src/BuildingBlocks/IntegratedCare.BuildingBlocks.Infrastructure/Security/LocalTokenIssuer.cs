@@ -8,7 +8,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Security;
 /// <summary>Mints tokens signed with the local key: for the <c>token</c> command and for tests.</summary>
 public sealed class LocalTokenIssuer(LocalSigningKey signingKey, IOptions<AuthOptions> options, TimeProvider clock)
 {
-    public string Mint(string subject, ActorKind kind, string? agencyId, IReadOnlyCollection<string> roles, TimeSpan? lifetime = null)
+    public string Mint(string subject, ActorKind kind, string? agencyId, IReadOnlyCollection<string> roles, TimeSpan? lifetime = null, IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
@@ -32,6 +32,11 @@ public sealed class LocalTokenIssuer(LocalSigningKey signingKey, IOptions<AuthOp
         if (!string.IsNullOrWhiteSpace(agencyId))
         {
             claims[settings.AgencyClaimType] = agencyId;
+        }
+
+        foreach (var (type, value) in extraClaims ?? new Dictionary<string, object>())
+        {
+            claims[type] = value;
         }
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

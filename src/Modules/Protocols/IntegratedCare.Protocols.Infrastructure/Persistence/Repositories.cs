@@ -191,3 +191,12 @@ internal sealed class AllocationRepository(ProtocolsDbContext db) : IAllocationR
 
     public void Add(AllocationMeeting meeting) => db.AllocationMeetings.Add(meeting);
 }
+
+/// <summary>The platform's port onto the agency register: staff accounts and partner credentials name an active agency.</summary>
+internal sealed class AgencyDirectory(ProtocolsDbContext db) : IntegratedCare.BuildingBlocks.Application.Identity.IAgencyDirectory
+{
+    public Task<bool> IsActiveAgencyAsync(string agencyId, CancellationToken cancellationToken) =>
+        Guid.TryParse(agencyId, out var id)
+            ? db.Agencies.AnyAsync(a => a.Id == new AgencyId(id) && a.Status == AgencyStatus.Active, cancellationToken)
+            : Task.FromResult(false);
+}

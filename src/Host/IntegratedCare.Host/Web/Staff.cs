@@ -1,0 +1,12 @@
+using IntegratedCare.BuildingBlocks.Application.Security;
+
+namespace IntegratedCare.Host.Web;
+
+/// <summary>Which roles see which part of the UI. The requests behind each page check again: this only hides what would be refused.</summary>
+public static class Staff
+{
+    public const string PeopleRoles = $"{Roles.CaseManager},{Roles.LineManager}";
+    public const string GapsRoles = $"{Roles.CaseManager},{Roles.LineManager},{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.NationalCoordinator}";
+    public const string AdminRoles = $"{Roles.SystemAdmin},{Roles.AgencyAdmin}";
+    public const string ReportRoles = $"{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.NationalCoordinator},{Roles.SystemAdmin}";
+}

@@ -1,0 +1,94 @@
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Domain;
+using IntegratedCare.BuildingBlocks.Infrastructure.Security;
+using MediatR;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace IntegratedCare.Host.Web;
+
+/// <summary>What a page gets back from a request: the result, or a message and the fields at fault.</summary>
+public sealed record UiResult<T>(T? Value, string? Error, IReadOnlyDictionary<string, string> FieldErrors, string? Reason = null, IReadOnlyDictionary<string, string>? Details = null)
+{
+    public bool Ok => Error is null;
+
+    public string? FieldError(string field) => FieldErrors.TryGetValue(field, out var reason) ? reason : null;
+}
+
+/// <summary>
+/// The web UI's one way into the modules: each call runs in a scope of its own, as the signed-in staff
+/// member, through the same mediator pipeline (authorisation, validation, audit, one transaction) as a
+/// gRPC call. A page never holds a DbContext across a circuit's lifetime.
+/// </summary>
+public sealed class UiMediator(
+    IServiceScopeFactory scopes,
+    AuthenticationStateProvider authentication,
+    IOptions<AuthOptions> options,
+    ILogger<UiMediator> logger)
+{
+    public async Task<UiResult<T>> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken = default)
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        var actor = ClaimsActor.From(state.User, options.Value);
+        if (actor is null || actor.Kind != ActorKind.Staff || WebSession.HasExpired(state.User, DateTimeOffset.UtcNow))
+        {
+            return Failed<T>("Your session has ended. Sign in again.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var current = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+        current.Set(actor);
+        try
+        {
+            var value = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
+            return new UiResult<T>(value, null, Empty);
+        }
+        catch (RequestValidationException ex)
+        {
+            var fields = ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(e => e.Reason)));
+            return new UiResult<T>(default, "Please correct the fields marked below: " + string.Join("; ", ex.Errors.Select(e => $"{Humanise(e.Field)} {e.Reason}")), fields);
+        }
+        catch (BusinessRuleViolationException ex)
+        {
+            return new UiResult<T>(default, ex.Message, Empty, ex.Rule, ex.Details.ToDictionary());
+        }
+        catch (ForbiddenException ex)
+        {
+            return Failed<T>("You may not do this: " + ex.Message);
+        }
+        catch (UnauthenticatedException)
+        {
+            return Failed<T>("Your session has ended. Sign in again.");
+        }
+        catch (NotFoundException ex)
+        {
+            return Failed<T>(ex.Message);
+        }
+        catch (AlreadyExistsException ex)
+        {
+            return Failed<T>(ex.Message);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Failed<T>("Someone else changed this record while you were working on it. Reload the page to see their change, then apply yours again.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Unexpected failure in {Request} (correlation {CorrelationId})", typeof(T).Name, current.CorrelationId);
+            return Failed<T>($"Something went wrong on our side. Quote reference {current.CorrelationId} to support.");
+        }
+    }
+
+    /// <summary>A wire field name as a person reads it: <c>details.name.given_name</c> → "Given name".</summary>
+    public static string Humanise(string field)
+    {
+        var last = field.Split('.').Last();
+        var words = last.Replace('_', ' ').Trim();
+        return words.Length == 0 ? field : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    private static UiResult<T> Failed<T>(string message) => new(default, message, Empty);
+}
