@@ -1,0 +1,68 @@
+using MediatR;
+using Microsoft.AspNetCore.Components;
+
+namespace IntegratedCare.Host.Web.Components;
+
+/// <summary>
+/// What every interactive page does around a request: shows progress, keeps the last error and the
+/// fields it names, and hands back the value when it worked.
+/// </summary>
+public abstract class UiPage : ComponentBase
+{
+    [Inject]
+    protected UiMediator Mediator { get; set; } = default!;
+
+    [Inject]
+    protected UiDirectory Directory { get; set; } = default!;
+
+    [Inject]
+    protected NavigationManager Navigation { get; set; } = default!;
+
+    protected bool Working { get; private set; }
+
+    protected string? Error { get; set; }
+
+    protected IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>();
+
+    protected string? Reason { get; private set; }
+
+    protected IReadOnlyDictionary<string, string> ErrorDetails { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The reason a field was refused, for the field's own error text (wire name, e.g. <c>details.date_of_birth</c>).</summary>
+    protected string? FieldError(string field) => FieldErrors.TryGetValue(field, out var reason) ? reason : null;
+
+    protected bool HasFieldError(string field) => FieldErrors.ContainsKey(field);
+
+    protected async Task<T?> SendAsync<T>(IRequest<T> request)
+    {
+        Working = true;
+        Error = null;
+        FieldErrors = new Dictionary<string, string>();
+        StateHasChanged();
+        try
+        {
+            var result = await Mediator.SendAsync(request);
+            Error = result.Error;
+            FieldErrors = result.FieldErrors;
+            Reason = result.Reason;
+            ErrorDetails = result.Details ?? new Dictionary<string, string>();
+            return result.Ok ? result.Value : default;
+        }
+        finally
+        {
+            Working = false;
+        }
+    }
+
+    /// <summary>A read whose failure is shown but does not clear an error the user still has to act on.</summary>
+    protected async Task<T?> ReadAsync<T>(IRequest<T> request)
+    {
+        var result = await Mediator.SendAsync(request);
+        if (!result.Ok)
+        {
+            Error = result.Error;
+        }
+
+        return result.Ok ? result.Value : default;
+    }
+}

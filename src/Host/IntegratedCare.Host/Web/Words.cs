@@ -1,0 +1,41 @@
+using System.Text;
+
+namespace IntegratedCare.Host.Web;
+
+/// <summary>How the UI says a code: <c>HousingAndAccommodation</c> → "Housing and accommodation".</summary>
+public static class Words
+{
+    public static string Of<T>(T value)
+        where T : struct, Enum => Of(value.ToString());
+
+    public static string Of<T>(T? value)
+        where T : struct, Enum => value is { } v ? Of(v.ToString()) : "—";
+
+    public static string Of(string pascal)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            var c = pascal[i];
+            if (i > 0 && char.IsUpper(c) && !char.IsUpper(pascal[i - 1]))
+            {
+                text.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString().Replace("nhs", "NHS", StringComparison.Ordinal).Replace("ndric", "NDRIC", StringComparison.Ordinal);
+    }
+
+    public static IReadOnlyList<T> All<T>()
+        where T : struct, Enum => Enum.GetValues<T>();
+
+    public static string Date(DateTimeOffset? at) => at is { } a ? a.ToLocalTime().ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "—";
+
+    public static string Day(DateOnly? day) => day is { } d ? d.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "—";
+
+    public static string Iso(DateTime? day) => day is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+}
