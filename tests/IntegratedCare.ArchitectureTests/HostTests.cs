@@ -7,6 +7,8 @@ namespace IntegratedCare.ArchitectureTests;
 
 public sealed class HostTests
 {
+    private const string WebUi = "IntegratedCare.Host.Web";
+
     private static readonly Type[] RuleBearers =
         [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>), typeof(IBusinessRule), typeof(IAggregateRoot)];
 
@@ -24,8 +26,29 @@ public sealed class HostTests
     {
         var forbidden = Solution.Modules.SelectMany(m => new[] { $"IntegratedCare.{m}.Domain", $"IntegratedCare.{m}.Application", $"IntegratedCare.{m}.Infrastructure.Grpc", $"IntegratedCare.{m}.Infrastructure.Persistence" }).ToArray();
 
-        var result = Types.InAssembly(Solution.Host).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+        var result = Types.InAssembly(Solution.Host).That().DoNotResideInNamespace(WebUi).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
 
+        Assert.True(result.IsSuccessful, ModuleBoundaryTests.Names(result));
+    }
+
+    /// <summary>
+    /// The staff web UI is an adapter like the gRPC services: it sends the modules' own requests through the
+    /// mediator and shows their DTOs and vocabularies (ADR 0004). It never reaches a module's
+    /// infrastructure, a DbContext or an aggregate.
+    /// </summary>
+    [Fact]
+    public void WebUi_ReachesModulesOnlyThroughTheirRequests()
+    {
+        var aggregates = Solution.Layer("Domain").SelectMany(a => a.GetTypes())
+            .Where(t => t.GetInterfaces().Contains(typeof(IAggregateRoot)))
+            .Select(t => t.FullName!).ToList();
+        var forbidden = Solution.Modules.Select(m => $"IntegratedCare.{m}.Infrastructure")
+            .Append("Microsoft.EntityFrameworkCore")
+            .Concat(aggregates).ToArray();
+
+        var result = Types.InAssembly(Solution.Host).That().ResideInNamespace(WebUi).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+
+        Assert.NotEmpty(aggregates);
         Assert.True(result.IsSuccessful, ModuleBoundaryTests.Names(result));
     }
 }

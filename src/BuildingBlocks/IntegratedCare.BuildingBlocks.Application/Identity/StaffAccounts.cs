@@ -105,3 +105,19 @@ internal sealed class ChangeStaffAccountValidator : AbstractValidator<ChangeStaf
         RuleFor(x => x.Roles).ValidStaffRoles().When(x => x.Change == StaffAccountChange.SetRoles);
     }
 }
+
+/// <summary>The first system administrator, as the first-run page takes it.</summary>
+public sealed record FirstAdministrator(string DisplayName, string UserName, string Password, string Confirm);
+
+public sealed class FirstAdministratorValidator : AbstractValidator<FirstAdministrator>
+{
+    public FirstAdministratorValidator()
+    {
+        RuleFor(x => x.DisplayName).RequiredText(200);
+        RuleFor(x => x.UserName).ValidUserName();
+        RuleFor(x => x.Password).ValidPassword();
+        RuleFor(x => x.Password).Must((x, p) => !p.Contains(x.UserName, StringComparison.OrdinalIgnoreCase))
+            .WithMessage("must not contain the user name").When(x => !string.IsNullOrEmpty(x.UserName));
+        RuleFor(x => x.Confirm).Equal(x => x.Password).WithMessage("does not match the password");
+    }
+}
