@@ -13,6 +13,10 @@ if (args.Length > 0 && args[0] == TokenCommand.Name)
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The UI's CSS and scripts come from the build output's static web assets when the host runs unpublished
+// (dotnet run, tests); published output carries them in wwwroot.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddBuildingBlocks(builder.Configuration);
 builder.Services.AddProtocolsModule(builder.Configuration);
 builder.Services.AddAssessmentModule(builder.Configuration);

@@ -56,6 +56,12 @@ public sealed record ChangeStaffAccountCommand(
 /// <summary>The rules a local account's fields follow, in one place for the handlers and the first-run page.</summary>
 public static class StaffAccountRules
 {
+    /// <summary>Roles whose holder works within one agency, so the account must name it.</summary>
+    public static readonly IReadOnlySet<string> AgencyRoles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Security.Roles.CaseManager, Security.Roles.LineManager, Security.Roles.AgencyAdmin,
+    };
+
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 128;
 
@@ -87,8 +93,10 @@ internal sealed class CreateStaffAccountValidator : AbstractValidator<CreateStaf
         RuleFor(x => x.Roles).ValidStaffRoles();
         RuleFor(x => x.Password).ValidPassword();
         RuleFor(x => x.AgencyId).MustBeId().When(x => !string.IsNullOrEmpty(x.AgencyId));
-        RuleFor(x => x.AgencyId).NotEmpty().WithMessage("is required for every role but system-admin")
-            .When(x => x.Roles.Any(r => r != Security.Roles.SystemAdmin));
+        // Case work and agency administration happen within an agency; co-ordinators and committee
+        // members serve an area or the nation.
+        RuleFor(x => x.AgencyId).NotEmpty().WithMessage("is required for case-manager, line-manager and agency-admin")
+            .When(x => x.Roles.Any(StaffAccountRules.AgencyRoles.Contains));
         RuleFor(x => x.Password).Must((x, p) => !p.Contains(x.UserName, StringComparison.OrdinalIgnoreCase))
             .WithMessage("must not contain the user name").When(x => !string.IsNullOrEmpty(x.UserName));
     }

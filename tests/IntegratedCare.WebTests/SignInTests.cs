@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace IntegratedCare.WebTests;
+
+[Collection(StaffUiCollection.Name)]
+public sealed class SignInTests(StaffUi ui)
+{
+    [Fact]
+    public async Task SignIn_WithTheRightPassword_OpensMyWork_AndPagesCheckTheRole()
+    {
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync("/admin/staff");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await ui.ScreenshotAsync(page, "04-sign-in");
+        await StaffUi.AssertAccessibleAsync(page);
+
+        await StaffUi.SignInAsync(page, "casey", StaffUi.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My caseload" })).ToBeVisibleAsync();
+
+        // A case manager is not an administrator: the page says so rather than showing staff accounts.
+        await page.GotoAsync("/admin/staff");
+        await Assertions.Expect(page.GetByText("Your roles do not allow this page")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_WithWrongPasswords_IsRefused_AndTheAccountLocksAfterFive()
+    {
+        var page = await ui.NewPageAsync();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await StaffUi.SignInAsync(page, "lou", "not-the-password-" + attempt);
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The user name or password is wrong.");
+        }
+
+        await StaffUi.SignInAsync(page, "lou", "not-the-password-5");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
+
+        // Locked means locked: the right password does not open it until the lock ends or an administrator unlocks it.
+        await StaffUi.SignInAsync(page, "lou", StaffUi.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
+    }
+}

@@ -1,0 +1,198 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace IntegratedCare.WebTests;
+
+/// <summary>
+/// One host and one browser for the browser tests. Starting it does what a newcomer does after the
+/// README: opens the printed URL, creates the first administrator with the printed code, and sets up an
+/// area, two agencies and the staff who work the pathway, all through the administration pages.
+/// </summary>
+public sealed class StaffUi : IAsyncLifetime
+{
+    public const string AdminUser = "admin";
+    public const string Password = "Correct-horse-battery-42";
+
+    private IPlaywright? _playwright;
+
+    public HostUnderTest Host { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("WEB_TEST_SCREENSHOTS")
+        ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"The browser tests drive Debian's chromium at {chromium}: install it with 'apt-get install chromium' (.ci/run does), or set CHROMIUM_PATH.");
+        }
+
+        Host = await HostUnderTest.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+
+        await SetUpAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh browser context (its own cookies), at laptop size unless told otherwise.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.WebAddress, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignedInAsync(string user, string password = Password)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, user, password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Goes to a page and waits for it to be live (its circuit connected and its heading shown).</summary>
+    public static async Task OpenAsync(IPage page, string path, string heading)
+    {
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Picks an option of a MudBlazor select by its label and the option's text.</summary>
+    public static async Task PickAsync(IPage page, string label, string option, int nth = 0)
+    {
+        await page.GetByLabel(label, new() { Exact = true }).Nth(nth).ClickAsync(new() { Force = true });
+        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First;
+        await item.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    public static async Task FillAsync(IPage page, string label, string value, int nth = 0)
+    {
+        var input = page.GetByLabel(label, new() { Exact = true }).Nth(nth);
+        await input.FillAsync(value);
+        await input.BlurAsync();
+    }
+
+    public static async Task ClickAsync(IPage page, string button) =>
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+
+    public async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>
+    /// axe-core's WCAG 2.1 A and AA rules on the page as it stands; serious and critical findings fail,
+    /// naming the rule and the elements.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    private async Task SetUpAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await page.GotoAsync("/setup");
+        await ScreenshotAsync(page, "01-first-run");
+        await page.GetByLabel("Set-up code").FillAsync(await Host.SetupCodeAsync());
+        await page.GetByLabel("Your name").FillAsync("Ada Administrator");
+        await page.GetByLabel("User name").FillAsync(AdminUser);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("Password again").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator and sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Staff accounts" })).ToBeVisibleAsync();
+
+        await CreateAccountAsync(page, "Rhona Coordinator", "rhona", null, "rehabilitation-coordinator");
+        await OpenAsync(page, "/admin/areas", "Areas");
+        await FillAsync(page, "Name", "Dundee City");
+        await PickAsync(page, "Kind", "Council area");
+        await PickAsync(page, "Rehabilitation co-ordinator", "Rhona Coordinator");
+        await FillAsync(page, "Co-ordinator's email", "rhona.coordinator@dundee.example");
+        await ClickAsync(page, "Add area");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Dundee City" })).ToBeVisibleAsync();
+
+        await RegisterAgencyAsync(page, "Tayside Addiction Service", "Specialist addiction service", "ADD01", "intake@addiction.example");
+        await RegisterAgencyAsync(page, "Dundee Housing Options", "Housing and homelessness", "HOU01", "options@housing.example");
+        await ScreenshotAsync(page, "02-admin-agencies");
+
+        await CreateAccountAsync(page, "Casey Manager", "casey", "Tayside Addiction Service", "case-manager");
+        await CreateAccountAsync(page, "Lena Linemanager", "lena", "Tayside Addiction Service", "line-manager");
+        await CreateAccountAsync(page, "Lou Lockout", "lou", "Tayside Addiction Service", "case-manager");
+        await CreateAccountAsync(page, "Sam Subgroup", "sam", null, "subgroup-member");
+        await ScreenshotAsync(page, "03-admin-staff");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task RegisterAgencyAsync(IPage page, string name, string type, string code, string email)
+    {
+        await OpenAsync(page, "/admin/agencies", "Agencies");
+        await FillAsync(page, "Name", name);
+        await PickAsync(page, "Type", type);
+        await FillAsync(page, "Organisation code", code);
+        await PickAsync(page, "Areas served", "Dundee City");
+        await FillAsync(page, "Contact email", email);
+        await ClickAsync(page, "Register");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+    }
+
+    private static async Task CreateAccountAsync(IPage page, string name, string user, string? agency, string role)
+    {
+        await OpenAsync(page, "/admin/staff", "Staff accounts");
+        await FillAsync(page, "Name", name);
+        await FillAsync(page, "User name", user);
+        await FillAsync(page, "Initial password", Password);
+        await PickAsync(page, "Roles", role);
+        if (agency is not null)
+        {
+            await PickAsync(page, "Agency", agency);
+        }
+
+        await ClickAsync(page, "Create");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = user, Exact = true })).ToBeVisibleAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StaffUiCollection : ICollectionFixture<StaffUi>
+{
+    public const string Name = "staff web UI";
+}
