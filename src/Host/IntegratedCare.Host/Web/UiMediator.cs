@@ -80,12 +80,21 @@ public sealed class UiMediator(
         }
     }
 
-    /// <summary>A wire field name as a person reads it: <c>details.name.given_name</c> → "Given name".</summary>
+    /// <summary>
+    /// A wire field name as a person reads it: <c>details.name.given_name</c> → "Name given name",
+    /// <c>form.actions[1].what</c> → "Actions 2 what". The request's own wrapper (details, form, terms) is dropped.
+    /// </summary>
     public static string Humanise(string field)
     {
-        var last = field.Split('.').Last();
-        var words = last.Replace('_', ' ').Trim();
-        return words.Length == 0 ? field : char.ToUpperInvariant(words[0]) + words[1..];
+        var parts = field.Split('.').ToList();
+        if (parts.Count > 1 && parts[0] is "details" or "form" or "terms")
+        {
+            parts.RemoveAt(0);
+        }
+
+        var text = System.Text.RegularExpressions.Regex.Replace(string.Join(' ', parts), @"\[(\d+)\]", m => " " + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1))
+            .Replace('_', ' ').Trim();
+        return text.Length == 0 ? field : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
