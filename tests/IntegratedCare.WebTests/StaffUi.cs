@@ -129,6 +129,19 @@ public sealed class StaffUi : IAsyncLifetime
     private async Task SetUpAsync()
     {
         var page = await NewPageAsync();
+        try
+        {
+            await SetUpAsync(page);
+        }
+        catch (Exception ex)
+        {
+            await ScreenshotAsync(page, "00-set-up-failed");
+            throw new InvalidOperationException($"Setting up through the administration pages failed on {page.Url}; see 00-set-up-failed.png. Host output:\n{Host.Output}", ex);
+        }
+    }
+
+    private async Task SetUpAsync(IPage page)
+    {
         await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
         await page.GotoAsync("/setup");

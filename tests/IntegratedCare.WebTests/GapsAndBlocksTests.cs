@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+
+namespace IntegratedCare.WebTests;
+
+[Collection(StaffUiCollection.Name)]
+public sealed class GapsAndBlocksTests(StaffUi ui)
+{
+    [Fact]
+    public async Task AForm_IsRefusedWhileItNamesSomeone_ThenClimbsTheLadderToTheSubGroup()
+    {
+        var casey = await ui.SignedInAsync("casey");
+        await StaffUi.OpenAsync(casey, "/people/new", "Register a person");
+        await StaffUi.FillAsync(casey, "Given name", "Euan");
+        await StaffUi.FillAsync(casey, "Family name", "Blackwood");
+        await StaffUi.FillAsync(casey, "Date of birth", "1979-02-11");
+        await StaffUi.ClickAsync(casey, "Register");
+        await Assertions.Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "Euan Blackwood" })).ToBeVisibleAsync();
+
+        await StaffUi.OpenAsync(casey, "/gaps/new", "Gaps and blocks form");
+        await StaffUi.PickAsync(casey, "Area", "Dundee City");
+        await StaffUi.FillAsync(casey, "Project", "Tayside Addiction Service");
+        await StaffUi.FillAsync(casey, "Case manager's name", "Casey Manager");
+        await StaffUi.FillAsync(casey, "Case manager's email", "casey.manager@addiction.example");
+        await casey.GetByLabel("Overview (at most three lines)").PressSequentiallyAsync("Euan Blackwood has waited 9 weeks for a tenancy.");
+
+        // The check runs as the user types and names what it found, without echoing it.
+        var findings = casey.GetByTestId("anonymity-findings");
+        await Assertions.Expect(findings).ToContainTextAsync("Overview: a registered person's name at characters 1–14");
+        await ui.ScreenshotAsync(casey, "09-gaps-form-refused");
+
+        await StaffUi.FillAsync(casey, "1. Who", "Housing options officer");
+        await StaffUi.FillAsync(casey, "What", "Asked for a supported tenancy");
+        await StaffUi.FillAsync(casey, "Outcome", "No supported tenancies in the area");
+        await StaffUi.FillAsync(casey, "Date", DateTime.Today.AddDays(-7).ToString("yyyy-MM-dd"), nth: 1);
+        await StaffUi.FillAsync(casey, "Current situation", "The person is sofa surfing while in treatment.");
+        await StaffUi.FillAsync(casey, "Recommendations", "Commission supported tenancies for people in recovery.");
+        await StaffUi.PickAsync(casey, "Category", "Housing");
+        await StaffUi.PickAsync(casey, "Kind", "Resource gap");
+        await StaffUi.PickAsync(casey, "Agencies involved", "Dundee Housing Options");
+
+        // Saving is refused too: the server checks again, names the field, and stores nothing.
+        await StaffUi.ClickAsync(casey, "Save form");
+        await Assertions.Expect(casey.GetByTestId("problem")).ToContainTextAsync("Overview contains a registered person's name");
+        Assert.EndsWith("/gaps/new", casey.Url);
+
+        await StaffUi.FillAsync(casey, "Overview (at most three lines)", "A person in treatment has waited 9 weeks for a supported tenancy.");
+        await Assertions.Expect(findings).ToHaveCountAsync(0);
+        await StaffUi.ClickAsync(casey, "Save form");
+        await Assertions.Expect(casey.GetByTestId("form-stage")).ToContainTextAsync("Draft");
+        var formUrl = casey.Url;
+        await ui.ScreenshotAsync(casey, "10-gaps-form");
+        await StaffUi.AssertAccessibleAsync(casey);
+
+        await casey.GetByLabel("Attestation: with whom the form was discussed (staff team or a peer case manager)").FillAsync("Discussed with the staff team at Tuesday's meeting.");
+        await StaffUi.ClickAsync(casey, "Attest and submit to line manager");
+        await Assertions.Expect(casey.GetByTestId("form-stage")).ToContainTextAsync("Awaiting endorsement");
+
+        // The case manager cannot endorse their own form: only the holder of a stage moves it.
+        await StaffUi.ClickAsync(casey, "Endorse");
+        await Assertions.Expect(casey.GetByTestId("problem")).ToContainTextAsync("You may not do this");
+
+        var lena = await ui.SignedInAsync("lena");
+        await Assertions.Expect(lena.GetByRole(AriaRole.Link, new() { Name = "Open" })).ToHaveCountAsync(1);
+        await lena.GotoAsync(formUrl);
+        await StaffUi.ClickAsync(lena, "Endorse");
+        await Assertions.Expect(lena.GetByTestId("form-stage")).ToContainTextAsync("With coordinator");
+
+        var rhona = await ui.SignedInAsync("rhona");
+        await rhona.GotoAsync(formUrl);
+        await StaffUi.ClickAsync(rhona, "Raise to sub-group");
+        await Assertions.Expect(rhona.GetByTestId("form-stage")).ToContainTextAsync("At sub group");
+        await ui.ScreenshotAsync(rhona, "11-gaps-form-at-sub-group");
+    }
+
+    [Fact]
+    public async Task TheReportsPage_DrawsItsCharts_AndDownloadsCsv()
+    {
+        var page = await ui.SignedInAsync("rhona");
+        await StaffUi.OpenAsync(page, "/reports", "Planning reports");
+        await StaffUi.ClickAsync(page, "Show");
+        await Assertions.Expect(page.Locator("[data-testid=chart-forms] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=chart-time] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Total" })).ToBeVisibleAsync();
+        await ui.ScreenshotAsync(page, "12-reports");
+        await StaffUi.AssertAccessibleAsync(page);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => StaffUi.ClickAsync(page, "CSV"));
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        var csv = await File.ReadAllTextAsync(path!);
+        Assert.StartsWith("category,", csv, StringComparison.OrdinalIgnoreCase);
+    }
+}
