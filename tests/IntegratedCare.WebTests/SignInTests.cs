@@ -40,4 +40,20 @@ public sealed class SignInTests(StaffUi ui)
         await StaffUi.SignInAsync(page, "lou", StaffUi.Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
     }
+
+    [Fact]
+    public async Task MyWork_ReadsOnATablet_WithTheMenuBehindItsButton()
+    {
+        var page = await ui.NewPageAsync(width: 820, height: 1180);
+        await StaffUi.SignInAsync(page, "lena", StaffUi.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forms waiting for your endorsement" })).ToBeVisibleAsync();
+        await ui.ScreenshotAsync(page, "13-my-work-tablet");
+        await StaffUi.AssertAccessibleAsync(page);
+
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" });
+        var people = page.GetByRole(AriaRole.Link, new() { Name = "People and plans" });
+        var wasVisible = await people.IsVisibleAsync();
+        await menu.ClickAsync();
+        await Assertions.Expect(people).ToBeVisibleAsync(new() { Visible = !wasVisible });
+    }
 }
