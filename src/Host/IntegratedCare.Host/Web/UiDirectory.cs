@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.Protocols.Application.Agencies;
 using IntegratedCare.Protocols.Application.Agencies.ListAgencies;
 using IntegratedCare.Protocols.Application.Areas;
@@ -11,52 +12,30 @@ public sealed class UiDirectory(UiMediator mediator)
     private IReadOnlyList<AgencyDto>? _agencies;
     private IReadOnlyList<AreaDto>? _areas;
 
-    public async Task<IReadOnlyList<AgencyDto>> AgenciesAsync(bool reload = false)
+    public async Task<IReadOnlyList<AgencyDto>> AgenciesAsync(bool reload = false) =>
+        _agencies = _agencies is null || reload ? await AllPagesAsync(token => new ListAgenciesQuery(100, token, null, string.Empty, false)) : _agencies;
+
+    public async Task<IReadOnlyList<AreaDto>> AreasAsync(bool reload = false) =>
+        _areas = _areas is null || reload ? await AllPagesAsync(token => new ListAreasQuery(100, token)) : _areas;
+
+    /// <summary>Every page of a paged list, in order; stops at the first refusal (shown by the page that asked).</summary>
+    private async Task<IReadOnlyList<T>> AllPagesAsync<T>(Func<string, MediatR.IRequest<Page<T>>> page)
     {
-        if (_agencies is null || reload)
+        var all = new List<T>();
+        var token = string.Empty;
+        do
         {
-            var all = new List<AgencyDto>();
-            var token = string.Empty;
-            do
+            var result = await mediator.SendAsync(page(token));
+            if (!result.Ok)
             {
-                var page = await mediator.SendAsync(new ListAgenciesQuery(100, token, null, string.Empty, false));
-                if (!page.Ok)
-                {
-                    break;
-                }
-
-                all.AddRange(page.Value!.Items);
-                token = page.Value.NextPageToken;
+                break;
             }
-            while (!string.IsNullOrEmpty(token));
-            _agencies = all;
+
+            all.AddRange(result.Value!.Items);
+            token = result.Value.NextPageToken;
         }
-
-        return _agencies;
-    }
-
-    public async Task<IReadOnlyList<AreaDto>> AreasAsync(bool reload = false)
-    {
-        if (_areas is null || reload)
-        {
-            var all = new List<AreaDto>();
-            var token = string.Empty;
-            do
-            {
-                var page = await mediator.SendAsync(new ListAreasQuery(100, token));
-                if (!page.Ok)
-                {
-                    break;
-                }
-
-                all.AddRange(page.Value!.Items);
-                token = page.Value.NextPageToken;
-            }
-            while (!string.IsNullOrEmpty(token));
-            _areas = all;
-        }
-
-        return _areas;
+        while (!string.IsNullOrEmpty(token));
+        return all;
     }
 
     public async Task<string> AgencyNameAsync(string? id) =>
