@@ -1,5 +1,7 @@
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.BuildingBlocks.Infrastructure.Security;
+using Microsoft.Extensions.Options;
 
 namespace IntegratedCare.Host;
 
@@ -36,6 +38,13 @@ internal static class GrpcHosting
     /// <summary>Health is open to load balancers; reflection, like every service, needs a token.</summary>
     public static IEndpointRouteBuilder MapGrpcPlumbing(this IEndpointRouteBuilder endpoints)
     {
+        // The embedded default's signing key exists from start-up, not from the first call, so the token
+        // command and the agency simulator can mint tokens for a host nobody has called yet.
+        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.UsesExternalAuthority)
+        {
+            endpoints.ServiceProvider.GetRequiredService<LocalSigningKey>();
+        }
+
         endpoints.MapGrpcHealthChecksService().AllowAnonymous();
         endpoints.MapGrpcReflectionService();
         return endpoints;

@@ -1,0 +1,17 @@
+namespace IntegratedCare.AgencySimulator.Scenarios;
+
+/// <summary>A story the simulated agencies act out against the system, checking invariants as it goes.</summary>
+public abstract class Scenario
+{
+    public abstract string Name { get; }
+
+    public abstract string Summary { get; }
+
+    /// <summary>Whether the scenario needs simulated time to pass (deadlines), so runs only in process.</summary>
+    public virtual bool NeedsMovingTime => false;
+
+    public abstract Task RunAsync(Simulation sim, IProgress<(int Done, int Total)>? progress);
+
+    public static IReadOnlyList<Scenario> All(int busyAreaPeople = 200) =>
+        [new FullPathway(), new HousingDoesNotAnswer(), new ConsentWithdrawn(), new BusyArea(busyAreaPeople)];
+}
