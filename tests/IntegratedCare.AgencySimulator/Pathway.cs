@@ -111,25 +111,10 @@ public sealed class Pathway(Simulation sim)
     }
 
     /// <summary>The draft plan proposed from the assessment (delivered through the outbox).</summary>
-    public async Task<CarePlan.V1.CarePlan> ProposedPlanAsync(SimPerson person)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var plans = await sim.CaseManager.CarePlans.ListCarePlansAsync(new ListCarePlansRequest { ServiceUserId = person.ServiceUserId });
-            var open = plans.CarePlans.FirstOrDefault(p => p.Status is CarePlanStatus.Draft or CarePlanStatus.Active);
-            if (open is not null)
-            {
-                return open;
-            }
-
-            if (attempt > 200)
-            {
-                throw new TimeoutException($"No care plan was proposed for {person.ServiceUserId} within 20 s of its assessment.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public Task<CarePlan.V1.CarePlan> ProposedPlanAsync(SimPerson person) =>
+        sim.EventuallyAsync($"the care plan proposed for {person.ServiceUserId}", async () =>
+            (await sim.CaseManager.CarePlans.ListCarePlansAsync(new ListCarePlansRequest { ServiceUserId = person.ServiceUserId }))
+                .CarePlans.FirstOrDefault(p => p.Status is CarePlanStatus.Draft or CarePlanStatus.Active));
 
     public async Task<CarePlan.V1.CarePlan> AgreeAndActivateAsync(CarePlan.V1.CarePlan plan)
     {

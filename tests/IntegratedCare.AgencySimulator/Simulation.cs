@@ -98,6 +98,23 @@ public sealed class Simulation(ISystemUnderTest system, TextWriter story, int se
         return System.PassAsync(TimeSpan.FromDays(days));
     }
 
+    /// <summary>Waits (up to 20 s) for what the system does after a commit: the outbox, a deadline sweep.</summary>
+    public async Task<T> EventuallyAsync<T>(string what, Func<Task<T?>> probe)
+        where T : class
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{what} did not appear within 20 s (step: {Invariants.Step})");
+    }
+
     public string Today(int plusDays = 0) => System.Now.AddDays(plusDays).ToString("yyyy-MM-dd");
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed class HousingDoesNotAnswer : Scenario
             var late = await sim.CaseManager.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = referral.ReferralId });
             sim.Invariants.Hold(Invariants.NoOverdueItemUnflagged, late.Overdue,
                 () => $"referral {referral.ReferralId} is past its due time {late.DueAt} unanswered ({late.Status}) but not flagged overdue");
-            plan = await Eventually(sim, "the referral variance", async () =>
+            plan = await sim.EventuallyAsync("the referral variance", async () =>
             {
                 var current = await sim.CaseManager.CarePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId });
                 return current.Variances.Any(v => v.Kind == VarianceKind.ReferralOverdue) ? current : null;
@@ -69,7 +69,7 @@ public sealed class HousingDoesNotAnswer : Scenario
         await sim.PassAsync(12);
         await sim.StepAsync("The co-ordinator misses the ten-day feedback: the form shows overdue, with an alert", async () =>
         {
-            form = await Eventually(sim, "the co-ordinator's overdue alert", async () =>
+            form = await sim.EventuallyAsync("the co-ordinator's overdue alert", async () =>
             {
                 var current = await sim.Coordinator.Forms.GetFormAsync(new GetFormRequest { FormId = form.FormId });
                 return current.Alerts.Count > 0 ? current : null;
@@ -121,20 +121,4 @@ public sealed class HousingDoesNotAnswer : Scenario
         AgenciesInvolved = { sim.Housing.AgencyId },
         LinkedVarianceId = varianceId,
     };
-
-    internal static async Task<T> Eventually<T>(Simulation sim, string what, Func<Task<T?>> probe)
-        where T : class
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{what} did not appear within 20 s (step: {sim.Invariants.Step})");
-    }
 }
