@@ -213,6 +213,7 @@ internal sealed class HostProcess : IAsyncDisposable
         string[] settings =
         [
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
+            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{FreePort()}",
             $"--Database:Path={Path.Combine(data, "bench.db")}",
             $"--Database:Synchronous={synchronous}",
             $"--Authentication:SigningKeyPath={Path.Combine(data, "key.pem")}",

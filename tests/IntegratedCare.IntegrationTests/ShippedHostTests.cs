@@ -26,6 +26,7 @@ public sealed class ShippedHostTests : IDisposable
         string[] settings =
         [
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
+            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{FreePort()}",
             $"--Database:Path={_folder.DatabasePath}",
             $"--Authentication:SigningKeyPath={Path.Combine(_folder.Path, "signing-key.pem")}",
         ];
@@ -33,6 +34,12 @@ public sealed class ShippedHostTests : IDisposable
         Assert.Equal(0, exitCode);
 
         using var host = Process.Start(HostStartInfo(settings))!;
+
+        // Drained, so a chatty start-up never blocks on a full pipe.
+        host.OutputDataReceived += (_, _) => { };
+        host.ErrorDataReceived += (_, _) => { };
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
         try
         {
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
@@ -54,7 +61,8 @@ public sealed class ShippedHostTests : IDisposable
 
     private static async Task<HealthCheckResponse> WaitForHealthAsync(Health.HealthClient health, Process host)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: CI runs the test projects side by side on two cores.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             Assert.False(host.HasExited, $"The host exited with code {(host.HasExited ? host.ExitCode : 0)} before it served.");
