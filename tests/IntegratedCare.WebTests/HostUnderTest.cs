@@ -16,10 +16,13 @@ public sealed partial class HostUnderTest : IAsyncDisposable
     private readonly TaskCompletionSource<string> _setupCode = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
+    private readonly string[] _settings;
+
     private HostUnderTest(string data, int grpcPort, int webPort)
     {
         _data = data;
         WebAddress = $"http://127.0.0.1:{webPort}";
+        GrpcAddress = $"http://127.0.0.1:{grpcPort}";
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -27,15 +30,16 @@ public sealed partial class HostUnderTest : IAsyncDisposable
             RedirectStandardError = true,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegratedCare.Host.dll"));
-        foreach (var setting in new[]
-        {
+        _settings =
+        [
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
             $"--Kestrel:Endpoints:Web:Url={WebAddress}",
             $"--Database:Path={Path.Combine(data, "integratedcare.db")}",
             $"--Authentication:SigningKeyPath={Path.Combine(data, "signing-key.pem")}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
-        })
+        ];
+        foreach (var setting in _settings)
         {
             info.ArgumentList.Add(setting);
         }
@@ -48,6 +52,26 @@ public sealed partial class HostUnderTest : IAsyncDisposable
     }
 
     public string WebAddress { get; }
+
+    /// <summary>Where partner systems call: the tests use it to seed data a page then shows.</summary>
+    public string GrpcAddress { get; }
+
+    /// <summary>A bearer token from the host's own <c>token</c> command, as the README mints one.</summary>
+    public async Task<string> MintAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegratedCare.Host.dll"));
+        info.ArgumentList.Add("token");
+        foreach (var argument in arguments.Concat(_settings.Where(s => s.StartsWith("--Authentication:", StringComparison.Ordinal))))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var token = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? token.Trim() : throw new InvalidOperationException("The token command failed.");
+    }
 
     public string Output
     {
