@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -9,6 +7,7 @@ using IntegratedCare.Assessment.V1;
 using IntegratedCare.CarePlan.V1;
 using IntegratedCare.GapsBlocks.V1;
 using IntegratedCare.Protocols.V1;
+using IntegratedCare.Testing;
 using Agency = IntegratedCare.Protocols.V1.Agency;
 
 // Per-call latency through the whole stack (HTTP/2, JWT, pipeline, SQLite, audit), one caller at a time,
@@ -209,18 +208,18 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         var data = Path.Combine(Path.GetTempPath(), "integratedcare-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var port = FreePort();
+        var port = HostCommand.FreePort();
         string[] settings =
         [
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
-            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{FreePort()}",
+            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
             $"--Database:Path={Path.Combine(data, "bench.db")}",
             $"--Database:Synchronous={synchronous}",
             $"--Authentication:SigningKeyPath={Path.Combine(data, "key.pem")}",
             "--Logging:LogLevel:Default=Warning",
         ];
-        var token = (await RunToEndAsync(["token", "--role", "system-admin", .. settings])).Trim();
-        var process = Start(settings);
+        var token = await HostCommand.MintAsync(["--role", "system-admin", .. settings]);
+        var process = HostCommand.Start(settings);
         var address = $"http://127.0.0.1:{port}";
         using var channel = GrpcChannel.ForAddress(address);
         var health = new Health.HealthClient(channel);
@@ -241,7 +240,7 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Another token from the same key, e.g. for a case manager of an agency.</summary>
-    public async Task<string> MintAsync(params string[] arguments) => (await RunToEndAsync(["token", .. arguments, .. _settings])).Trim();
+    public Task<string> MintAsync(params string[] arguments) => HostCommand.MintAsync([.. arguments, .. _settings]);
 
     public async ValueTask DisposeAsync()
     {
@@ -249,42 +248,5 @@ internal sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         Directory.Delete(_data, recursive: true);
-    }
-
-    private static Process Start(IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegratedCare.Host.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        return process;
-    }
-
-    private static async Task<string> RunToEndAsync(IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegratedCare.Host.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException("The token command failed.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

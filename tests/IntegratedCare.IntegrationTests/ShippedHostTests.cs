@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using IntegratedCare.Protocols.V1;
+using IntegratedCare.Testing;
 
 namespace IntegratedCare.IntegrationTests;
 
@@ -22,24 +21,18 @@ public sealed class ShippedHostTests : IDisposable
     [Fact]
     public async Task TheShippedHost_ServesHealthAndTheApiWithATokenFromItsOwnCommand()
     {
-        var port = FreePort();
+        var port = HostCommand.FreePort();
         string[] settings =
         [
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
-            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{FreePort()}",
+            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
             $"--Database:Path={_folder.DatabasePath}",
             $"--Authentication:SigningKeyPath={Path.Combine(_folder.Path, "signing-key.pem")}",
         ];
-        var (exitCode, token) = await RunAsync(["token", "--role", "system-admin", .. settings]);
+        var (exitCode, token) = await HostCommand.RunAsync(["token", "--role", "system-admin", .. settings]);
         Assert.Equal(0, exitCode);
 
-        using var host = Process.Start(HostStartInfo(settings))!;
-
-        // Drained, so a chatty start-up never blocks on a full pipe.
-        host.OutputDataReceived += (_, _) => { };
-        host.ErrorDataReceived += (_, _) => { };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
+        using var host = HostCommand.Start(settings);
         try
         {
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
@@ -75,32 +68,5 @@ public sealed class ShippedHostTests : IDisposable
                 await Task.Delay(200);
             }
         }
-    }
-
-    private static ProcessStartInfo HostStartInfo(IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegratedCare.Host.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        return info;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> arguments)
-    {
-        using var process = Process.Start(HostStartInfo(arguments))!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

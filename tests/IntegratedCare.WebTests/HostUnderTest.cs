@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using IntegratedCare.Testing;
 
 namespace IntegratedCare.WebTests;
 
@@ -23,13 +22,6 @@ public sealed partial class HostUnderTest : IAsyncDisposable
         _data = data;
         WebAddress = $"http://127.0.0.1:{webPort}";
         GrpcAddress = $"http://127.0.0.1:{grpcPort}";
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegratedCare.Host.dll"));
         _settings =
         [
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
@@ -39,16 +31,7 @@ public sealed partial class HostUnderTest : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         ];
-        foreach (var setting in _settings)
-        {
-            info.ArgumentList.Add(setting);
-        }
-
-        _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, e) => Read(e.Data);
-        _process.ErrorDataReceived += (_, e) => Read(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = HostCommand.Start(_settings, Read);
     }
 
     public string WebAddress { get; }
@@ -57,21 +40,8 @@ public sealed partial class HostUnderTest : IAsyncDisposable
     public string GrpcAddress { get; }
 
     /// <summary>A bearer token from the host's own <c>token</c> command, as the README mints one.</summary>
-    public async Task<string> MintAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegratedCare.Host.dll"));
-        info.ArgumentList.Add("token");
-        foreach (var argument in arguments.Concat(_settings.Where(s => s.StartsWith("--Authentication:", StringComparison.Ordinal))))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var token = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? token.Trim() : throw new InvalidOperationException("The token command failed.");
-    }
+    public Task<string> MintAsync(params string[] arguments) =>
+        HostCommand.MintAsync([.. arguments, .. _settings.Where(s => s.StartsWith("--Authentication:", StringComparison.Ordinal))]);
 
     public string Output
     {
@@ -88,7 +58,7 @@ public sealed partial class HostUnderTest : IAsyncDisposable
     {
         var data = Path.Combine(Path.GetTempPath(), "integratedcare-web", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var host = new HostUnderTest(data, FreePort(), FreePort());
+        var host = new HostUnderTest(data, HostCommand.FreePort(), HostCommand.FreePort());
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
@@ -151,13 +121,6 @@ public sealed partial class HostUnderTest : IAsyncDisposable
         {
             _setupCode.TrySetResult(match.Groups[1].Value);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("set-up code ([0-9A-F]+)")]

@@ -30,10 +30,8 @@ public static class Words
         return text.ToString().Replace("nhs", "NHS", StringComparison.Ordinal).Replace("ndric", "NDRIC", StringComparison.Ordinal);
     }
 
-    /// <summary>The data categories consent and sharing rules speak of, as Protocols defines them.</summary>
-    public static readonly IReadOnlyList<string> DataCategories = typeof(IntegratedCare.Protocols.Contracts.DataCategories)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+    /// <summary>The data categories consent and sharing rules speak of: Protocols' own list of codes.</summary>
+    public static IReadOnlyCollection<string> DataCategories => IntegratedCare.Protocols.Domain.Sharing.DataCategoryCodes.All;
 
     public static IReadOnlyList<T> All<T>()
         where T : struct, Enum => Enum.GetValues<T>();
