@@ -22,17 +22,46 @@ public sealed class BehaviourTests
 {
     private static readonly Task<string> Done = Task.FromResult("done");
 
-    private static CurrentActor ActorWith(params string[] roles)
+    private static readonly Guid AgencyId = Guid.Parse("7d1f3c52-0c1e-4a4e-9d55-2f0d7e9b1a01");
+
+    private static CurrentActor ActorWith(params string[] roles) => ActorFor(AgencyId.ToString("D"), roles);
+
+    private static CurrentActor ActorFor(string agencyId, params string[] roles)
     {
         var actor = new CurrentActor();
-        actor.Set(new Actor("user-1", ActorKind.Staff, "agency-1", roles.ToHashSet()));
+        actor.Set(new Actor("user-1", ActorKind.Staff, agencyId, roles.ToHashSet()));
         return actor;
+    }
+
+    private static IActingAgencies Agencies(bool active = true)
+    {
+        var agencies = Substitute.For<IActingAgencies>();
+        agencies.FindAsync(AgencyId, Arg.Any<CancellationToken>()).Returns(new ActingAgency(AgencyId, active, []));
+        return agencies;
+    }
+
+    [Theory]
+    [InlineData(false, "7d1f3c52-0c1e-4a4e-9d55-2f0d7e9b1a01")]
+    [InlineData(true, "00000000-0000-4000-8000-000000000000")]
+    [InlineData(true, "not-an-agency")]
+    public async Task Authorization_RefusesADeactivatedOrUnknownAgency_WhateverTheRoles(bool active, string agencyId)
+    {
+        var ran = false;
+        var behaviour = new AuthorizationBehavior<ChangeThing, string>(ActorFor(agencyId, Roles.SystemAdmin), Agencies(active));
+
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new ChangeThing("x"), CancellationToken.None, () =>
+        {
+            ran = true;
+            return Done;
+        }));
+        Assert.Contains("unknown or inactive", refused.Message, StringComparison.Ordinal);
+        Assert.False(ran);
     }
 
     [Fact]
     public async Task Authorization_AdmitsAHolderOfADeclaredRole()
     {
-        var behaviour = new AuthorizationBehavior<ChangeThing, string>(ActorWith(Roles.SystemAdmin));
+        var behaviour = new AuthorizationBehavior<ChangeThing, string>(ActorWith(Roles.SystemAdmin), Agencies());
 
         Assert.Equal("done", await behaviour.Handle(new ChangeThing("x"), CancellationToken.None, () => Done));
     }
@@ -41,7 +70,7 @@ public sealed class BehaviourTests
     public async Task Authorization_RefusesOthersBeforeTheHandlerRuns()
     {
         var ran = false;
-        var behaviour = new AuthorizationBehavior<ChangeThing, string>(ActorWith(Roles.CaseManager));
+        var behaviour = new AuthorizationBehavior<ChangeThing, string>(ActorWith(Roles.CaseManager), Agencies());
 
         await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new ChangeThing("x"), CancellationToken.None, () =>
         {
@@ -55,9 +84,9 @@ public sealed class BehaviourTests
     public async Task Authorization_WithoutAnActor_IsUnauthenticated_AndAnUndeclaredRequestNeverRuns()
     {
         await Assert.ThrowsAsync<UnauthenticatedException>(() =>
-            new AuthorizationBehavior<ChangeThing, string>(new CurrentActor()).Handle(new ChangeThing("x"), CancellationToken.None, () => Done));
+            new AuthorizationBehavior<ChangeThing, string>(new CurrentActor(), Agencies()).Handle(new ChangeThing("x"), CancellationToken.None, () => Done));
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new AuthorizationBehavior<Undeclared, string>(ActorWith(Roles.SystemAdmin)).Handle(new Undeclared(), CancellationToken.None, () => Done));
+            new AuthorizationBehavior<Undeclared, string>(ActorWith(Roles.SystemAdmin), Agencies()).Handle(new Undeclared(), CancellationToken.None, () => Done));
     }
 
     [Fact]

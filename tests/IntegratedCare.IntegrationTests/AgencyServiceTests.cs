@@ -31,7 +31,8 @@ public sealed class AgencyServiceTests : IAsyncLifetime
     public async Task RegisterAgency_ThenGetAndList_ReturnsWhatWasRegistered()
     {
         var area = await _scenario.CreateAreaAsync();
-        var agencyAdmin = _scenario.Client("onboarding-agency", Roles.AgencyAdmin);
+        var home = await _scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Onboarding Agency"));
+        var agencyAdmin = _scenario.Client(home.AgencyId, Roles.AgencyAdmin);
 
         var registered = await agencyAdmin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId));
         var fetched = await agencyAdmin.GetAgencyAsync(new GetAgencyRequest { AgencyId = registered.AgencyId });
@@ -46,8 +47,8 @@ public sealed class AgencyServiceTests : IAsyncLifetime
         Assert.Equal("referrals@example.org", fetched.Contact.Email);
         Assert.NotNull(fetched.CreatedAt);
         Assert.Null(fetched.DeactivatedAt);
-        Assert.Equal(registered.AgencyId, Assert.Single(listed.Agencies).AgencyId);
-        Assert.Equal(1, listed.TotalSize);
+        Assert.Equal(new[] { home.AgencyId, registered.AgencyId }.Order(), listed.Agencies.Select(a => a.AgencyId).Order());
+        Assert.Equal(2, listed.TotalSize);
         Assert.Equal(string.Empty, listed.NextPageToken);
     }
 
@@ -266,7 +267,8 @@ public sealed class AgencyServiceTests : IAsyncLifetime
     [Fact]
     public async Task CreateArea_NeedsASystemAdministratorAndAKnownCalendar()
     {
-        var agencyAdmin = _scenario.Client("agency-1", Roles.AgencyAdmin);
+        var home = await _scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency((await _scenario.CreateAreaAsync("Home Area")).AreaId, "Home Agency"));
+        var agencyAdmin = _scenario.Client(home.AgencyId, Roles.AgencyAdmin);
         var request = new CreateAreaRequest
         {
             Name = "Dublin North Inner City",
@@ -285,7 +287,7 @@ public sealed class AgencyServiceTests : IAsyncLifetime
         Assert.Equal("time_zone", Assert.Single(invalid.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
         Assert.Equal("Europe/Dublin", created.TimeZone);
         Assert.Equal("rc-2", created.RehabilitationCoordinator.StaffId);
-        Assert.Equal(created.AreaId, Assert.Single(listed.Areas).AreaId);
+        Assert.Contains(listed.Areas, a => a.AreaId == created.AreaId);
     }
 
     [Fact]
@@ -312,16 +314,17 @@ public sealed class AgencyServiceTests : IAsyncLifetime
     public async Task EverySuccessfulCall_LeavesAnAuditRecordNamingActorAgencyAndResource()
     {
         var area = await _scenario.CreateAreaAsync();
-        var token = _host.Token("agency-admin-3", ActorKind.Staff, "agency-9", Roles.AgencyAdmin);
+        var home = await _scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, "Home Agency"));
+        var token = _host.Token("agency-admin-3", ActorKind.Staff, home.AgencyId, Roles.AgencyAdmin);
         var client = new AgencyService.AgencyServiceClient(_host.Invoker(token));
 
         var agency = await client.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId));
         await client.GetAgencyAsync(new GetAgencyRequest { AgencyId = agency.AgencyId });
 
         var audit = await _host.AuditAsync();
-        var create = Assert.Single(audit, r => r.Operation == "Protocols.RegisterAgencyCommand");
+        var create = Assert.Single(audit, r => r.Operation == "Protocols.RegisterAgencyCommand" && r.ActorId == "agency-admin-3");
         var read = Assert.Single(audit, r => r.Operation == "Protocols.GetAgencyQuery");
-        Assert.Equal((AuditAction.Create, AuditOutcome.Success, "agency-admin-3", "agency-9", agency.AgencyId, "agency"),
+        Assert.Equal((AuditAction.Create, AuditOutcome.Success, "agency-admin-3", home.AgencyId, agency.AgencyId, "agency"),
             (create.Action, create.Outcome, create.ActorId, create.AgencyId, create.ResourceId, create.ResourceType));
         Assert.Equal((AuditAction.Read, AuditOutcome.Success, agency.AgencyId), (read.Action, read.Outcome, read.ResourceId));
         Assert.False(string.IsNullOrEmpty(create.CorrelationId));

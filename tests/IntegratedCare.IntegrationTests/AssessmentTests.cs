@@ -104,8 +104,9 @@ public sealed class AssessmentTests : IAsyncLifetime
         Assert.Equal([NeedDomain.PhysicalHealth, NeedDomain.MentalHealth], contributed.Domains.Select(d => d.Domain));
         Assert.All(contributed.Domains, d => Assert.Equal(s.Nhs.AgencyId, d.ContributingAgencyId));
         Assert.Equal(9, contributed.WithheldDomains.Count);
-        Assert.Equal(StatusCode.PermissionDenied, identityRefused.StatusCode);
-        Assert.Equal(StatusCode.PermissionDenied, contributionRefused.StatusCode);
+        // Before its consent the NHS team has no care relationship and no permit: the person is not found.
+        Assert.Equal(StatusCode.NotFound, identityRefused.StatusCode);
+        Assert.Equal(StatusCode.NotFound, contributionRefused.StatusCode);
         Assert.Equal(AssessmentStatus.Completed, completed.Status);
         Assert.Equal(11, completed.Domains.Count);
         Assert.Empty(completed.OutstandingDomains);
@@ -156,7 +157,7 @@ public sealed class AssessmentTests : IAsyncLifetime
             AssessmentId = assessment.AssessmentId, ExpectedVersion = seenByLead.Version, Domains = { Domain(NeedDomain.HousingAndAccommodation, NeedLevel.High) },
         }).ResponseAsync);
 
-        Assert.Equal(StatusCode.PermissionDenied, beforeConsent.StatusCode);
+        Assert.Equal(StatusCode.NotFound, beforeConsent.StatusCode);
         Assert.Equal([NeedDomain.MentalHealth], seenByNhs.Domains.Select(d => d.Domain));
         Assert.Contains(NeedDomain.DrugUse, seenByNhs.WithheldDomains);
         Assert.False(seenByNhs.RiskFlagsWithheld);
@@ -220,7 +221,7 @@ public sealed class AssessmentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_ToleratesSpellingVariants_AndWithholdsIdentityTheCallerMayNotSee()
+    public async Task Search_ToleratesSpellingVariants_AndFindsNothingForAnAgencyWithNoCareRelationship()
     {
         var s = _scenario;
         var person = await s.CaseManagerPeople.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = Person("Siobhán", "O'Donnell", "1990-07-21") });
@@ -232,9 +233,7 @@ public sealed class AssessmentTests : IAsyncLifetime
 
         var lead = Assert.Single(byLead.Matches);
         Assert.Equal((person.ServiceUserId, MatchStrength.Likely, "Siobhán"), (lead.ServiceUserId, lead.Strength, lead.ServiceUser.Name.GivenName));
-        var housing = Assert.Single(byHousing.Matches);
-        Assert.True(housing.IdentityWithheld);
-        Assert.Null(housing.ServiceUser);
+        Assert.Empty(byHousing.Matches);
         Assert.Equal(StatusCode.InvalidArgument, tooVague.StatusCode);
         var audit = await _host.AuditAsync();
         Assert.Contains(audit, r => r is { Operation: "Assessment.SearchServiceUsersQuery", Basis: "own-record" } && r.ServiceUserId == person.ServiceUserId);

@@ -229,6 +229,37 @@ public sealed class CarePlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOpenFeed_StopsDisclosingAtAWithdrawal_BeforeTheNextChange()
+    {
+        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
+        var consent = await _scenario.HousingConsentAsync(person);
+        var plan = await _caseManager.AddActionAsync(new AddActionRequest
+        {
+            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
+        });
+        var consents = new IntegratedCare.Protocols.V1.ConsentService.ConsentServiceClient(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var housingFeed = _housing.FollowCarePlanChanges(new FollowCarePlanChangesRequest { AfterPosition = 0 }, cancellationToken: cancel.Token);
+        Assert.True(await housingFeed.ResponseStream.MoveNext(cancel.Token));
+        var seen = housingFeed.ResponseStream.Current;
+
+        // The stream stays open while the person withdraws, and the plan changes with their own words.
+        var next = housingFeed.ResponseStream.MoveNext(cancel.Token);
+        await consents.WithdrawConsentAsync(new IntegratedCare.Protocols.V1.WithdrawConsentRequest { ConsentId = consent.ConsentId, ExpectedVersion = consent.Version, Reason = "The person asked us to stop sharing" });
+        var changed = await _caseManager.RecordParticipationAsync(new RecordParticipationRequest
+        {
+            CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, TookPart = true, OwnWords = "I do not want housing to know about my relapse.",
+        });
+        var leadSaw = await ReadAsync(_caseManager, seen.Position, 1);
+
+        // The lead's feed has the change; housing's open feed, woken by the same commit and polling after it, sends nothing.
+        Assert.Equal(changed.Version, Assert.Single(leadSaw).CarePlan.Version);
+        Assert.Equal(plan.Version, seen.CarePlan.Version);
+        Assert.NotSame(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None)));
+        cancel.Cancel();
+    }
+
+    [Fact]
     public async Task AReferralLeftUnanswered_IsAVarianceOnThePersonsPlan()
     {
         var (person, draft) = await AssessedPersonWithDraftPlanAsync();

@@ -53,6 +53,11 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         _otherCaseManager = Client("cm-2", housing.AgencyId, Roles.CaseManager);
     }
 
+    /// <summary>A day in the area's calendar, <paramref name="fromToday"/> days from the fake clock's today, as YYYY-MM-DD.</summary>
+    private string Day(int fromToday) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Calendar)).DateTime)
+            .AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
@@ -235,7 +240,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
     {
         var deferred = await RaisedToSubGroupAsync();
         var referred = await RaisedToSubGroupAsync();
-        var first = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = "2026-12-01" });
+        var first = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = Day(0) });
 
         var agenda = await _subGroup.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = first.MeetingId });
         var notTheirs = await Assert.ThrowsAsync<RpcException>(() => _subGroup.RecordMinutesAsync(new RecordMinutesRequest
@@ -252,15 +257,17 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
                 new MinuteInput { FormId = referred.FormId, Decision = ItemDecision.ReferredUp, Text = "A national funding issue" },
             },
         });
-        var second = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = "2027-01-12" });
+        var second = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = Day(42) });
         var secondAgenda = await _subGroup.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = second.MeetingId });
+        _clock.Advance(TimeSpan.FromDays(42));
         var secondMinutes = await _coordinator.RecordMinutesAsync(new RecordMinutesRequest
         {
             MeetingId = second.MeetingId, ExpectedVersion = second.Version,
             Decisions = { new MinuteInput { FormId = deferred.FormId, Decision = ItemDecision.Deferred, Text = "Budget still not set" } },
         });
-        var ndric = await _national.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.Ndric, HeldOn = "2027-02-01" });
+        var ndric = await _national.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.Ndric, HeldOn = Day(20) });
         var ndricAgenda = await _national.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = ndric.MeetingId });
+        _clock.Advance(TimeSpan.FromDays(20));
         var ndricMinutes = await _national.RecordMinutesAsync(new RecordMinutesRequest
         {
             MeetingId = ndric.MeetingId, ExpectedVersion = ndric.Version,
@@ -359,7 +366,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         var seenByCoordinator = await _coordinator.ListMoreDetailAsync(new ListMoreDetailRequest { FormId = draft.FormId });
         var bySubGroup = await Assert.ThrowsAsync<RpcException>(() => _subGroup.ListMoreDetailAsync(new ListMoreDetailRequest { FormId = draft.FormId }).ResponseAsync);
         var raised = await _coordinator.RaiseToSubGroupAsync(Step(endorsed, "For the next meeting"));
-        var meeting = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = "2026-12-01" });
+        var meeting = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = Day(0) });
         var pack = await _subGroup.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = meeting.MeetingId });
         var form = await _subGroup.GetFormAsync(new GetFormRequest { FormId = raised.FormId });
 
@@ -376,6 +383,98 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         var audit = await _host.AuditAsync();
         Assert.Contains(audit, r => r is { Operation: "GapsAndBlocks.ListMoreDetailQuery", ActorId: "coordinator-1" } && r.ServiceUserId == _person);
     }
+
+    [Fact]
+    public async Task TheLadder_ChecksTheActorWhole_SubjectAndAgency()
+    {
+        var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });
+
+        // The drafter's subject, but a token naming another agency: not the drafter.
+        var sameSubOtherAgency = Client("cm-1", _housingId, Roles.CaseManager);
+        var attest = await Assert.ThrowsAsync<RpcException>(() => sameSubOtherAgency.AttestAsync(Step(draft, "Discussed with the team")).ResponseAsync);
+        var read = await Assert.ThrowsAsync<RpcException>(() => sameSubOtherAgency.GetFormAsync(new GetFormRequest { FormId = draft.FormId }).ResponseAsync);
+        var stillDraft = await _caseManager.GetFormAsync(new GetFormRequest { FormId = draft.FormId });
+
+        // It may not even see the form: the form's existence is hidden from it.
+        Assert.Equal(StatusCode.NotFound, attest.StatusCode);
+        Assert.Equal(StatusCode.NotFound, read.StatusCode);
+        Assert.Equal((FormStage.Draft, draft.Version), (stillDraft.Stage, stillDraft.Version));
+    }
+
+    [Fact]
+    public async Task ASubGroupMember_ActsOnlyForTheAreasItsAgencyServes()
+    {
+        var raised = await RaisedToSubGroupAsync();
+        var scenario = new AgencyScenario(_host);
+        var elsewhere = await scenario.CreateAreaAsync("East Dunbartonshire");
+        var farAgency = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(elsewhere.AreaId, "Kirkintilloch Housing", IntegratedCare.Protocols.V1.AgencyType.HousingAndHomelessness));
+        var outsider = Client("sg-9", farAgency.AgencyId, Roles.SubgroupMember);
+        var meeting = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = Day(0) });
+
+        var resolve = await Assert.ThrowsAsync<RpcException>(() => outsider.ResolveBySubGroupAsync(Step(raised, "Resolved locally")).ResponseAsync);
+        var read = await Assert.ThrowsAsync<RpcException>(() => outsider.GetFormAsync(new GetFormRequest { FormId = raised.FormId }).ResponseAsync);
+        var pack = await Assert.ThrowsAsync<RpcException>(() => outsider.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = meeting.MeetingId }).ResponseAsync);
+        var listed = await outsider.ListFormsAsync(new ListFormsRequest { AreaId = _areaId });
+        var meetings = await outsider.ListMeetingsAsync(new ListMeetingsRequest { Kind = MeetingKind.SubGroup });
+        var member = await _subGroup.ResolveBySubGroupAsync(Step(raised, "Resolved locally"));
+
+        Assert.Equal(StatusCode.NotFound, resolve.StatusCode);
+        Assert.Equal(StatusCode.NotFound, read.StatusCode);
+        Assert.Equal(StatusCode.NotFound, pack.StatusCode);
+        Assert.Empty(listed.Forms);
+        Assert.Empty(meetings.Meetings);
+        Assert.Equal(FormStage.AwaitingAcknowledgement, member.Stage);
+    }
+
+    [Fact]
+    public async Task ATokenForAnAgencyNobodyRegistered_CannotCreateAForm_AndTheCoordinatorSeesNone()
+    {
+        var ghost = Client("cm-ghost", Guid.NewGuid().ToString(), Roles.CaseManager);
+        var form = Form();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => ghost.CreateFormAsync(new CreateFormRequest { Form = form }).ResponseAsync);
+        var listed = await _coordinator.ListFormsAsync(new ListFormsRequest { AreaId = _areaId, IncludeClosed = true });
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Empty(listed.Forms);
+        Assert.Equal(0, await _host.RowsAsync("gapsblocks_forms"));
+    }
+
+    [Fact]
+    public async Task Meetings_KeepToTheCalendar_NoMinutesBeforeTheDay_NoPastMeetingUnlessHeldAlready()
+    {
+        var raised = await RaisedToSubGroupAsync();
+        var nextWeek = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = Day(7) });
+
+        var early = await Assert.ThrowsAsync<RpcException>(() => _coordinator.RecordMinutesAsync(new RecordMinutesRequest
+        {
+            MeetingId = nextWeek.MeetingId, ExpectedVersion = nextWeek.Version,
+            Decisions = { new MinuteInput { FormId = raised.FormId, Decision = ItemDecision.Resolved, Text = "Resolved" } },
+        }).ResponseAsync);
+        var past = await Assert.ThrowsAsync<RpcException>(() => _coordinator.ScheduleMeetingAsync(
+            new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = Day(-1000) }).ResponseAsync);
+        var lastWeek = await Assert.ThrowsAsync<RpcException>(() => _coordinator.ScheduleMeetingAsync(
+            new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = Day(-7) }).ResponseAsync);
+        var futureHeld = await Assert.ThrowsAsync<RpcException>(() => _coordinator.ScheduleMeetingAsync(
+            new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = Day(3), HeldAlready = true }).ResponseAsync);
+        var recorded = await _coordinator.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = _areaId, HeldOn = Day(-7), HeldAlready = true });
+        var minuted = await _coordinator.RecordMinutesAsync(new RecordMinutesRequest
+        {
+            MeetingId = recorded.MeetingId, ExpectedVersion = recorded.Version,
+            Decisions = { new MinuteInput { FormId = raised.FormId, Decision = ItemDecision.Resolved, Text = "Resolved at last week's meeting" } },
+        });
+
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        Assert.Contains("on or after", early.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, past.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, lastWeek.StatusCode);
+        Assert.Contains("held_already", lastWeek.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, futureHeld.StatusCode);
+        Assert.True(minuted.Meeting.Minuted);
+        Assert.Equal(2, await _host.RowsAsync("gapsblocks_meetings"));
+    }
+
+    private GapsBlocksService.GapsBlocksServiceClient Client(string subject, string? agency, string role) => new(_host.Invoker(_host.Token(subject, ActorKind.Staff, agency, role)));
 
     private async Task<Form> RaisedToSubGroupAsync()
     {

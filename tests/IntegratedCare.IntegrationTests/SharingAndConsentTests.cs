@@ -123,7 +123,7 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AConsentForSomeoneNotOnTheRegister_IsRefusedNamingTheField()
+    public async Task AConsentForSomeoneNotOnTheRegister_IsNotFound_AsForAPersonTheAgencyHasNoRelationshipWith()
     {
         var caseManager = Consents(_host.Token("cm-1", ActorKind.Staff, _addiction.AgencyId, Roles.CaseManager));
 
@@ -134,8 +134,8 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
             Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { DataCategories.AssessmentHousing }, AgencyIds = { _housing.AgencyId } } },
         }).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        Assert.Equal("service_user_id", Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.Equal(0, await _host.RowsAsync("protocols_consents"));
     }
 
     [Fact]
@@ -166,12 +166,12 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
         var get = await Assert.ThrowsAsync<RpcException>(() => stranger.GetConsentAsync(new GetConsentRequest { ConsentId = consent.ConsentId }).ResponseAsync);
         var withdraw = await Assert.ThrowsAsync<RpcException>(() => stranger.WithdrawConsentAsync(
             new WithdrawConsentRequest { ConsentId = consent.ConsentId, ExpectedVersion = 0, Reason = "x" }).ResponseAsync);
-        var listed = await stranger.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = _person });
+        var listed = await Assert.ThrowsAsync<RpcException>(() => stranger.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = _person }).ResponseAsync);
         var own = await recorder.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = _person });
 
         Assert.Equal(StatusCode.NotFound, get.StatusCode);
         Assert.Equal(StatusCode.NotFound, withdraw.StatusCode);
-        Assert.Empty(listed.Consents);
+        Assert.Equal(StatusCode.NotFound, listed.StatusCode);
         Assert.Equal(consent.ConsentId, Assert.Single(own.Consents).ConsentId);
     }
 

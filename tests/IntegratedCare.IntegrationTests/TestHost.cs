@@ -83,6 +83,16 @@ public sealed class TestHost : WebApplicationFactory<Program>
         return rows.OrderBy(r => r.OccurredAt).ToList();
     }
 
+    /// <summary>How many rows a table holds, read straight from the database file: proves a refused call stored nothing.</summary>
+    public async Task<long> RowsAsync(string table, string? where = null)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Folder.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"" + (where is null ? string.Empty : " WHERE " + where);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         foreach (var channel in _channels)

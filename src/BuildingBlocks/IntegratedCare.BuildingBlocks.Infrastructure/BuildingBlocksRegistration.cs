@@ -47,6 +47,7 @@ public static class BuildingBlocksRegistration
         services.AddScoped<Identity.StaffSignIn>();
         services.AddScoped<Identity.CredentialMint>();
         services.AddSingleton<Identity.CredentialRevocations>();
+        services.AddSingleton<IActingAgencies, ActingAgencyCache>();
         services.AddMediatorHandlers(typeof(Application.Identity.StaffAccountDto).Assembly);
         services.AddMediatorHandlers(typeof(BuildingBlocksRegistration).Assembly);
         services.AddIntegratedCareAuthentication(configuration);

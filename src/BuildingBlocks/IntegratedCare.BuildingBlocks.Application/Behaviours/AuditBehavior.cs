@@ -53,6 +53,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(AuditScope scope, IAuditT
         UnauthenticatedException => (AuditOutcome.Denied, "unauthenticated"),
         ForbiddenException => (AuditOutcome.Denied, "permission-denied"),
         RequestValidationException v => (AuditOutcome.Failed, "invalid-argument: " + string.Join(",", v.Errors.Select(e => e.Field).Distinct())),
+        NotFoundException { Hidden: true } n => (AuditOutcome.Denied, "not-found (hidden, no care relationship): " + n.ResourceType),
         NotFoundException n => (AuditOutcome.Failed, "not-found: " + n.ResourceType),
         AlreadyExistsException => (AuditOutcome.Failed, "already-exists"),
         BusinessRuleViolationException { IsUniqueness: true } b => (AuditOutcome.Failed, "already-exists: " + b.Rule),

@@ -7,13 +7,19 @@ public sealed class UnauthenticatedException()
 /// <summary>The actor may not do this (gRPC PERMISSION_DENIED). The message names the rule, never data.</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
 
-/// <summary>The thing asked for does not exist, or the caller may not know it does (gRPC NOT_FOUND).</summary>
-public sealed class NotFoundException(string resourceType, string id)
+/// <summary>
+/// The thing asked for does not exist, or the caller may not know it does (gRPC NOT_FOUND). The caller
+/// gets the same answer either way; the audit trail records a <paramref name="hidden"/> one as a denial.
+/// </summary>
+public sealed class NotFoundException(string resourceType, string id, bool hidden = false)
     : Exception($"{resourceType} {id} was not found.")
 {
     public string ResourceType { get; } = resourceType;
 
     public string ResourceId { get; } = id;
+
+    /// <summary>It exists, but the caller has no relationship that lets it know: an access refusal, not a missing thing.</summary>
+    public bool Hidden { get; } = hidden;
 }
 
 /// <summary>The thing to be created exists already (gRPC ALREADY_EXISTS).</summary>

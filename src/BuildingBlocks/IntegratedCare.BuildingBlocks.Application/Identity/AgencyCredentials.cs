@@ -50,6 +50,9 @@ public sealed record ListAgencyCredentialsQuery : IQuery<IReadOnlyList<AgencyCre
 public interface IAgencyDirectory
 {
     Task<bool> IsActiveAgencyAsync(string agencyId, CancellationToken cancellationToken);
+
+    /// <summary>The agency as a caller's token names it, or null when no agency has the id.</summary>
+    Task<Security.ActingAgency?> FindActingAsync(Guid agencyId, CancellationToken cancellationToken);
 }
 
 public static class AgencyCredentialRules

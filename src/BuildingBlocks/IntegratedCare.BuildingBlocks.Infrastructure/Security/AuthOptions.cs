@@ -30,6 +30,12 @@ public sealed class AuthOptions
 
     public TimeSpan DefaultTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// How long a host keeps an acting agency's status in memory. A change made on the same host is seen
+    /// at once; with several hosts, one made elsewhere is seen within this time.
+    /// </summary>
+    public TimeSpan ActingAgencyCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Local staff accounts and web sessions (<c>Authentication:Staff</c>).</summary>
     public StaffSignInOptions Staff { get; set; } = new();
 

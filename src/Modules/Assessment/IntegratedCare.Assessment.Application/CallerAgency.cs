@@ -54,7 +54,26 @@ internal sealed class DisclosureGate(IMediator mediator, IAuditScope audit)
         return new DisclosureDecision(decision.Permitted, decision.Basis, decision.Reason);
     }
 
-    /// <summary>Decides and, when refused, records the refusal's basis and throws PERMISSION_DENIED naming the category.</summary>
+    /// <summary>
+    /// Whether the agency may know the person exists (Protocols decides): it is in a care relationship with
+    /// them, or a consent in force permits it some of their data. To any other agency the person does not exist.
+    /// </summary>
+    public async Task<bool> KnowsOfPersonAsync(Guid serviceUserId, AgencyProfile caller, CancellationToken cancellationToken) =>
+        (await mediator.Send(new CareRelationshipQuery(serviceUserId.ToString("D"), caller.AgencyId.ToString("D")), cancellationToken)).KnowsOfPerson;
+
+    /// <summary>NOT_FOUND for the person when the caller's agency may not know they exist.</summary>
+    public async Task HideFromStrangerAsync(Guid serviceUserId, AgencyProfile caller, CancellationToken cancellationToken)
+    {
+        if (!await KnowsOfPersonAsync(serviceUserId, caller, cancellationToken))
+        {
+            throw new NotFoundException("Service user", serviceUserId.ToString("D"), hidden: true);
+        }
+    }
+
+    /// <summary>
+    /// Decides and, when refused, records the refusal's basis and throws PERMISSION_DENIED naming the
+    /// category — or NOT_FOUND for the person when the caller's agency may not know they exist.
+    /// </summary>
     public async Task<DisclosureDecision> RequireAsync(
         Guid serviceUserId, AgencyProfile caller, bool callerOwnsRecord, string category, CancellationToken cancellationToken)
     {
@@ -64,6 +83,7 @@ internal sealed class DisclosureGate(IMediator mediator, IAuditScope audit)
             // The decision's own audit record rolls back with the refused call: this one carries its basis.
             audit.ServiceUser(serviceUserId.ToString("D"));
             audit.Basis(decision.Basis);
+            await HideFromStrangerAsync(serviceUserId, caller, cancellationToken);
             throw new ForbiddenException($"The sharing decision does not let agency {caller.AgencyId} see '{category}' for this person: {decision.Reason}");
         }
 

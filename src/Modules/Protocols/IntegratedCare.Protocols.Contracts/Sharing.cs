@@ -117,3 +117,39 @@ public sealed record ReferralOverdueIntegrationEvent(
 public sealed record ConsentStatusQuery(string ConsentId) : IContractQuery<ConsentStatusResult?>;
 
 public sealed record ConsentStatusResult(Guid ConsentId, Guid ServiceUserId, Guid RecordingAgencyId, bool InForce);
+
+/// <summary>
+/// Whether an agency is in a care relationship with a person, and which: it registered them, leads their
+/// assessment or care plan (it holds their record), is on their care team, or is party to an accepted or
+/// completed referral about them. An agency in none of these learns nothing about the person, not even
+/// that they exist: modules answer it NOT_FOUND.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "care-relationship")]
+public sealed record CareRelationshipQuery(string ServiceUserId, string AgencyId) : IContractQuery<CareRelationship>;
+
+/// <param name="PermittedByConsent">
+/// Not a care relationship: a consent in force permits the agency some of the person's data, so it may
+/// know the person exists. Such an agency is refused what it may not do (PERMISSION_DENIED), not told the
+/// person is unknown.
+/// </param>
+public sealed record CareRelationship(
+    bool PersonExists, bool Registered, bool LeadsAssessment, bool LeadsCarePlan, bool OnCareTeam, bool AcceptedReferral, bool PermittedByConsent = false)
+{
+    public static readonly CareRelationship None = new(false, false, false, false, false, false);
+
+    /// <summary>Whether the agency may learn that the person exists: a care relationship, or a consent that permits it something.</summary>
+    public bool KnowsOfPerson => Any || PermittedByConsent;
+
+    /// <summary>The agency holds the person's record: it registered them or leads their assessment or plan.</summary>
+    public bool HoldsRecord => Registered || LeadsAssessment || LeadsCarePlan;
+
+    public bool Any => HoldsRecord || OnCareTeam || AcceptedReferral;
+
+    /// <summary>For the audit trail: the kinds of relationship, as codes.</summary>
+    public string Describe() => string.Join(",", new[]
+    {
+        Registered ? "registered" : null, LeadsAssessment ? "leads-assessment" : null, LeadsCarePlan ? "leads-care-plan" : null,
+        OnCareTeam ? "care-team" : null, AcceptedReferral ? "accepted-referral" : null,
+    }.Where(k => k is not null)) is { Length: > 0 } kinds ? kinds : "none";
+}

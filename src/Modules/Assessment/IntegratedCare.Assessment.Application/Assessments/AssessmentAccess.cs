@@ -45,6 +45,7 @@ internal sealed class AssessmentAccess(IAssessmentRepository assessments, Disclo
         if (visible.Count == 0 && !flags.Permitted)
         {
             audit.Basis(flags.Basis);
+            await gate.HideFromStrangerAsync(assessment.ServiceUserId, caller, cancellationToken);
             throw new ForbiddenException($"The sharing decision lets agency {caller.AgencyId} see no part of this assessment.");
         }
 

@@ -11,8 +11,9 @@ namespace IntegratedCare.Assessment.Application.ServiceUsers;
 
 /// <summary>
 /// Finds people by name and date of birth, tolerating spelling variants, or by identifier. Used before
-/// registering, to find the person's record rather than create a second one. Each match names its
-/// record; the person's details come with it only where the sharing decision permits.
+/// registering, to find the person's record rather than create a second one. A match is returned only to
+/// an agency in a care relationship with the person or permitted their identity; the person's details
+/// come with it only where the sharing decision permits. To anyone else the search finds nothing.
 /// </summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
 [Audit(AuditAction.Read, "service-user-search")]
@@ -79,6 +80,13 @@ internal sealed class SearchServiceUsersHandler(IServiceUserRepository people, C
                 var contact = await gate.DecideAsync(person.Id.Value, agency, owns, DataCategories.ContactDetails, cancellationToken);
                 disclosed = ServiceUserDto.From(person, contact.Permitted, identity.Basis);
                 audit.Disclosed(person.Id.ToString(), identity.Basis);
+            }
+
+            // A match the caller may not know of (no care relationship, no consent permitting it anything) is left out:
+            // the search does not confirm to a stranger that the person is known here.
+            if (disclosed is null && !await gate.KnowsOfPersonAsync(person.Id.Value, agency, cancellationToken))
+            {
+                continue;
             }
 
             results.Add(new ServiceUserMatchDto(person.Id.ToString(), match.Strength, match.Score, disclosed, disclosed is null));

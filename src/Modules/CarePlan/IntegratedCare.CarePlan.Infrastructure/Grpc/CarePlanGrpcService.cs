@@ -9,7 +9,7 @@ using MediatR;
 namespace IntegratedCare.CarePlan.Infrastructure.Grpc;
 
 /// <summary>Thin adapter: proto → request → mediator → proto. No rules live here.</summary>
-internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMediator mediator, IMapper mapper, CarePlanFeedSignal signal) : CarePlanService.CarePlanServiceBase
+internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, CarePlanFeedSignal signal) : CarePlanService.CarePlanServiceBase
 {
     private const int FeedBatch = 100;
     private static readonly TimeSpan FeedPoll = TimeSpan.FromSeconds(2);
@@ -90,7 +90,8 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMediator mediator,
             while (!cancellation.IsCancellationRequested)
             {
                 var changed = signal.Changed;
-                var batch = await mediator.Send(new ReadCarePlanChangesQuery(after, FeedBatch), cancellation);
+                // Each round in its own scope: a consent withdrawn since the last round holds for the next change sent.
+                var batch = await grpc.SendFreshAsync(new ReadCarePlanChangesQuery(after, FeedBatch), cancellation);
                 foreach (var change in batch.Changes)
                 {
                     await responseStream.WriteAsync(mapper.Map<CarePlanChange>(change), cancellation);

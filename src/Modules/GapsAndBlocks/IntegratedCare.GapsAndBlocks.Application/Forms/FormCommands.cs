@@ -183,7 +183,7 @@ internal sealed class ListFormsHandler(IFormRepository forms, Ladder ladder, Tim
             found.AddRange(await forms.ListAsync(new FormFilter(null, null, area, null), cancellationToken));
         }
 
-        if (actor.IsInRole(Roles.SubgroupMember) && area is not null)
+        if (actor.IsInRole(Roles.SubgroupMember) && area is { } sitting && ladder.IsSubGroup(await ladder.AreaAsync(sitting, cancellationToken)))
         {
             found.AddRange((await forms.ListAsync(new FormFilter(null, null, area, FromSubGroup), cancellationToken))
                 .Where(f => f.Transitions.Any(t => t.To == FormStage.AtSubGroup)));

@@ -6,31 +6,51 @@ using MediatR;
 
 namespace IntegratedCare.GapsAndBlocks.Application.Forms;
 
-/// <summary>Who the caller is on the ladder, for one form: only the role that holds a stage may move it.</summary>
-internal sealed class Ladder(ICurrentActor currentActor, IMediator mediator)
+/// <summary>
+/// Who the caller is on the ladder, for one form: only the role that holds a stage may move it, and the
+/// actor is checked whole — its subject, its role and the agency its token names. A case manager is the
+/// one who drafted the form, for the agency it was drafted for; a co-ordinator is the area's, acting for
+/// no agency or one that serves the area; a sub-group member sits on the sub-groups of the areas its
+/// agency serves.
+/// </summary>
+internal sealed class Ladder(ICurrentActor currentActor, IMediator mediator, IActingAgencies agencies)
 {
+    private IReadOnlyList<Guid>? _actorAreas;
+
     public Actor Actor => currentActor.Required;
 
-    public async Task<AreaProfile> AreaAsync(Guid areaId, CancellationToken cancellationToken) =>
-        await mediator.Send(new AreaProfileQuery(areaId.ToString("D")), cancellationToken)
-        ?? throw new RequestValidationException("area_id", "no area has this id");
+    /// <summary>The area, and (once per call) the areas the caller's agency serves, which the sub-group checks need.</summary>
+    public async Task<AreaProfile> AreaAsync(Guid areaId, CancellationToken cancellationToken)
+    {
+        _actorAreas ??= Guid.TryParse(Actor.AgencyId, out var agency) && await agencies.FindAsync(agency, cancellationToken) is { Active: true } acting
+            ? acting.AreaIds
+            : [];
+        return await mediator.Send(new AreaProfileQuery(areaId.ToString("D")), cancellationToken)
+            ?? throw new RequestValidationException("area_id", "no area has this id");
+    }
 
-    public bool IsAuthor(GapsBlocksForm form) => Actor.IsInRole(Roles.CaseManager) && Actor.Id == form.CaseManagerId;
+    public bool IsAuthor(GapsBlocksForm form) =>
+        Actor.IsInRole(Roles.CaseManager) && Actor.Id == form.CaseManagerId && ActsFor(form.AgencyId);
 
-    public bool IsLineManager(GapsBlocksForm form) =>
-        Actor.IsInRole(Roles.LineManager) && Guid.TryParse(Actor.AgencyId, out var agency) && agency == form.AgencyId;
+    public bool IsLineManager(GapsBlocksForm form) => Actor.IsInRole(Roles.LineManager) && ActsFor(form.AgencyId);
 
-    public bool IsCoordinator(AreaProfile area) => Actor.IsInRole(Roles.RehabilitationCoordinator) && Actor.Id == area.CoordinatorStaffId;
+    public bool IsCoordinator(AreaProfile area) =>
+        Actor.IsInRole(Roles.RehabilitationCoordinator) && Actor.Id == area.CoordinatorStaffId && (Actor.AgencyId is null || Serves(area));
 
-    public bool IsSubGroup(AreaProfile area) => Actor.IsInRole(Roles.SubgroupMember) || IsCoordinator(area);
+    public bool IsSubGroup(AreaProfile area) => (Actor.IsInRole(Roles.SubgroupMember) && Serves(area)) || IsCoordinator(area);
 
     public bool IsNational => Actor.IsInRole(Roles.NationalCoordinator);
 
     /// <summary>Whether the caller may see the form at all: its agency, the area's co-ordinator, and the committees once it reaches them.</summary>
     public bool MaySee(GapsBlocksForm form, AreaProfile area) =>
         IsAuthor(form) || IsLineManager(form) || IsCoordinator(area)
-        || (Actor.IsInRole(Roles.SubgroupMember) && form.Transitions.Any(t => t.To == FormStage.AtSubGroup))
+        || (Actor.IsInRole(Roles.SubgroupMember) && Serves(area) && form.Transitions.Any(t => t.To == FormStage.AtSubGroup))
         || (IsNational && form.Transitions.Any(t => t.To == FormStage.AtNdric));
+
+    private bool ActsFor(Guid agencyId) => Guid.TryParse(Actor.AgencyId, out var agency) && agency == agencyId;
+
+    private bool Serves(AreaProfile area) =>
+        (_actorAreas ?? throw new InvalidOperationException("The area is loaded through AreaAsync first.")).Contains(area.AreaId);
 
     public void Require(bool allowed, string who)
     {

@@ -40,7 +40,7 @@ public sealed record MeetingPackDto(MeetingDto Meeting, IReadOnlyList<PackItem> 
 /// <summary>Schedules a sub-group meeting (the area's co-ordinator) or an NDRIC meeting (the national co-ordinator).</summary>
 [Authorize(Roles.RehabilitationCoordinator, Roles.NationalCoordinator)]
 [Audit(AuditAction.Create, "meeting")]
-public sealed record ScheduleMeetingCommand(MeetingKind? Kind, string AreaId, string HeldOn) : ICommand<MeetingDto>;
+public sealed record ScheduleMeetingCommand(MeetingKind? Kind, string AreaId, string HeldOn, bool HeldAlready = false) : ICommand<MeetingDto>;
 
 [Authorize(Roles.RehabilitationCoordinator, Roles.SubgroupMember, Roles.NationalCoordinator)]
 [Audit(AuditAction.Read, "meeting")]
@@ -110,18 +110,21 @@ internal sealed class MeetingHandlers(
     public async Task<MeetingDto> Handle(ScheduleMeetingCommand request, CancellationToken cancellationToken)
     {
         Guid? area = null;
+        var calendar = NationalCalendar;
         if (request.Kind == MeetingKind.SubGroup)
         {
             var profile = await ladder.AreaAsync(Guid.Parse(request.AreaId), cancellationToken);
             ladder.Require(ladder.IsCoordinator(profile), "the area's rehabilitation co-ordinator");
             area = profile.AreaId;
+            calendar = profile.TimeZone;
         }
         else
         {
             ladder.Require(ladder.IsNational, "the national senior rehabilitation co-ordinator");
         }
 
-        var meeting = Meeting.Schedule(request.Kind!.Value, area, FormInput.ParseDate(request.HeldOn)!.Value, ladder.Actor.Id);
+        var meeting = Meeting.Schedule(
+            request.Kind!.Value, area, FormInput.ParseDate(request.HeldOn)!.Value, Today(calendar), request.HeldAlready, ladder.Actor.Id);
         meetings.Add(meeting);
         audit.Resource(meeting.Id.ToString());
         return ToDto(meeting);
@@ -130,7 +133,30 @@ internal sealed class MeetingHandlers(
     public async Task<IReadOnlyList<MeetingDto>> Handle(ListMeetingsQuery request, CancellationToken cancellationToken)
     {
         Guid? area = string.IsNullOrEmpty(request.AreaId) ? null : Guid.TryParse(request.AreaId, out var a) ? a : throw new RequestValidationException("area_id", "must be an id");
-        return (await meetings.ListAsync(request.Kind ?? MeetingKind.SubGroup, area, cancellationToken)).Select(ToDto).ToList();
+        var kind = request.Kind ?? MeetingKind.SubGroup;
+        if (kind == MeetingKind.Ndric)
+        {
+            return ladder.IsNational ? (await meetings.ListAsync(kind, area, cancellationToken)).Select(ToDto).ToList() : [];
+        }
+
+        // A sub-group's meetings are listed to that sub-group: its members and its area's co-ordinator.
+        var listed = new List<MeetingDto>();
+        var sits = new Dictionary<Guid, bool>();
+        foreach (var meeting in await meetings.ListAsync(kind, area, cancellationToken))
+        {
+            var of = meeting.AreaId!.Value;
+            if (!sits.TryGetValue(of, out var member))
+            {
+                sits[of] = member = ladder.IsSubGroup(await ladder.AreaAsync(of, cancellationToken));
+            }
+
+            if (member)
+            {
+                listed.Add(ToDto(meeting));
+            }
+        }
+
+        return listed;
     }
 
     public async Task<MeetingPackDto> Handle(GetMeetingPackQuery request, CancellationToken cancellationToken)
@@ -188,9 +214,16 @@ internal sealed class MeetingHandlers(
             minutes.Add(new MinuteItem(form.Id.Value, decision.Decision.Value, decision.Text.Trim(), form.DeferredTwice));
         }
 
-        meeting.RecordMinutes(request.ExpectedVersion, minutes, by, now);
+        var calendar = meeting.AreaId is { } of ? (await ladder.AreaAsync(of, cancellationToken)).TimeZone : NationalCalendar;
+        meeting.RecordMinutes(request.ExpectedVersion, minutes, by, now, Today(calendar));
         return await PackAsync(meeting, cancellationToken);
     }
+
+    /// <summary>NDRIC sits nationally, in the UK calendar.</summary>
+    private const string NationalCalendar = "Europe/London";
+
+    private DateOnly Today(string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
 
     private async Task<Meeting> LoadAsync(string meetingId, CancellationToken cancellationToken)
     {

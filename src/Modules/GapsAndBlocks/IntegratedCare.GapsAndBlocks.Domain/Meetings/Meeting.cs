@@ -62,19 +62,51 @@ public sealed class Meeting : AggregateRoot<MeetingId>
 
     public IReadOnlyList<MinuteItem> Minutes => _minutes;
 
-    public static Meeting Schedule(MeetingKind kind, Guid? areaId, DateOnly heldOn, string by) =>
-        new(MeetingId.New()) { Kind = kind, AreaId = kind == MeetingKind.SubGroup ? areaId : null, HeldOn = heldOn, ScheduledBy = by };
+    /// <param name="today">Today in the meeting's calendar (its area's; NDRIC's is the national one).</param>
+    /// <param name="heldAlready">The meeting took place and is being recorded after the fact: only then may its day be past.</param>
+    public static Meeting Schedule(MeetingKind kind, Guid? areaId, DateOnly heldOn, DateOnly today, bool heldAlready, string by)
+    {
+        CheckRule(new MeetingIsScheduledAheadRule(heldOn, today, heldAlready));
+        return new(MeetingId.New()) { Kind = kind, AreaId = kind == MeetingKind.SubGroup ? areaId : null, HeldOn = heldOn, ScheduledBy = by };
+    }
 
-    public void RecordMinutes(long expectedVersion, IReadOnlyList<MinuteItem> minutes, string by, DateTimeOffset now)
+    /// <param name="today">Today in the meeting's calendar: minutes are recorded on or after the meeting's day.</param>
+    public void RecordMinutes(long expectedVersion, IReadOnlyList<MinuteItem> minutes, string by, DateTimeOffset now, DateOnly today)
     {
         EnsureVersion(expectedVersion);
         CheckRule(new MinutesAreRecordedOnceRule(this));
+        CheckRule(new MinutesFollowTheMeetingRule(HeldOn, today));
         CheckRule(new NdricRefersNothingUpRule(Kind, minutes));
         _minutes = minutes.ToList();
         MinutedAt = now;
         MinutedBy = by;
         Touch();
     }
+}
+
+/// <summary>
+/// A meeting is scheduled for today or later; one already held is recorded as such, and no more than a
+/// year back. Saying it was held is for a past day only.
+/// </summary>
+public sealed class MeetingIsScheduledAheadRule(DateOnly heldOn, DateOnly today, bool heldAlready) : IBusinessRule
+{
+    public const int MostDaysBack = 366;
+
+    public bool IsBroken() => heldAlready ? heldOn >= today || heldOn < today.AddDays(-MostDaysBack) : heldOn < today;
+
+    public string Message => heldAlready
+        ? heldOn >= today
+            ? $"A meeting on {heldOn:yyyy-MM-dd} has not been held yet: held_already is for a meeting on a past day."
+            : $"A meeting held on {heldOn:yyyy-MM-dd} is more than {MostDaysBack} days ago: it is not recorded here."
+        : $"{heldOn:yyyy-MM-dd} is past (today is {today:yyyy-MM-dd}): schedule a meeting for today or later, or set held_already to record one that was held.";
+}
+
+/// <summary>Minutes record what a meeting decided, so not before the meeting's day.</summary>
+public sealed class MinutesFollowTheMeetingRule(DateOnly heldOn, DateOnly today) : IBusinessRule
+{
+    public bool IsBroken() => today < heldOn;
+
+    public string Message => $"The meeting is on {heldOn:yyyy-MM-dd} (today is {today:yyyy-MM-dd}): its minutes are recorded on or after that day.";
 }
 
 public sealed class MinutesAreRecordedOnceRule(Meeting meeting) : IBusinessRule

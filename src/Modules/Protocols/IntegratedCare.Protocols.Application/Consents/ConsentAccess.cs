@@ -1,23 +1,33 @@
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Consents;
+using MediatR;
 
 namespace IntegratedCare.Protocols.Application.Consents;
 
+/// <summary>
+/// Who sees a person's consents. The agencies that hold the person's record (registering, leading the
+/// assessment or the plan) see every consent that affects the person, whoever recorded it; another agency
+/// in a care relationship sees those it recorded and those that name it. An agency with no care
+/// relationship is told neither the consent nor the person exists. A system administrator sees all.
+/// </summary>
 internal static class ConsentAccess
 {
-    /// <summary>
-    /// A consent as the recording agency (or a system administrator) may see it. Any other agency is told
-    /// it does not exist: a consent's existence says something about the person.
-    /// </summary>
     public static async Task<Consent> LoadVisibleAsync(
-        IConsentRepository consents, string consentId, Actor actor, IAuditScope audit, CancellationToken cancellationToken)
+        IConsentRepository consents, IMediator mediator, string consentId, Actor actor, IAuditScope audit, CancellationToken cancellationToken)
     {
         var id = new ConsentId(Guid.Parse(consentId));
         audit.Resource(id.ToString());
         var consent = await consents.FindAsync(id, cancellationToken);
-        if (consent is null || !MaySee(actor, consent))
+        if (consent is null)
+        {
+            throw new NotFoundException("Consent", id.ToString());
+        }
+
+        var visible = await VisibilityAsync(mediator, consent.ServiceUserId, actor, cancellationToken);
+        if (visible is null || !visible(consent))
         {
             throw new NotFoundException("Consent", id.ToString());
         }
@@ -26,7 +36,27 @@ internal static class ConsentAccess
         return consent;
     }
 
-    public static bool MaySee(Actor actor, Consent consent) =>
-        actor.Kind == ActorKind.System || actor.IsInRole(Roles.SystemAdmin)
-        || string.Equals(actor.AgencyId, consent.RecordingAgencyId.ToString(), StringComparison.OrdinalIgnoreCase);
+    /// <summary>Which of the person's consents the caller may see; null when it may see none because it has no care relationship.</summary>
+    public static async Task<Func<Consent, bool>?> VisibilityAsync(IMediator mediator, Guid serviceUserId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.Kind == ActorKind.System || actor.IsInRole(Roles.SystemAdmin))
+        {
+            return _ => true;
+        }
+
+        if (!Guid.TryParse(actor.AgencyId, out var agency))
+        {
+            return null;
+        }
+
+        var relationship = await mediator.Send(new CareRelationshipQuery(serviceUserId.ToString("D"), agency.ToString("D")), cancellationToken);
+        if (!relationship.Any)
+        {
+            return null;
+        }
+
+        return relationship.HoldsRecord
+            ? _ => true
+            : c => c.RecordingAgencyId.Value == agency || c.Provisions.Any(p => p.AgencyIds.Contains(agency));
+    }
 }

@@ -1,5 +1,5 @@
+using IntegratedCare.Protocols.Application.Consents;
 using FluentValidation;
-using IntegratedCare.Assessment.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -73,10 +73,8 @@ internal sealed class MakeReferralHandler(
             ?? throw new RequestValidationException("protocol_id", "no protocol has this id");
         var to = await agencies.FindAsync(new AgencyId(Guid.Parse(request.ToAgencyId)), cancellationToken)
             ?? throw new RequestValidationException("to_agency_id", "no agency has this id");
-        if (!await mediator.Send(new ServiceUserExistsQuery(request.ServiceUserId), cancellationToken))
-        {
-            throw new RequestValidationException("service_user_id", "no person on the register has this id");
-        }
+        // Only an agency in a care relationship refers a person on; to any other the person does not exist.
+        await CareRelationships.RequireAsync(mediator, request.ServiceUserId, from.Id.Value, cancellationToken);
 
         // Every category shared with the receiver passes the sharing decision, which audits itself.
         var categories = new List<DataCategory>();

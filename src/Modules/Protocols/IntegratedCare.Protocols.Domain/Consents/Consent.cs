@@ -141,8 +141,17 @@ public sealed class Consent : AggregateRoot<ConsentId>
 
     public bool IsInForceAt(DateTimeOffset now) => StatusAt(now) == ConsentStatus.Active;
 
+    /// <summary>
+    /// Whether a provision permits the disclosure. Never to the agency that recorded the consent: no agency
+    /// grants itself access to data another agency holds, not even through a provision by agency type.
+    /// </summary>
     public bool Permits(DataCategory category, AgencyId agency, AgencyType type, SharingPurpose purpose) =>
-        _provisions.Any(p => p.Type == ProvisionType.Permit && p.Covers(category, agency, type, purpose));
+        agency != RecordingAgencyId && _provisions.Any(p => p.Type == ProvisionType.Permit && p.Covers(category, agency, type, purpose));
+
+    /// <summary>Whether a provision permits the agency anything at all (by id or by type): it may then know the person exists.</summary>
+    public bool PermitsSomethingTo(AgencyId agency, AgencyType type) =>
+        agency != RecordingAgencyId
+        && _provisions.Any(p => p.Type == ProvisionType.Permit && (p.AgencyIds.Contains(agency.Value) || p.AgencyTypes.Contains(type)));
 
     public bool Denies(DataCategory category, AgencyId agency, AgencyType type, SharingPurpose purpose) =>
         _provisions.Any(p => p.Type == ProvisionType.Deny && p.Covers(category, agency, type, purpose));

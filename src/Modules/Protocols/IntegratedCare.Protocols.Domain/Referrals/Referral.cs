@@ -275,5 +275,8 @@ public interface IReferralRepository
     /// <summary>Unanswered referrals whose due time was before <paramref name="dueBefore"/>.</summary>
     Task<IReadOnlyList<Referral>> LapsedAsync(DateTimeOffset dueBefore, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Whether the agency made or received a referral about the person that was accepted (or since completed).</summary>
+    Task<bool> IsPartyToAcceptedReferralAsync(Guid serviceUserId, AgencyId agencyId, CancellationToken cancellationToken);
+
     void Add(Referral referral);
 }

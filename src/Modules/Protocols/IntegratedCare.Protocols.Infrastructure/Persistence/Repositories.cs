@@ -156,6 +156,12 @@ internal sealed class ReferralRepository(ProtocolsDbContext db) : IReferralRepos
 
     public void Add(Referral referral) => db.Referrals.Add(referral);
 
+    public Task<bool> IsPartyToAcceptedReferralAsync(Guid serviceUserId, AgencyId agencyId, CancellationToken cancellationToken) =>
+        db.Referrals.AsNoTracking().AnyAsync(
+            r => r.ServiceUserId == serviceUserId && (r.ToAgencyId == agencyId || r.FromAgencyId == agencyId)
+                && (r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Completed),
+            cancellationToken);
+
     public async Task<(IReadOnlyList<Referral> Items, int Total)> ListAsync(ReferralFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
         var query = filter.Direction == ReferralDirection.Incoming
@@ -199,4 +205,12 @@ internal sealed class AgencyDirectory(ProtocolsDbContext db) : IntegratedCare.Bu
         Guid.TryParse(agencyId, out var id)
             ? db.Agencies.AnyAsync(a => a.Id == new AgencyId(id) && a.Status == AgencyStatus.Active, cancellationToken)
             : Task.FromResult(false);
+
+    public async Task<IntegratedCare.BuildingBlocks.Application.Security.ActingAgency?> FindActingAsync(Guid agencyId, CancellationToken cancellationToken)
+    {
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == new AgencyId(agencyId), cancellationToken);
+        return agency is null
+            ? null
+            : new(agency.Id.Value, agency.Status == AgencyStatus.Active, agency.AreaIds.Select(a => a.Value).ToList());
+    }
 }

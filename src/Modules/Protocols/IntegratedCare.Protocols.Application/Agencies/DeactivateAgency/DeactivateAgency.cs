@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Contracts;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
@@ -27,12 +28,16 @@ internal sealed class DeactivateAgencyHandler(
     IAgencyRepository agencies,
     ICurrentActor currentActor,
     IAuditScope audit,
+    IUnitOfWork unitOfWork,
+    IActingAgencies acting,
     TimeProvider clock) : IRequestHandler<DeactivateAgencyCommand, AgencyDto>
 {
     public async Task<AgencyDto> Handle(DeactivateAgencyCommand request, CancellationToken cancellationToken)
     {
         var agency = await AgencyAccess.LoadForChangeAsync(agencies, request.AgencyId, currentActor.Required, audit, cancellationToken);
         agency.Deactivate(request.ExpectedVersion, request.Reason, clock.GetUtcNow());
+        // Every call checks its agency: this change holds for the next call, not the next cache refresh.
+        unitOfWork.AfterCommit(() => acting.Forget(agency.Id.Value));
         return AgencyDto.From(agency);
     }
 }

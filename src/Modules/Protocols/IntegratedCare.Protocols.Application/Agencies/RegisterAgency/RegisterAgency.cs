@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -21,6 +22,8 @@ internal sealed class RegisterAgencyHandler(
     IAgencyRepository agencies,
     IAreaRepository areas,
     IAuditScope audit,
+    IUnitOfWork unitOfWork,
+    IActingAgencies acting,
     TimeProvider clock) : IRequestHandler<RegisterAgencyCommand, AgencyDto>
 {
     public async Task<AgencyDto> Handle(RegisterAgencyCommand request, CancellationToken cancellationToken)
@@ -31,6 +34,8 @@ internal sealed class RegisterAgencyHandler(
         var agency = Agency.Register(details, nameIsTaken, clock.GetUtcNow());
         agencies.Add(agency);
         audit.Resource(agency.Id.ToString());
+        // Every call checks its agency: this change holds for the next call, not the next cache refresh.
+        unitOfWork.AfterCommit(() => acting.Forget(agency.Id.Value));
         return AgencyDto.From(agency);
     }
 }

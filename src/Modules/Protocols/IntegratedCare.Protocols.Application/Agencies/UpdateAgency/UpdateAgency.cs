@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -24,6 +25,8 @@ internal sealed class UpdateAgencyHandler(
     IAreaRepository areas,
     ICurrentActor currentActor,
     IAuditScope audit,
+    IUnitOfWork unitOfWork,
+    IActingAgencies acting,
     TimeProvider clock) : IRequestHandler<UpdateAgencyCommand, AgencyDto>
 {
     public async Task<AgencyDto> Handle(UpdateAgencyCommand request, CancellationToken cancellationToken)
@@ -33,6 +36,8 @@ internal sealed class UpdateAgencyHandler(
         await AgencyInput.EnsureAreasExistAsync(areas, details, cancellationToken);
         var nameIsTaken = await agencies.ActiveNameIsTakenAsync(details.Name, agency.Id, cancellationToken);
         agency.Update(request.ExpectedVersion, details, nameIsTaken, clock.GetUtcNow());
+        // Every call checks its agency: this change holds for the next call, not the next cache refresh.
+        unitOfWork.AfterCommit(() => acting.Forget(agency.Id.Value));
         return AgencyDto.From(agency);
     }
 }

@@ -18,9 +18,9 @@ internal sealed class GetConsentValidator : AbstractValidator<GetConsentQuery>
     public GetConsentValidator() => RuleFor(x => x.ConsentId).MustBeId();
 }
 
-internal sealed class GetConsentHandler(IConsentRepository consents, ICurrentActor currentActor, IAuditScope audit, TimeProvider clock)
+internal sealed class GetConsentHandler(IConsentRepository consents, IMediator mediator, ICurrentActor currentActor, IAuditScope audit, TimeProvider clock)
     : IRequestHandler<GetConsentQuery, ConsentDto>
 {
     public async Task<ConsentDto> Handle(GetConsentQuery request, CancellationToken cancellationToken) =>
-        ConsentDto.From(await ConsentAccess.LoadVisibleAsync(consents, request.ConsentId, currentActor.Required, audit, cancellationToken), clock.GetUtcNow());
+        ConsentDto.From(await ConsentAccess.LoadVisibleAsync(consents, mediator, request.ConsentId, currentActor.Required, audit, cancellationToken), clock.GetUtcNow());
 }

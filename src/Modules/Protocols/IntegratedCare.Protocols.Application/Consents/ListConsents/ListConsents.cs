@@ -1,5 +1,6 @@
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Security;
@@ -10,7 +11,7 @@ using MediatR;
 
 namespace IntegratedCare.Protocols.Application.Consents.ListConsents;
 
-/// <summary>A person's consent history, newest first, as far as the caller's agency recorded it.</summary>
+/// <summary>A person's consent history, newest first: all of it for the agencies holding the record, otherwise what the caller's agency recorded or is named in.</summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem, Roles.SystemAdmin)]
 [Audit(AuditAction.Read, "consent")]
 public sealed record ListConsentsQuery(string ServiceUserId, int PageSize, string PageToken) : IQuery<Page<ConsentDto>>;
@@ -24,7 +25,7 @@ internal sealed class ListConsentsValidator : AbstractValidator<ListConsentsQuer
     }
 }
 
-internal sealed class ListConsentsHandler(IConsentRepository consents, ICurrentActor currentActor, IAuditScope audit, TimeProvider clock)
+internal sealed class ListConsentsHandler(IConsentRepository consents, IMediator mediator, ICurrentActor currentActor, IAuditScope audit, TimeProvider clock)
     : IRequestHandler<ListConsentsQuery, Page<ConsentDto>>
 {
     public async Task<Page<ConsentDto>> Handle(ListConsentsQuery request, CancellationToken cancellationToken)
@@ -34,7 +35,9 @@ internal sealed class ListConsentsHandler(IConsentRepository consents, ICurrentA
         var filter = $"consents|{serviceUserId:D}";
         var offset = PageToken.Decode(request.PageToken, filter);
         var actor = currentActor.Required;
-        var visible = (await consents.ForServiceUserAsync(serviceUserId, cancellationToken)).Where(c => ConsentAccess.MaySee(actor, c)).ToList();
+        var maySee = await ConsentAccess.VisibilityAsync(mediator, serviceUserId, actor, cancellationToken)
+            ?? throw new NotFoundException("Service user", serviceUserId.ToString("D"), hidden: true);
+        var visible = (await consents.ForServiceUserAsync(serviceUserId, cancellationToken)).Where(maySee).ToList();
         var now = clock.GetUtcNow();
         var page = visible.Skip(offset).Take(PageToken.PageSize(request.PageSize)).Select(c => ConsentDto.From(c, now)).ToList();
         return Page<ConsentDto>.At(page, offset, visible.Count, filter);

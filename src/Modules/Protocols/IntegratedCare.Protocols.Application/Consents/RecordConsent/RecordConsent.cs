@@ -1,11 +1,12 @@
 using FluentValidation;
-using IntegratedCare.Assessment.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.Protocols.Application.Consents;
+using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Consents;
 using IntegratedCare.Protocols.Domain.Sharing;
@@ -58,9 +59,14 @@ internal sealed class RecordConsentHandler(
     {
         var actor = currentActor.Required;
         var recordingAgency = await RecordingAgencyAsync(actor, cancellationToken);
-        if (!await mediator.Send(new ServiceUserExistsQuery(request.ServiceUserId), cancellationToken))
+
+        // A stranger agency is told the person does not exist, whatever it sends: a consent is given to
+        // an agency in a care relationship with the person.
+        var relationship = await CareRelationships.RequireAsync(mediator, request.ServiceUserId, recordingAgency.Value, cancellationToken);
+        audit.ServiceUser(request.ServiceUserId);
+        if (!request.Refused && request.Provisions.Any(p => p.Type == ProvisionType.Permit))
         {
-            throw new RequestValidationException("service_user_id", "no person on the register has this id");
+            EnsureMayRecordPermit(request, actor, relationship, recordingAgency);
         }
 
         var provisions = new List<ConsentProvision>();
@@ -86,6 +92,38 @@ internal sealed class RecordConsentHandler(
         audit.Resource(consent.Id.ToString());
         audit.ServiceUser(consent.ServiceUserId.ToString("D"));
         return ConsentDto.From(consent, now);
+    }
+
+    /// <summary>
+    /// A permit lets data leave the agencies that hold it, so it is taken by a person, not a system:
+    /// staff of the agency that registered the person or leads their assessment or plan. No agency names
+    /// itself as a recipient. A refusal or a deny, which only stops sharing, any agency in a care
+    /// relationship may record.
+    /// </summary>
+    private static void EnsureMayRecordPermit(RecordConsentCommand request, Actor actor, CareRelationship relationship, AgencyId recordingAgency)
+    {
+        if (actor.Kind != ActorKind.Staff)
+        {
+            throw new ForbiddenException("A permit is recorded by the agency's staff with the person; a partner system may record a refusal or a deny only.");
+        }
+
+        if (!relationship.HoldsRecord)
+        {
+            throw new ForbiddenException(
+                "Only the agency that registered the person or leads their assessment or care plan may record a permit; this agency may record a refusal or a deny.");
+        }
+
+        for (var i = 0; i < request.Provisions.Count; i++)
+        {
+            var provision = request.Provisions[i];
+            for (var j = 0; j < provision.AgencyIds.Count; j++)
+            {
+                if (provision.Type == ProvisionType.Permit && Guid.TryParse(provision.AgencyIds[j], out var id) && id == recordingAgency.Value)
+                {
+                    throw new RequestValidationException($"provisions[{i}].agency_ids[{j}]", "is the recording agency: no agency grants itself access to a person's data");
+                }
+            }
+        }
     }
 
     /// <summary>The caller's own agency, which must exist and be active: a consent is always taken by someone.</summary>

@@ -24,12 +24,13 @@ internal sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConse
     }
 }
 
-internal sealed class WithdrawConsentHandler(IConsentRepository consents, ICurrentActor currentActor, IAuditScope audit, TimeProvider clock)
+/// <remarks>Withdrawal is as easy as giving: any agency in a care relationship that sees the consent may record it, staff or system.</remarks>
+internal sealed class WithdrawConsentHandler(IConsentRepository consents, IMediator mediator, ICurrentActor currentActor, IAuditScope audit, TimeProvider clock)
     : IRequestHandler<WithdrawConsentCommand, ConsentDto>
 {
     public async Task<ConsentDto> Handle(WithdrawConsentCommand request, CancellationToken cancellationToken)
     {
-        var consent = await ConsentAccess.LoadVisibleAsync(consents, request.ConsentId, currentActor.Required, audit, cancellationToken);
+        var consent = await ConsentAccess.LoadVisibleAsync(consents, mediator, request.ConsentId, currentActor.Required, audit, cancellationToken);
         var now = clock.GetUtcNow();
         consent.Withdraw(request.ExpectedVersion, request.Reason, now);
         return ConsentDto.From(consent, now);

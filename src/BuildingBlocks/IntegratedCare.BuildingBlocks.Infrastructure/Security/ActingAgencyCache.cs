@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using IntegratedCare.BuildingBlocks.Application.Identity;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IntegratedCare.BuildingBlocks.Infrastructure.Security;
+
+/// <summary>
+/// The acting agencies' status, read through the agency register (a port Protocols implements) in a
+/// scope of its own, so the check never joins a caller's transaction, and kept for a short time.
+/// </summary>
+internal sealed class ActingAgencyCache(IServiceScopeFactory scopes, IOptions<AuthOptions> options, TimeProvider clock) : IActingAgencies
+{
+    private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+
+    public async Task<ActingAgency?> FindAsync(Guid agencyId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue(agencyId, out var entry) && entry.Until > now)
+        {
+            return entry.Agency;
+        }
+
+        // Stamped with the generation read before loading: a Forget that lands meanwhile wins.
+        var generation = entry?.Generation ?? 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var agency = await scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().FindActingAsync(agencyId, cancellationToken);
+        var fresh = new Entry(agency, now + options.Value.ActingAgencyCacheTtl, generation);
+        _entries.AddOrUpdate(agencyId, fresh, (_, current) => current.Generation == generation ? fresh : current);
+        return agency;
+    }
+
+    public void Forget(Guid agencyId) =>
+        _entries.AddOrUpdate(agencyId, _ => new Entry(null, DateTimeOffset.MinValue, 1), (_, current) => new Entry(null, DateTimeOffset.MinValue, current.Generation + 1));
+
+    private sealed record Entry(ActingAgency? Agency, DateTimeOffset Until, long Generation);
+}

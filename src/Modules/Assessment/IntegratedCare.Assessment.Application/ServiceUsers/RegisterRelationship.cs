@@ -1,0 +1,35 @@
+using FluentValidation;
+using IntegratedCare.Assessment.Contracts;
+using IntegratedCare.Assessment.Domain.Assessments;
+using IntegratedCare.Assessment.Domain.ServiceUsers;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using MediatR;
+
+namespace IntegratedCare.Assessment.Application.ServiceUsers;
+
+internal sealed class RegisterRelationshipValidator : AbstractValidator<RegisterRelationshipQuery>
+{
+    public RegisterRelationshipValidator()
+    {
+        RuleFor(x => x.ServiceUserId).MustBeId();
+        RuleFor(x => x.AgencyId).MustBeId();
+    }
+}
+
+internal sealed class RegisterRelationshipHandler(IServiceUserRepository people, IAssessmentRepository assessments)
+    : IRequestHandler<RegisterRelationshipQuery, RegisterRelationship>
+{
+    public async Task<RegisterRelationship> Handle(RegisterRelationshipQuery request, CancellationToken cancellationToken)
+    {
+        var id = Guid.Parse(request.ServiceUserId);
+        var agency = Guid.Parse(request.AgencyId);
+        var person = await people.FindAsync(new ServiceUserId(id), cancellationToken);
+        if (person is null)
+        {
+            return new RegisterRelationship(false, false, false);
+        }
+
+        var leads = (await assessments.ForServiceUserAsync(id, cancellationToken)).Any(a => a.LeadAgencyId == agency);
+        return new RegisterRelationship(true, person.RegisteringAgencyId == agency, leads);
+    }
+}

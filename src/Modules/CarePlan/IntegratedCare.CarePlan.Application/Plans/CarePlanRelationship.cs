@@ -1,0 +1,26 @@
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.CarePlan.Contracts;
+using IntegratedCare.CarePlan.Domain.Plans;
+using MediatR;
+
+namespace IntegratedCare.CarePlan.Application.Plans;
+
+internal sealed class CarePlanRelationshipValidator : AbstractValidator<CarePlanRelationshipQuery>
+{
+    public CarePlanRelationshipValidator()
+    {
+        RuleFor(x => x.ServiceUserId).MustBeId();
+        RuleFor(x => x.AgencyId).MustBeId();
+    }
+}
+
+internal sealed class CarePlanRelationshipHandler(ICarePlanRepository plans) : IRequestHandler<CarePlanRelationshipQuery, CarePlanRelationship>
+{
+    public async Task<CarePlanRelationship> Handle(CarePlanRelationshipQuery request, CancellationToken cancellationToken)
+    {
+        var agency = Guid.Parse(request.AgencyId);
+        var taking = await plans.ForAgencyAsync(agency, Guid.Parse(request.ServiceUserId), cancellationToken);
+        return new CarePlanRelationship(taking.Any(p => p.LeadAgencyId == agency), taking.Any(p => p.LeadAgencyId != agency));
+    }
+}
