@@ -423,7 +423,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         Assert.Equal(StatusCode.NotFound, pack.StatusCode);
         Assert.Empty(listed.Forms);
         Assert.Empty(meetings.Meetings);
-        Assert.Equal(FormStage.AwaitingAcknowledgement, member.Stage);
+        Assert.Equal(FormStage.Closed, member.Stage);
     }
 
     [Fact]

@@ -8,12 +8,18 @@ namespace IntegratedCare.Assessment.Application.Assessments;
 /// <summary>Loading an assessment for a call, and showing it to the caller no further than the sharing decision allows.</summary>
 internal sealed class AssessmentAccess(IAssessmentRepository assessments, DisclosureGate gate, IAuditScope audit)
 {
-    public async Task<SingleSharedAssessment> LoadAsync(string assessmentId, CancellationToken cancellationToken)
+    /// <summary>The assessment, or NOT_FOUND when there is none or the caller's agency may not know the person exists.</summary>
+    public async Task<SingleSharedAssessment> LoadAsync(string assessmentId, AgencyProfile caller, CancellationToken cancellationToken)
     {
         var id = new AssessmentId(Guid.Parse(assessmentId));
         audit.Resource(id.ToString());
         var assessment = await assessments.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Assessment", id.ToString());
         audit.ServiceUser(assessment.ServiceUserId.ToString("D"));
+        if (assessment.LeadAgencyId != caller.AgencyId && !await gate.KnowsOfPersonAsync(assessment.ServiceUserId, caller, cancellationToken))
+        {
+            throw new NotFoundException("Assessment", id.ToString(), hidden: true);
+        }
+
         return assessment;
     }
 

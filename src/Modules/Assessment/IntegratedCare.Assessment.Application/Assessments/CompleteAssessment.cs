@@ -35,7 +35,7 @@ internal sealed class CompleteAssessmentHandler(IAssessmentRepository assessment
     public async Task<AssessmentDto> Handle(CompleteAssessmentCommand request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
-        var assessment = await access.LoadAsync(request.AssessmentId, cancellationToken);
+        var assessment = await access.LoadAsync(request.AssessmentId, agency, cancellationToken);
         if (assessment.LeadAgencyId != agency.AgencyId)
         {
             throw new ForbiddenException("Only the lead agency's assessor completes an assessment.");

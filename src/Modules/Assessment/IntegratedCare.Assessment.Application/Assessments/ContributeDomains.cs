@@ -49,7 +49,7 @@ internal sealed class ContributeDomainsHandler(CallerAgency caller, DisclosureGa
     public async Task<AssessmentDto> Handle(ContributeDomainsCommand request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
-        var assessment = await access.LoadAsync(request.AssessmentId, cancellationToken);
+        var assessment = await access.LoadAsync(request.AssessmentId, agency, cancellationToken);
         var lead = assessment.LeadAgencyId == agency.AgencyId;
         foreach (var domain in request.Domains.Select(d => d.Domain!.Value))
         {

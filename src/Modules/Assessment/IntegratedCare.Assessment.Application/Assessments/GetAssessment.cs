@@ -26,7 +26,7 @@ internal sealed class GetAssessmentHandler(CallerAgency caller, AssessmentAccess
     public async Task<AssessmentDto> Handle(GetAssessmentQuery request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
-        var assessment = await access.LoadAsync(request.AssessmentId, cancellationToken);
+        var assessment = await access.LoadAsync(request.AssessmentId, agency, cancellationToken);
         return await access.ViewAsync(assessment, agency, cancellationToken);
     }
 }

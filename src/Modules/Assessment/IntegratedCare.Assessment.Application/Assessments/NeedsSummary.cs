@@ -83,6 +83,7 @@ internal sealed class GetNeedsSummaryHandler(
         if (visible.Count == 0)
         {
             audit.Basis(refusal ?? string.Empty);
+            await gate.HideFromStrangerAsync(person.Id.Value, agency, cancellationToken);
             throw new ForbiddenException($"The sharing decision lets agency {agency.AgencyId} see no assessment domain of this person.");
         }
 

@@ -49,7 +49,7 @@ internal sealed class RaiseRiskFlagHandler(CallerAgency caller, DisclosureGate g
     public async Task<AssessmentDto> Handle(RaiseRiskFlagCommand request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
-        var assessment = await access.LoadAsync(request.AssessmentId, cancellationToken);
+        var assessment = await access.LoadAsync(request.AssessmentId, agency, cancellationToken);
         await gate.RequireAsync(assessment.ServiceUserId, agency, assessment.LeadAgencyId == agency.AgencyId, DataCategories.RiskFlags, cancellationToken);
         assessment.RaiseRiskFlag(request.ExpectedVersion, request.Flag!.Value, request.Note, agency.AgencyId, caller.Actor.Id, clock.GetUtcNow());
         return await access.ViewAsync(assessment, agency, cancellationToken);
@@ -62,7 +62,7 @@ internal sealed class ClearRiskFlagHandler(CallerAgency caller, DisclosureGate g
     public async Task<AssessmentDto> Handle(ClearRiskFlagCommand request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
-        var assessment = await access.LoadAsync(request.AssessmentId, cancellationToken);
+        var assessment = await access.LoadAsync(request.AssessmentId, agency, cancellationToken);
         await gate.RequireAsync(assessment.ServiceUserId, agency, assessment.LeadAgencyId == agency.AgencyId, DataCategories.RiskFlags, cancellationToken);
         assessment.ClearRiskFlag(request.ExpectedVersion, request.Flag!.Value, agency.AgencyId, clock.GetUtcNow());
         return await access.ViewAsync(assessment, agency, cancellationToken);

@@ -31,6 +31,7 @@ internal sealed class UpdateServiceUserValidator : AbstractValidator<UpdateServi
 internal sealed class UpdateServiceUserHandler(
     IServiceUserRepository people,
     CallerAgency caller,
+    DisclosureGate gate,
     IAuditScope audit,
     TimeProvider clock) : IRequestHandler<UpdateServiceUserCommand, ServiceUserDto>
 {
@@ -40,6 +41,7 @@ internal sealed class UpdateServiceUserHandler(
         var person = await ServiceUserAccess.LoadAsync(people, request.ServiceUserId, audit, cancellationToken);
         if (person.RegisteringAgencyId != agency.AgencyId)
         {
+            await gate.HideFromStrangerAsync(person.Id.Value, agency, cancellationToken);
             throw new ForbiddenException("Only the agency that registered a person may change their details.");
         }
 

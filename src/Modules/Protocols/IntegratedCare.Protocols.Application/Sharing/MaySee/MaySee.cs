@@ -3,6 +3,7 @@ using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.Protocols.Application.Consents;
 using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Consents;
@@ -48,6 +49,7 @@ internal sealed class MaySeeHandler(
     SharingRulesCache cache,
     IAgencyRepository agencies,
     IConsentRepository consents,
+    IMediator mediator,
     ICurrentActor currentActor,
     IAuditScope audit,
     TimeProvider clock) : IRequestHandler<MaySeeQuery, MaySeeResult>
@@ -62,6 +64,16 @@ internal sealed class MaySeeHandler(
 
         var serviceUserId = Guid.Parse(request.ServiceUserId);
         audit.ServiceUser(serviceUserId.ToString("D"));
+
+        // Asking about one's own agency is always allowed: it is the question "may we see this?". Asking
+        // about another agency's access says something about the person, so only an agency in a care
+        // relationship with them may ask; to any other the person does not exist.
+        if (actor.Kind != ActorKind.System && !actor.IsInRole(Roles.SystemAdmin)
+            && !string.Equals(actor.AgencyId, request.AgencyId, StringComparison.OrdinalIgnoreCase))
+        {
+            await CareRelationships.RequireAsync(mediator, request.ServiceUserId, CareRelationships.AgencyOf(actor, "Asking about another agency's access"), cancellationToken);
+        }
+
         DataCategoryCodes.TryParse(request.Category, out var category);
         var agencyId = new AgencyId(Guid.Parse(request.AgencyId));
         var agency = await agencies.FindAsync(agencyId, cancellationToken);
