@@ -214,6 +214,48 @@ public sealed class Pathway(Simulation sim)
                     () => $"{partner.Name} read care plan {carePlanId} without the person's consent for the care plan (CarePlanService/GetCarePlan answered OK)");
             }
         }
+
+        await CheckStrangerAsync(person, assessmentId, carePlanId);
+    }
+
+    /// <summary>
+    /// The stranger agency — no care relationship with the person, no consent naming it — tries to find,
+    /// read, consent for and refer the person. Every attempt must come back empty-handed, and its forged
+    /// consent must not be stored.
+    /// </summary>
+    private async Task CheckStrangerAsync(SimPerson person, string? assessmentId, string? carePlanId)
+    {
+        var s = sim.Stranger;
+        const string rule = Invariants.NoDisclosureWithoutPermission;
+        if (!string.IsNullOrEmpty(person.Chi))
+        {
+            var found = await s.People.SearchServiceUsersAsync(new SearchServiceUsersRequest { Identifier = new PersonIdentifier { Scheme = IdentifierScheme.Chi, Value = person.Chi } });
+            sim.Invariants.Hold(rule, found.Matches.All(m => m.ServiceUserId != person.ServiceUserId),
+                () => $"{s.Name} found {person.ServiceUserId} by CHI (ServiceUserService/SearchServiceUsers)");
+        }
+
+        var identity = await TryAsync(() => s.People.GetServiceUserAsync(new GetServiceUserRequest { ServiceUserId = person.ServiceUserId }).ResponseAsync);
+        sim.Invariants.Hold(rule, identity is null, () => $"{s.Name} read the identity of {person.ServiceUserId} (ServiceUserService/GetServiceUser answered OK)");
+        var forged = await TryAsync(() => s.Consents.RecordConsentAsync(new RecordConsentRequest
+        {
+            ServiceUserId = person.ServiceUserId,
+            Method = ConsentMethod.Written,
+            Provisions = { new Protocols.V1.ConsentProvision { Type = ProvisionType.Permit, DataCategories = { DataCategories.Identity, DataCategories.ContactDetails }, AgencyIds = { sim.Housing.AgencyId, s.AgencyId } } },
+        }).ResponseAsync);
+        sim.Invariants.Hold(rule, forged is null, () => $"{s.Name} recorded consent {forged!.ConsentId} for {person.ServiceUserId} (ConsentService/RecordConsent answered OK)");
+        var consents = await TryAsync(() => s.Consents.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = person.ServiceUserId }).ResponseAsync);
+        sim.Invariants.Hold(rule, consents is null, () => $"{s.Name} listed the consents of {person.ServiceUserId} (ConsentService/ListConsents answered OK)");
+        if (assessmentId is not null)
+        {
+            var assessment = await TryAsync(() => s.Assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessmentId }).ResponseAsync);
+            sim.Invariants.Hold(rule, assessment is null, () => $"{s.Name} read assessment {assessmentId} (AssessmentService/GetAssessment answered OK)");
+        }
+
+        if (carePlanId is not null)
+        {
+            var plan = await TryReadPlanAsync(s, carePlanId);
+            sim.Invariants.Hold(rule, plan is null, () => $"{s.Name} read care plan {carePlanId} (CarePlanService/GetCarePlan answered OK)");
+        }
     }
 
     /// <summary>Every read a simulated caller made that the system answered is in the audit trail, by the caller's subject.</summary>

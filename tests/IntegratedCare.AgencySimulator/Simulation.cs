@@ -56,6 +56,9 @@ public sealed class Simulation(ISystemUnderTest system, TextWriter story, int se
 
     public SimulatedAgency CaseManager { get; private set; } = default!;
 
+    /// <summary>A case manager of an agency in the area that has no care relationship with anyone: it tries after every step.</summary>
+    public SimulatedAgency Stranger { get; private set; } = default!;
+
     public SimulatedAgency LineManager { get; private set; } = default!;
 
     public SimulatedAgency Coordinator { get; private set; } = default!;
@@ -117,6 +120,10 @@ public sealed class Simulation(ISystemUnderTest system, TextWriter story, int se
 
     public string Today(int plusDays = 0) => System.Now.AddDays(plusDays).ToString("yyyy-MM-dd");
 
+    /// <summary>Today in the area's calendar (Europe/London), where meetings are dated: minutes are taken on or after the day.</summary>
+    public string AreaToday() =>
+        TimeZoneInfo.ConvertTime(System.Now, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The area, its six agencies (an addiction service, housing, a GP practice, a mental health team, a
     /// voluntary project and criminal justice social work), the sharing and referral protocols, and
@@ -156,6 +163,8 @@ public sealed class Simulation(ISystemUnderTest system, TextWriter story, int se
             new Behaviour(2, 0.0, ReportsProgress: false));
         CriminalJustice = Caller("Criminal justice social work", "cjsw-system", ActorKind.AgencySystem, await Register("Justice Social Work", AgencyType.CriminalJustice), AgencyType.CriminalJustice, Roles.AgencySystem,
             new Behaviour(4, 0.1, ReportsProgress: true));
+        Stranger = Caller("Stranger agency (no care relationship with anyone)", "stranger-case-manager", ActorKind.Staff,
+            await Register("Unconnected Project", AgencyType.VoluntarySector), AgencyType.VoluntarySector, Roles.CaseManager);
         CaseManager = Caller("Case manager", "case-manager-1", ActorKind.Staff, addiction, AgencyType.SpecialistAddictionService, Roles.CaseManager);
         LineManager = Caller("Line manager", "line-manager-1", ActorKind.Staff, addiction, AgencyType.SpecialistAddictionService, Roles.LineManager);
         Coordinator = Caller("Rehabilitation co-ordinator", CoordinatorSubject, ActorKind.Staff, addiction, AgencyType.SpecialistAddictionService, Roles.RehabilitationCoordinator);

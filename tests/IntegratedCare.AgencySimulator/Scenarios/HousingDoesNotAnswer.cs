@@ -78,10 +78,12 @@ public sealed class HousingDoesNotAnswer : Scenario
                 () => $"form {form.FormId} is past its co-ordinator due date {form.StageDueAt} but not flagged overdue");
         });
 
-        await sim.StepAsync("The co-ordinator raises it to the sub-group, whose meeting refers it to NDRIC", async () =>
+        await sim.StepAsync("The co-ordinator raises it to the sub-group, whose meeting that day refers it to NDRIC", async () =>
         {
             form = await sim.Coordinator.Forms.RaiseToSubGroupAsync(new LadderStepRequest { FormId = form.FormId, ExpectedVersion = form.Version });
-            var meeting = await sim.Coordinator.Forms.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = sim.AreaId, HeldOn = sim.Today(3) });
+
+            // Minutes follow the meeting: it sits today, and a meeting in the future could not be minuted yet.
+            var meeting = await sim.Coordinator.Forms.ScheduleMeetingAsync(new ScheduleMeetingRequest { Kind = MeetingKind.SubGroup, AreaId = sim.AreaId, HeldOn = sim.AreaToday() });
             var pack = await sim.SubGroup.Forms.GetMeetingPackAsync(new GetMeetingPackRequest { MeetingId = meeting.MeetingId });
             pathway.CheckNoPersonalData($"sub-group pack {meeting.MeetingId}", [.. Pathway.TextsOf(pack)]);
             await sim.Coordinator.Forms.RecordMinutesAsync(new RecordMinutesRequest
