@@ -308,15 +308,20 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
     private static async Task<StatusCode> CallAsync(CallInvoker invoker, (string Service, string Method, MethodType Type, MessageDescriptor Request) method, byte[] body)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(method.Type == MethodType.ServerStreaming ? 1.5 : 30));
         try
         {
             if (method.Type == MethodType.ServerStreaming)
             {
-                using var stream = invoker.AsyncServerStreamingCall(new Method<byte[], byte[]>(MethodType.ServerStreaming, method.Service, method.Method, Bytes, Bytes), null, options, body);
-                await stream.ResponseStream.MoveNext();
+                // A stream that passes its checks stays open: the client hangs up after a moment (CANCELLED), or
+                // reads a first message. A refusal comes back at once.
+                using var hangUp = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+                using var stream = invoker.AsyncServerStreamingCall(
+                    new Method<byte[], byte[]>(MethodType.ServerStreaming, method.Service, method.Method, Bytes, Bytes), null, new CallOptions(cancellationToken: hangUp.Token), body);
+                await stream.ResponseStream.MoveNext(hangUp.Token);
                 return StatusCode.OK;
             }
+
+            var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30));
 
             await invoker.AsyncUnaryCall(new Method<byte[], byte[]>(MethodType.Unary, method.Service, method.Method, Bytes, Bytes), null, options, body);
             return StatusCode.OK;

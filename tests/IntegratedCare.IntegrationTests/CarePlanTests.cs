@@ -260,6 +260,32 @@ public sealed class CarePlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AProposedAction_IsNoCareRelationship_UntilTheAgencyAcceptsIt()
+    {
+        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
+        await _scenario.HousingConsentAsync(person);
+        var plan = await _caseManager.AddActionAsync(new AddActionRequest
+        {
+            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
+        });
+        var housingConsents = new IntegratedCare.Protocols.V1.ConsentService.ConsentServiceClient(
+            _host.Invoker(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem)));
+        var deny = new IntegratedCare.Protocols.V1.RecordConsentRequest
+        {
+            ServiceUserId = person, Method = IntegratedCare.Protocols.V1.ConsentMethod.Verbal,
+            Provisions = { new IntegratedCare.Protocols.V1.ConsentProvision { Type = IntegratedCare.Protocols.V1.ProvisionType.Deny, DataCategories = { "identity" }, AgencyIds = { _scenario.Nhs.AgencyId } } },
+        };
+
+        // Proposed an action, housing may read what the consent permits but is not on the team: it may not act.
+        var whileProposed = await Assert.ThrowsAsync<RpcException>(() => housingConsents.RecordConsentAsync(deny).ResponseAsync);
+        await _housing.AcceptActionAsync(new AcceptActionRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, ActionId = plan.Actions.Single().ActionId, AssignedWorker = "Officer" });
+        var onTheTeam = await housingConsents.RecordConsentAsync(deny);
+
+        Assert.Equal(StatusCode.PermissionDenied, whileProposed.StatusCode);
+        Assert.Equal(IntegratedCare.Protocols.V1.ConsentStatus.Active, onTheTeam.Status);
+    }
+
+    [Fact]
     public async Task AReferralLeftUnanswered_IsAVarianceOnThePersonsPlan()
     {
         var (person, draft) = await AssessedPersonWithDraftPlanAsync();

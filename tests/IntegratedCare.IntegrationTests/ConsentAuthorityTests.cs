@@ -67,6 +67,9 @@ public sealed class ConsentAuthorityTests : IAsyncLifetime
             Permit(_person, _s.Housing.AgencyId, DataCategories.ContactDetails, DataCategories.RiskFlags)).ResponseAsync);
         var byStaff = await Assert.ThrowsAsync<RpcException>(() => housingStaff.RecordConsentAsync(
             Permit(_person, _s.Housing.AgencyId, DataCategories.AssessmentHousing)).ResponseAsync);
+        var refusalWithPermit = Permit(_person, _s.Housing.AgencyId, DataCategories.ContactDetails);
+        refusalWithPermit.Refused = true;
+        var refusedBySystem = await Assert.ThrowsAsync<RpcException>(() => housingSystem.RecordConsentAsync(refusalWithPermit).ResponseAsync);
         var leadToItself = await Assert.ThrowsAsync<RpcException>(() => lead.RecordConsentAsync(
             Permit(_person, _s.Addiction.AgencyId, DataCategories.AssessmentHousing)).ResponseAsync);
         var decision = await new InformationSharingService.InformationSharingServiceClient(SystemOf(_s.Housing.AgencyId)).CheckDisclosureAsync(new CheckDisclosureRequest
@@ -76,6 +79,7 @@ public sealed class ConsentAuthorityTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.PermissionDenied, bySystem.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, byStaff.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, refusedBySystem.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, leadToItself.StatusCode);
         Assert.Equal("provisions[0].agency_ids[0]", Assert.Single(leadToItself.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
         Assert.False(decision.Permitted);
@@ -97,6 +101,10 @@ public sealed class ConsentAuthorityTests : IAsyncLifetime
         var deny = await new ConsentService.ConsentServiceClient(SystemOf(_s.Housing.AgencyId)).RecordConsentAsync(Deny(_person, _s.Nhs.AgencyId, DataCategories.Identity));
         var denied = await Assert.ThrowsAsync<RpcException>(() => _s.NhsPeople.GetServiceUserAsync(new GetServiceUserRequest { ServiceUserId = _person }).ResponseAsync);
         var seenByLead = await lead.ListConsentsAsync(new ListConsentsRequest { ServiceUserId = _person });
+
+        // Lifting a deny lets data flow again: not for a partner system, nor an agency that does not hold the record.
+        var liftedByHousing = await Assert.ThrowsAsync<RpcException>(() => new ConsentService.ConsentServiceClient(SystemOf(_s.Housing.AgencyId))
+            .WithdrawConsentAsync(new WithdrawConsentRequest { ConsentId = deny.ConsentId, ExpectedVersion = deny.Version, Reason = "x" }).ResponseAsync);
         await lead.WithdrawConsentAsync(new WithdrawConsentRequest { ConsentId = deny.ConsentId, ExpectedVersion = deny.Version, Reason = "Recorded against the wrong team" });
         var seenAgain = await _s.NhsPeople.GetServiceUserAsync(new GetServiceUserRequest { ServiceUserId = _person });
 
@@ -105,6 +113,7 @@ public sealed class ConsentAuthorityTests : IAsyncLifetime
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
         Assert.Equal(new[] { deny.ConsentId, permit.ConsentId }.Order(), seenByLead.Consents.Select(c => c.ConsentId).Order());
         Assert.Equal(_s.Housing.AgencyId, seenByLead.Consents.Single(c => c.ConsentId == deny.ConsentId).RecordingAgencyId);
+        Assert.Equal(StatusCode.PermissionDenied, liftedByHousing.StatusCode);
         Assert.Equal("Catherine", seenAgain.Name.GivenName);
         Assert.Equal(2, await _host.RowsAsync("protocols_consents"));
     }
@@ -156,6 +165,38 @@ public sealed class ConsentAuthorityTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, byLead.StatusCode);
         Assert.Contains(_person, byLead.Status.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(registered.ServiceUserId, byLead.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAgencyPermittedOnlyByConsent_CannotMakeItselfARecordHolder_ByStartingAnAssessment()
+    {
+        await _s.NhsConsentAsync(_person);
+
+        var started = await Assert.ThrowsAsync<RpcException>(() => _s.NhsAssessments.StartAssessmentAsync(new StartAssessmentRequest { ServiceUserId = _person }).ResponseAsync);
+        var stillSeen = await _s.NhsPeople.GetServiceUserAsync(new GetServiceUserRequest { ServiceUserId = _person });
+
+        Assert.Equal(StatusCode.PermissionDenied, started.StatusCode);
+        Assert.Equal("Catherine", stillSeen.Name.GivenName);
+        Assert.Equal(0, await _host.RowsAsync("assessment_assessments"));
+    }
+
+    [Fact]
+    public async Task AStrangerAskingAboutItsOwnAccess_GetsTheSameBareRefusal_WhetherThePersonExistsOrNot()
+    {
+        var lead = new ConsentService.ConsentServiceClient(StaffOf(_s.Addiction.AgencyId, "case-manager-1"));
+        await lead.RecordConsentAsync(new RecordConsentRequest
+        {
+            ServiceUserId = _person, Method = ConsentMethod.Verbal,
+            Provisions = { new IntegratedCare.Protocols.V1.ConsentProvision { Type = ProvisionType.Deny, DataCategories = { DataCategories.Identity }, AgencyTypes = { AgencyType.VoluntarySector } } },
+        });
+        var stranger = new InformationSharingService.InformationSharingServiceClient(SystemOf(_s.Voluntary.AgencyId));
+        CheckDisclosureRequest Ask(string person) => new() { ServiceUserId = person, AgencyId = _s.Voluntary.AgencyId, DataCategory = DataCategories.Identity, Purpose = SharingPurposes.DirectCare };
+
+        var aboutThePerson = await stranger.CheckDisclosureAsync(Ask(_person));
+        var aboutNobody = await stranger.CheckDisclosureAsync(Ask(Guid.NewGuid().ToString()));
+
+        Assert.False(aboutThePerson.Permitted);
+        Assert.Equal(aboutNobody.ToString(), aboutThePerson.ToString());
     }
 
     /// <summary>Housing receives and accepts a referral about the person from the addiction service: a care relationship.</summary>

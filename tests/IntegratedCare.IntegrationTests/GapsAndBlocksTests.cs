@@ -394,11 +394,13 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         var attest = await Assert.ThrowsAsync<RpcException>(() => sameSubOtherAgency.AttestAsync(Step(draft, "Discussed with the team")).ResponseAsync);
         var read = await Assert.ThrowsAsync<RpcException>(() => sameSubOtherAgency.GetFormAsync(new GetFormRequest { FormId = draft.FormId }).ResponseAsync);
         var stillDraft = await _caseManager.GetFormAsync(new GetFormRequest { FormId = draft.FormId });
+        var listed = await sameSubOtherAgency.ListFormsAsync(new ListFormsRequest { IncludeClosed = true });
 
         // It may not even see the form: the form's existence is hidden from it.
         Assert.Equal(StatusCode.NotFound, attest.StatusCode);
         Assert.Equal(StatusCode.NotFound, read.StatusCode);
         Assert.Equal((FormStage.Draft, draft.Version), (stillDraft.Stage, stillDraft.Version));
+        Assert.Empty(listed.Forms);
     }
 
     [Fact]
@@ -472,6 +474,37 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, futureHeld.StatusCode);
         Assert.True(minuted.Meeting.Minuted);
         Assert.Equal(2, await _host.RowsAsync("gapsblocks_meetings"));
+    }
+
+    [Fact]
+    public async Task MoreDetail_NeedsAPermitInForce_AndIsWithheldAgainOnceConsentIsWithdrawn()
+    {
+        var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });
+        var attested = await _caseManager.AttestAsync(Step(draft, "Discussed with the staff team"));
+        await _lineManager.EndorseAsync(Step(attested, "Warrants attention"));
+        var asked = await _coordinator.AskForMoreDetailAsync(new AskForMoreDetailRequest { FormId = draft.FormId, Question = "Which detox unit is discharging?" });
+        var denyOnly = await _consents.RecordConsentAsync(new IntegratedCare.Protocols.V1.RecordConsentRequest
+        {
+            ServiceUserId = _person, Method = IntegratedCare.Protocols.V1.ConsentMethod.Verbal,
+            Provisions = { new IntegratedCare.Protocols.V1.ConsentProvision { Type = IntegratedCare.Protocols.V1.ProvisionType.Deny, DataCategories = { "identity" }, AgencyIds = { _housingId } } },
+        });
+        var give = new GiveMoreDetailRequest { FormId = draft.FormId, DetailId = asked.DetailId, ServiceUserId = _person, ConsentId = denyOnly.ConsentId, Detail = "Discharged from the Leven unit." };
+
+        var underADeny = await Assert.ThrowsAsync<RpcException>(() => _caseManager.GiveMoreDetailAsync(give).ResponseAsync);
+        var permit = await _consents.RecordConsentAsync(new IntegratedCare.Protocols.V1.RecordConsentRequest
+        {
+            ServiceUserId = _person, Method = IntegratedCare.Protocols.V1.ConsentMethod.Written,
+            Provisions = { new IntegratedCare.Protocols.V1.ConsentProvision { Type = IntegratedCare.Protocols.V1.ProvisionType.Permit, DataCategories = { "identity" }, AgencyIds = { _housingId } } },
+        });
+        give.ConsentId = permit.ConsentId;
+        await _caseManager.GiveMoreDetailAsync(give);
+        var before = Assert.Single((await _coordinator.ListMoreDetailAsync(new ListMoreDetailRequest { FormId = draft.FormId })).Details);
+        await _consents.WithdrawConsentAsync(new IntegratedCare.Protocols.V1.WithdrawConsentRequest { ConsentId = permit.ConsentId, ExpectedVersion = permit.Version, Reason = "The person asked" });
+        var after = Assert.Single((await _coordinator.ListMoreDetailAsync(new ListMoreDetailRequest { FormId = draft.FormId })).Details);
+
+        Assert.Equal(StatusCode.FailedPrecondition, underADeny.StatusCode);
+        Assert.Equal(("Discharged from the Leven unit.", _person), (before.Detail, before.ServiceUserId));
+        Assert.Equal((string.Empty, string.Empty, "Which detox unit is discharging?"), (after.Detail, after.ServiceUserId, after.Question));
     }
 
     private GapsBlocksService.GapsBlocksServiceClient Client(string subject, string? agency, string role) => new(_host.Invoker(_host.Token(subject, ActorKind.Staff, agency, role)));

@@ -149,7 +149,7 @@ public sealed class SharingAndConsentTests : IAsyncLifetime
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
-        Assert.Contains(await _host.AuditAsync(), r => r.Operation == "Protocols.MaySeeQuery" && r.Outcome == AuditOutcome.Denied);
+        Assert.Contains(await _host.AuditAsync(), r => r.Operation == "Protocols.CheckDisclosureQuery" && r.Outcome == AuditOutcome.Denied);
     }
 
     [Fact]

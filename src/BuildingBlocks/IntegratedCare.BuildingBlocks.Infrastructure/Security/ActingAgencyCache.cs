@@ -12,6 +12,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Security;
 /// </summary>
 internal sealed class ActingAgencyCache(IServiceScopeFactory scopes, IOptions<AuthOptions> options, TimeProvider clock) : IActingAgencies
 {
+    private const int MostEntries = 10_000;
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
 
     public async Task<ActingAgency?> FindAsync(Guid agencyId, CancellationToken cancellationToken)
@@ -26,8 +27,19 @@ internal sealed class ActingAgencyCache(IServiceScopeFactory scopes, IOptions<Au
         var generation = entry?.Generation ?? 0;
         await using var scope = scopes.CreateAsyncScope();
         var agency = await scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().FindActingAsync(agencyId, cancellationToken);
-        var fresh = new Entry(agency, now + options.Value.ActingAgencyCacheTtl, generation);
-        _entries.AddOrUpdate(agencyId, fresh, (_, current) => current.Generation == generation ? fresh : current);
+        // An agency nobody registered is not kept: a signed token naming random ids must not grow memory
+        // (each such call costs one primary-key read). Nor is the table let grow past a bound.
+        if (agency is not null)
+        {
+            if (_entries.Count >= MostEntries)
+            {
+                _entries.Clear();
+            }
+
+            var fresh = new Entry(agency, now + options.Value.ActingAgencyCacheTtl, generation);
+            _entries.AddOrUpdate(agencyId, fresh, (_, current) => current.Generation == generation ? fresh : current);
+        }
+
         return agency;
     }
 

@@ -61,6 +61,18 @@ internal sealed class DisclosureGate(IMediator mediator, IAuditScope audit)
     public async Task<bool> KnowsOfPersonAsync(Guid serviceUserId, AgencyProfile caller, CancellationToken cancellationToken) =>
         (await mediator.Send(new CareRelationshipQuery(serviceUserId.ToString("D"), caller.AgencyId.ToString("D")), cancellationToken)).KnowsOfPerson;
 
+    /// <summary>PERMISSION_DENIED unless the caller's agency is in a care relationship with the person (NOT_FOUND if it may not even know of them).</summary>
+    public async Task RequireCareRelationshipAsync(Guid serviceUserId, AgencyProfile caller, CancellationToken cancellationToken)
+    {
+        var relationship = await mediator.Send(new CareRelationshipQuery(serviceUserId.ToString("D"), caller.AgencyId.ToString("D")), cancellationToken);
+        if (!relationship.Any)
+        {
+            throw relationship.KnowsOfPerson
+                ? new ForbiddenException("Only an agency in a care relationship with the person may do this; a consent lets an agency see data, not act.")
+                : new NotFoundException("Service user", serviceUserId.ToString("D"), hidden: true);
+        }
+    }
+
     /// <summary>NOT_FOUND for the person when the caller's agency may not know they exist.</summary>
     public async Task HideFromStrangerAsync(Guid serviceUserId, AgencyProfile caller, CancellationToken cancellationToken)
     {

@@ -116,7 +116,8 @@ public sealed record ReferralOverdueIntegrationEvent(
 [Audit(AuditAction.Read, "consent")]
 public sealed record ConsentStatusQuery(string ConsentId) : IContractQuery<ConsentStatusResult?>;
 
-public sealed record ConsentStatusResult(Guid ConsentId, Guid ServiceUserId, Guid RecordingAgencyId, bool InForce);
+/// <param name="Permits">Whether the consent permits anything at all (a refusal or a deny-only consent does not).</param>
+public sealed record ConsentStatusResult(Guid ConsentId, Guid ServiceUserId, Guid RecordingAgencyId, bool InForce, bool Permits = false);
 
 /// <summary>
 /// Whether an agency is in a care relationship with a person, and which: it registered them, leads their

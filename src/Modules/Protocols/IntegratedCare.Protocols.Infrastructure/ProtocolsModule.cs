@@ -50,6 +50,7 @@ public static class ProtocolsModule
         services.AddHostedService<DeadlineWorker>();
         services.AddScoped<IAllocationRepository, AllocationRepository>();
         services.AddSingleton<SharingRulesCache>();
+        services.AddScoped<IntegratedCare.Protocols.Application.Consents.CareRelationshipMemo>();
         services.AddScoped<SharingProtocolChange>();
         services.AddSingleton<IDomainEventTranslator, ProtocolsEventTranslator>();
         services.AddModuleAssemblies(configuration, typeof(ProtocolsEventTranslator).Assembly, typeof(ProtocolsModule).Assembly);

@@ -41,6 +41,10 @@ internal sealed class StartAssessmentHandler(
         var person = await ServiceUserAccess.LoadAsync(people, request.ServiceUserId, audit, cancellationToken);
         await gate.RequireAsync(person.Id.Value, agency, person.RegisteringAgencyId == agency.AgencyId, DataCategories.Identity, cancellationToken);
 
+        // Leading an assessment makes an agency hold the person's record, so only an agency already in a
+        // care relationship starts one: a consent that lets it read their identity is not enough.
+        await gate.RequireCareRelationshipAsync(person.Id.Value, agency, cancellationToken);
+
         var history = await assessments.ForServiceUserAsync(person.Id.Value, cancellationToken);
         Rule.Check(new OneAssessmentInProgressPerPersonRule(history.FirstOrDefault(a => a.Status == AssessmentStatus.InProgress)?.Id));
         var current = history.LastOrDefault(a => a.Status == AssessmentStatus.Completed);

@@ -105,9 +105,11 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (Exception) when (cancellation.IsCancellationRequested)
         {
-            // The follower went away; it resumes from the last position it received.
+            // The follower went away or its deadline passed: whatever the interrupted round threw (a
+            // cancelled command, a rolled-back transaction), the stream simply ends. It resumes from the
+            // last position it received.
         }
     }
 }

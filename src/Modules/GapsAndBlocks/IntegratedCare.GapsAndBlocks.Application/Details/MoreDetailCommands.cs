@@ -110,13 +110,31 @@ internal sealed class MoreDetailHandlers(
             throw new NotFoundException("Form", form.Id.ToString());
         }
 
+        // Each answer is shown only while the consent it was given under is still in force: a withdrawal
+        // or an expiry withholds it again (the question stays).
         var found = await details.ForFormAsync(form.Id.Value, cancellationToken);
-        foreach (var answered in found.Where(d => d.ServiceUserId is not null))
+        var shown = new List<MoreDetailDto>();
+        foreach (var detail in found)
         {
-            audit.Disclosed(answered.ServiceUserId!.Value.ToString("D"), $"consent {answered.ConsentId:D}");
+            if (detail.ServiceUserId is null)
+            {
+                shown.Add(ToDto(detail));
+                continue;
+            }
+
+            var consent = await mediator.Send(new ConsentStatusQuery(detail.ConsentId!.Value.ToString("D")), cancellationToken);
+            if (consent is { InForce: true })
+            {
+                audit.Disclosed(detail.ServiceUserId.Value.ToString("D"), $"consent {detail.ConsentId:D}");
+                shown.Add(ToDto(detail));
+            }
+            else
+            {
+                shown.Add(ToDto(detail) with { ServiceUserId = string.Empty, Detail = string.Empty });
+            }
         }
 
-        return found.Select(ToDto).ToList();
+        return shown;
     }
 
     private static MoreDetailDto ToDto(MoreDetail d) => new(
@@ -133,7 +151,7 @@ public sealed class DetailIsAskedOfAnOpenSubmittedFormRule(GapsBlocksForm form) 
 
 public sealed class MoreDetailNeedsThePersonsConsentRule(ConsentStatusResult? consent, Guid serviceUserId, Guid caseManagerAgency) : IBusinessRule
 {
-    public bool IsBroken() => consent is not { InForce: true } || consent.ServiceUserId != serviceUserId || consent.RecordingAgencyId != caseManagerAgency;
+    public bool IsBroken() => consent is not { InForce: true, Permits: true } || consent.ServiceUserId != serviceUserId || consent.RecordingAgencyId != caseManagerAgency;
 
-    public string Message => "More detail needs the person's consent: a consent in force, for this person, recorded by the case manager's agency.";
+    public string Message => "More detail needs the person's consent: a consent in force that permits sharing, for this person, recorded by the case manager's agency.";
 }

@@ -168,9 +168,10 @@ internal sealed class ListFormsHandler(IFormRepository forms, Ladder ladder, Tim
         Guid? area = string.IsNullOrEmpty(request.AreaId) ? null : Guid.Parse(request.AreaId);
         Guid? agency = Guid.TryParse(actor.AgencyId, out var a) ? a : null;
         var found = new List<GapsBlocksForm>();
-        if (actor.IsInRole(Roles.CaseManager))
+        if (actor.IsInRole(Roles.CaseManager) && agency is not null)
         {
-            found.AddRange(await forms.ListAsync(new FormFilter(actor.Id, null, area, null), cancellationToken));
+            // The drafter is a subject of an agency: the same subject in another agency's token drafted nothing.
+            found.AddRange(await forms.ListAsync(new FormFilter(actor.Id, agency, area, null), cancellationToken));
         }
 
         if (actor.IsInRole(Roles.LineManager) && agency is not null)

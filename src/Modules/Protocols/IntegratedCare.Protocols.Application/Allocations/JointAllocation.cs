@@ -124,10 +124,13 @@ internal sealed class ListAllocationQueueHandler(
 
     private async Task<bool> MaySeeQueueAsync(Actor actor, Area area, CancellationToken cancellationToken)
     {
-        if (actor.Kind == ActorKind.System || actor.IsInRole(Roles.SystemAdmin) || actor.IsInRole(Roles.SubgroupMember) || actor.Id == area.Coordinator.StaffId)
+        if (actor.Kind == ActorKind.System || actor.IsInRole(Roles.SystemAdmin)
+            || (actor.IsInRole(Roles.RehabilitationCoordinator) && actor.Id == area.Coordinator.StaffId))
         {
             return true;
         }
+
+        // Sub-group members, like case and line managers, see the queue of the areas their agency serves.
 
         var agency = Guid.TryParse(actor.AgencyId, out var agencyId) ? await agencies.FindAsync(new AgencyId(agencyId), cancellationToken) : null;
         return agency is { Status: AgencyStatus.Active } && agency.AreaIds.Contains(area.Id);

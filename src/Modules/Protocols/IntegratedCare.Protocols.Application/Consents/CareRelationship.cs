@@ -24,12 +24,33 @@ internal sealed class CareRelationshipValidator : AbstractValidator<CareRelation
 
 /// <summary>Asks the register (Assessment) and the plans (CarePlan), and looks at Protocols' own referrals.</summary>
 internal sealed class CareRelationshipHandler(
-    IMediator mediator, IReferralRepository referrals, IConsentRepository consents, IAgencyRepository agencies, IAuditScope audit, TimeProvider clock)
+    IMediator mediator,
+    IReferralRepository referrals,
+    IConsentRepository consents,
+    IAgencyRepository agencies,
+    CareRelationshipMemo memo,
+    IAuditScope audit,
+    TimeProvider clock)
     : IRequestHandler<CareRelationshipQuery, CareRelationship>
 {
     public async Task<CareRelationship> Handle(CareRelationshipQuery request, CancellationToken cancellationToken)
     {
         audit.ServiceUser(request.ServiceUserId);
+        var key = (request.ServiceUserId.ToLowerInvariant(), request.AgencyId.ToLowerInvariant());
+        if (memo.Known.TryGetValue(key, out var known))
+        {
+            audit.Basis("care-relationship: " + known.Describe());
+            return known;
+        }
+
+        var relationship = await DecideAsync(request, cancellationToken);
+        memo.Known[key] = relationship;
+        audit.Basis("care-relationship: " + relationship.Describe());
+        return relationship;
+    }
+
+    private async Task<CareRelationship> DecideAsync(CareRelationshipQuery request, CancellationToken cancellationToken)
+    {
         var register = await mediator.Send(new RegisterRelationshipQuery(request.ServiceUserId, request.AgencyId), cancellationToken);
         if (!register.PersonExists)
         {
@@ -41,7 +62,6 @@ internal sealed class CareRelationshipHandler(
         var relationship = new CareRelationship(
             true, register.Registered, register.LeadsAssessment, plans.LeadsPlan, plans.OnCareTeam, referral,
             await PermittedByConsentAsync(Guid.Parse(request.ServiceUserId), new AgencyId(Guid.Parse(request.AgencyId)), cancellationToken));
-        audit.Basis("care-relationship: " + relationship.Describe());
         return relationship;
     }
 
@@ -52,6 +72,16 @@ internal sealed class CareRelationshipHandler(
         return agency is not null
             && (await consents.ForServiceUserAsync(serviceUserId, cancellationToken)).Any(c => c.IsInForceAt(now) && c.PermitsSomethingTo(agency.Id, agency.Type));
     }
+}
+
+/// <summary>
+/// The relationships decided so far in this request (one scope): a request asks about the same person and
+/// agency many times (each category of a referral, each match of a search) and pays for it once. A new
+/// request, or a new round of a stream, decides afresh.
+/// </summary>
+public sealed class CareRelationshipMemo
+{
+    internal Dictionary<(string ServiceUserId, string AgencyId), CareRelationship> Known { get; } = [];
 }
 
 /// <summary>The care relationship of the caller's agency with a person, for the Protocols handlers that need one.</summary>

@@ -36,6 +36,24 @@ internal static class ConsentAccess
         return consent;
     }
 
+    /// <summary>Lifting a deny is a grant: staff of a record-holding agency the deny does not name.</summary>
+    public static async Task EnsureMayLiftDenyAsync(IMediator mediator, Consent consent, Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.Kind == ActorKind.System || (actor.IsInRole(Roles.SystemAdmin) && actor.AgencyId is null))
+        {
+            return;
+        }
+
+        var agency = Guid.TryParse(actor.AgencyId, out var id) ? id : Guid.Empty;
+        var relationship = await mediator.Send(new CareRelationshipQuery(consent.ServiceUserId.ToString("D"), agency.ToString("D")), cancellationToken);
+        if (actor.Kind != ActorKind.Staff || !relationship.HoldsRecord
+            || consent.Provisions.Any(p => p.Type == ProvisionType.Deny && p.AgencyIds.Contains(agency)))
+        {
+            throw new ForbiddenException(
+                "Withdrawing a deny lets data flow again: it is recorded by staff of the agency holding the person's record, never by an agency the deny names.");
+        }
+    }
+
     /// <summary>Which of the person's consents the caller may see; null when it may see none because it has no care relationship.</summary>
     public static async Task<Func<Consent, bool>?> VisibilityAsync(IMediator mediator, Guid serviceUserId, Actor actor, CancellationToken cancellationToken)
     {

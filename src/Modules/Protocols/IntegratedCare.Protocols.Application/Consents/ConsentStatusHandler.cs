@@ -25,6 +25,8 @@ internal sealed class ConsentStatusHandler(IConsentRepository consents, IAuditSc
         }
 
         audit.ServiceUser(consent.ServiceUserId.ToString("D"));
-        return new ConsentStatusResult(consent.Id.Value, consent.ServiceUserId, consent.RecordingAgencyId.Value, consent.IsInForceAt(clock.GetUtcNow()));
+        return new ConsentStatusResult(
+            consent.Id.Value, consent.ServiceUserId, consent.RecordingAgencyId.Value, consent.IsInForceAt(clock.GetUtcNow()),
+            consent.Provisions.Any(p => p.Type == ProvisionType.Permit));
     }
 }

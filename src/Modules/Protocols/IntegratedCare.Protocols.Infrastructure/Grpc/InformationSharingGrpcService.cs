@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Application.Sharing.MaySee;
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
@@ -34,5 +35,5 @@ internal sealed class InformationSharingGrpcService(GrpcMediator mediator) : Inf
         mediator.SendAsync<ChangeSharingProtocolStatusCommand, SharingProtocolDto, SharingProtocol>(request, context);
 
     public override Task<DisclosureDecision> CheckDisclosure(CheckDisclosureRequest request, ServerCallContext context) =>
-        mediator.SendAsync<MaySeeQuery, MaySeeResult, DisclosureDecision>(request, context);
+        mediator.SendAsync<CheckDisclosureQuery, MaySeeResult, DisclosureDecision>(request, context);
 }

@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Application.Sharing.MaySee;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.Protocols.Application.Agencies;
@@ -82,7 +83,7 @@ internal sealed class ProtocolsMappingProfile : ModuleProfile
             new ChangeSharingProtocolStatusCommand(r.SharingProtocolId, r.ExpectedVersion, SharingProtocolTransition.Activate));
         CreateMap<V1.RetireSharingProtocolRequest, ChangeSharingProtocolStatusCommand>().ConvertUsing(r =>
             new ChangeSharingProtocolStatusCommand(r.SharingProtocolId, r.ExpectedVersion, SharingProtocolTransition.Retire));
-        CreateMap<V1.CheckDisclosureRequest, MaySeeQuery>().ForCtorParam("Category", o => o.MapFrom(s => s.DataCategory));
+        CreateMap<V1.CheckDisclosureRequest, CheckDisclosureQuery>().ForCtorParam("Category", o => o.MapFrom(s => s.DataCategory));
         CreateMap<SharingRuleDto, V1.SharingRule>();
         CreateMap<SharingProtocolDto, V1.SharingProtocol>();
         CreateMap<Page<SharingProtocolDto>, V1.ListSharingProtocolsResponse>().ForMember(d => d.SharingProtocols, o => o.MapFrom(s => s.Items));

@@ -64,7 +64,7 @@ internal sealed class RecordConsentHandler(
         // an agency in a care relationship with the person.
         var relationship = await CareRelationships.RequireAsync(mediator, request.ServiceUserId, recordingAgency.Value, cancellationToken);
         audit.ServiceUser(request.ServiceUserId);
-        if (!request.Refused && request.Provisions.Any(p => p.Type == ProvisionType.Permit))
+        if (request.Provisions.Any(p => p.Type == ProvisionType.Permit))
         {
             EnsureMayRecordPermit(request, actor, relationship, recordingAgency);
         }

@@ -24,13 +24,23 @@ internal sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConse
     }
 }
 
-/// <remarks>Withdrawal is as easy as giving: any agency in a care relationship that sees the consent may record it, staff or system.</remarks>
+/// <remarks>
+/// Withdrawal is as easy as giving: any agency in a care relationship that sees the consent may record
+/// it, staff or system. Withdrawing a deny lets data flow again, so it is taken like a permit: by staff
+/// of an agency that holds the record, and never by an agency the deny names.
+/// </remarks>
 internal sealed class WithdrawConsentHandler(IConsentRepository consents, IMediator mediator, ICurrentActor currentActor, IAuditScope audit, TimeProvider clock)
     : IRequestHandler<WithdrawConsentCommand, ConsentDto>
 {
     public async Task<ConsentDto> Handle(WithdrawConsentCommand request, CancellationToken cancellationToken)
     {
-        var consent = await ConsentAccess.LoadVisibleAsync(consents, mediator, request.ConsentId, currentActor.Required, audit, cancellationToken);
+        var actor = currentActor.Required;
+        var consent = await ConsentAccess.LoadVisibleAsync(consents, mediator, request.ConsentId, actor, audit, cancellationToken);
+        if (consent.Provisions.Any(p => p.Type == ProvisionType.Deny))
+        {
+            await ConsentAccess.EnsureMayLiftDenyAsync(mediator, consent, actor, cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
         consent.Withdraw(request.ExpectedVersion, request.Reason, now);
         return ConsentDto.From(consent, now);

@@ -1,3 +1,5 @@
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
@@ -84,7 +86,39 @@ internal sealed class MaySeeHandler(
             await consents.ForServiceUserAsync(serviceUserId, cancellationToken),
             clock.GetUtcNow());
         audit.Basis(decision.Basis);
+
         return new MaySeeResult(
             decision.Permitted, decision.Reason, decision.ProtocolId?.Value, decision.Rule?.Describe(), decision.ConsentId?.Value, decision.Basis);
+    }
+}
+
+/// <summary>
+/// The sharing decision as a partner asks it over the wire (<c>CheckDisclosure</c>). A refusal's reason
+/// says something about the person (a consent that denies, the rule that applied), so an agency that may
+/// not know of the person gets the same bare refusal as for an id nobody holds. The decision's own audit
+/// record keeps the real basis.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Execute, "disclosure-check")]
+public sealed record CheckDisclosureQuery(
+    string ServiceUserId,
+    string AgencyId,
+    string Category,
+    string Purpose,
+    string? OverrideBasis = null,
+    string? OverrideReason = null) : IQuery<MaySeeResult>;
+
+internal sealed class CheckDisclosureHandler(IMediator mediator, ICurrentActor currentActor) : IRequestHandler<CheckDisclosureQuery, MaySeeResult>
+{
+    private const string NotPermitted = "not permitted";
+
+    public async Task<MaySeeResult> Handle(CheckDisclosureQuery request, CancellationToken cancellationToken)
+    {
+        var decision = await mediator.Send(
+            new MaySeeQuery(request.ServiceUserId, request.AgencyId, request.Category, request.Purpose, request.OverrideBasis, request.OverrideReason), cancellationToken);
+        var actor = currentActor.Required;
+        var strangerAsks = !decision.Permitted && !actor.IsInRole(Roles.SystemAdmin)
+            && !(await mediator.Send(new CareRelationshipQuery(request.ServiceUserId, request.AgencyId), cancellationToken)).KnowsOfPerson;
+        return strangerAsks ? new MaySeeResult(false, NotPermitted, null, null, null, "deny: " + NotPermitted) : decision;
     }
 }
