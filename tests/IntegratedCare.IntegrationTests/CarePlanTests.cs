@@ -260,6 +260,41 @@ public sealed class CarePlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOpenFeed_EndsWhenThePartnersCredentialIsRevoked()
+    {
+        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
+        await _scenario.HousingConsentAsync(person);
+        var plan = await _caseManager.AddActionAsync(new AddActionRequest
+        {
+            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
+        });
+        var issued = await AsAdminAsync(new IntegratedCare.BuildingBlocks.Application.Identity.IssueAgencyCredentialCommand(_scenario.Housing.AgencyId, "Housing case system", 30));
+        var housing = new CarePlanService.CarePlanServiceClient(_host.Invoker(issued.Token));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var feed = housing.FollowCarePlanChanges(new FollowCarePlanChangesRequest { AfterPosition = 0 }, cancellationToken: cancel.Token);
+        Assert.True(await feed.ResponseStream.MoveNext(cancel.Token));
+
+        await AsAdminAsync(new IntegratedCare.BuildingBlocks.Application.Identity.RevokeAgencyCredentialCommand(issued.Credential.CredentialId));
+        await _caseManager.RecordParticipationAsync(new RecordParticipationRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, TookPart = true });
+        var ended = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await feed.ResponseStream.MoveNext(cancel.Token))
+            {
+            }
+        });
+
+        Assert.Equal(StatusCode.Unauthenticated, ended.StatusCode);
+    }
+
+    private async Task<T> AsAdminAsync<T>(MediatR.IRequest<T> request)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IntegratedCare.BuildingBlocks.Application.Security.CurrentActor>()
+            .Set(new Actor("admin-1", ActorKind.Staff, null, new HashSet<string> { Roles.SystemAdmin }));
+        return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(request);
+    }
+
+    [Fact]
     public async Task AProposedAction_IsNoCareRelationship_UntilTheAgencyAcceptsIt()
     {
         var (person, draft) = await AssessedPersonWithDraftPlanAsync();

@@ -96,6 +96,16 @@ public sealed class StaffUi : IAsyncLifetime
         var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First;
         await item.ClickAsync();
         await page.Keyboard.PressAsync("Escape");
+
+        // Settled before going on: the list closed (a multiple select stays open until one clicks away,
+        // on its overlay). Until the server has rendered the close, a text field typed into next can
+        // have its value reset by that render before its change is sent.
+        if (await page.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0)
+        {
+            await page.Mouse.ClickAsync(page.ViewportSize!.Width - 20, page.ViewportSize.Height - 20);
+        }
+
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     public static async Task FillAsync(IPage page, string label, string value, int nth = 0)
@@ -178,11 +188,15 @@ public sealed class StaffUi : IAsyncLifetime
     private static async Task RegisterAgencyAsync(IPage page, string name, string type, string code, string email)
     {
         await OpenAsync(page, "/admin/agencies", "Agencies");
-        await FillAsync(page, "Name", name);
+
+        // The selects first: closing a select's list re-renders the form, and a text field typed into just
+        // before could lose its value to that render before its change reached the server.
         await PickAsync(page, "Type", type);
-        await FillAsync(page, "Organisation code", code);
         await PickAsync(page, "Areas served", "Dundee City");
+        await FillAsync(page, "Name", name);
+        await FillAsync(page, "Organisation code", code);
         await FillAsync(page, "Contact email", email);
+        await Assertions.Expect(page.GetByLabel("Contact email", new() { Exact = true })).ToHaveValueAsync(email);
         await ClickAsync(page, "Register");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = name, Exact = true })).ToBeVisibleAsync();
     }
@@ -190,14 +204,18 @@ public sealed class StaffUi : IAsyncLifetime
     private static async Task CreateAccountAsync(IPage page, string name, string user, string? agency, string role)
     {
         await OpenAsync(page, "/admin/staff", "Staff accounts");
-        await FillAsync(page, "Name", name);
-        await FillAsync(page, "User name", user);
-        await FillAsync(page, "Initial password", Password);
+
+        // The selects first, as for agencies: a select's closing render must not race the text fields.
         await PickAsync(page, "Roles", role);
         if (agency is not null)
         {
             await PickAsync(page, "Agency", agency);
         }
+
+        await FillAsync(page, "Name", name);
+        await FillAsync(page, "User name", user);
+        await FillAsync(page, "Initial password", Password);
+        await Assertions.Expect(page.GetByLabel("User name", new() { Exact = true })).ToHaveValueAsync(user);
 
         await ClickAsync(page, "Create");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = user, Exact = true })).ToBeVisibleAsync();

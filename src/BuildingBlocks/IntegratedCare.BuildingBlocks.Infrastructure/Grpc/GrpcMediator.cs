@@ -10,7 +10,8 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 /// The whole of a gRPC adapter method: proto message → request (AutoMapper) → mediator → proto reply.
 /// The call's cancellation token (which fires at its deadline) goes down to the database.
 /// </summary>
-public sealed class GrpcMediator(IMediator mediator, IMapper mapper, IServiceScopeFactory scopes, CurrentActor currentActor)
+public sealed class GrpcMediator(
+    IMediator mediator, IMapper mapper, IServiceScopeFactory scopes, CurrentActor currentActor, Identity.CredentialRevocations revocations, TimeProvider clock)
 {
     public async Task<TReply> SendAsync<TRequest, TResult, TReply>(object message, ServerCallContext context)
         where TRequest : IRequest<TResult> =>
@@ -21,12 +22,32 @@ public sealed class GrpcMediator(IMediator mediator, IMapper mapper, IServiceSco
     /// read in an earlier round — a consent, a rule, an entity the database context still tracks — is
     /// reused, so every round is decided afresh.
     /// </summary>
-    public async Task<TResult> SendFreshAsync<TResult>(IRequest<TResult> request, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The caller's token is checked again each round, as it was when the call opened: a token past its
+    /// expiry, or a partner credential revoked since, ends the stream with UNAUTHENTICATED.
+    /// </remarks>
+    public async Task<TResult> SendFreshAsync<TResult>(IRequest<TResult> request, ServerCallContext context)
     {
+        var cancellationToken = context.CancellationToken;
+        await EnsureTokenStillHoldsAsync(context);
         await using var scope = scopes.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         actor.CorrelationId = currentActor.CorrelationId;
         actor.Set(currentActor.Actor ?? throw new Application.Errors.UnauthenticatedException());
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
+    }
+
+    private async Task EnsureTokenStillHoldsAsync(ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        var now = clock.GetUtcNow();
+        var expires = user.FindFirst("exp")?.Value;
+        // Against the wall clock, as the token validator checks it when a call opens.
+        var expired = long.TryParse(expires, out var seconds) && DateTimeOffset.FromUnixTimeSeconds(seconds) <= DateTimeOffset.UtcNow;
+        var credential = user.FindFirst(Identity.CredentialRevocations.ClaimType)?.Value;
+        if (expired || (credential is not null && await revocations.IsRevokedAsync(credential, now)))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, expired ? "The token has expired." : "The credential has been revoked."));
+        }
     }
 }

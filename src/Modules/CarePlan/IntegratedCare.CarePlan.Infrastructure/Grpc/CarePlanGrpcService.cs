@@ -91,7 +91,7 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
             {
                 var changed = signal.Changed;
                 // Each round in its own scope: a consent withdrawn since the last round holds for the next change sent.
-                var batch = await grpc.SendFreshAsync(new ReadCarePlanChangesQuery(after, FeedBatch), cancellation);
+                var batch = await grpc.SendFreshAsync(new ReadCarePlanChangesQuery(after, FeedBatch), context);
                 foreach (var change in batch.Changes)
                 {
                     await responseStream.WriteAsync(mapper.Map<CarePlanChange>(change), cancellation);
