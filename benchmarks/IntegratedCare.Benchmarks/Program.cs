@@ -15,6 +15,7 @@ using Agency = IntegratedCare.Protocols.V1.Agency;
 // so they compare across machines; absolute times are printed too.
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var results = new List<(string Name, Stats Stats)>();
+var load = new List<(string Name, int Concurrency, LoadResult Result)>();
 
 foreach (var synchronous in new[] { "FULL", "NORMAL" })
 {
@@ -147,6 +148,39 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
     results.Add(($"GetCarePlan, team agency, 12 decisions ({label})", await Measure(iterations, () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, housingSystem).ResponseAsync)));
     results.Add(($"CreateForm, anonymity guard, 2,000+ people ({label})", await Measure(iterations, () => gapsBlocks.CreateFormAsync(new CreateFormRequest { Form = form }, caseManager).ResponseAsync)));
     results.Add(($"GetAssessment, 12 decisions ({label})", await Measure(iterations, () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, housingSystem).ResponseAsync)));
+
+    // Under load: many callers at once on one HTTP/2 connection, each call's throughput against the
+    // health check's at the same concurrency. Reads should scale with callers, not queue on the write lock.
+    if (synchronous == "FULL")
+    {
+        var calls = new (string Name, Func<Task> Call)[]
+        {
+            ("Health/Check", () => health.CheckAsync(new HealthCheckRequest()).ResponseAsync),
+            ("GetAgency", () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = one.AgencyId }, headers).ResponseAsync),
+            ("GetCarePlan, lead", () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, caseManager).ResponseAsync),
+            ("GetCarePlan, team agency", () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, housingSystem).ResponseAsync),
+            ("GetAssessment, partner", () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, housingSystem).ResponseAsync),
+        };
+        foreach (var concurrency in new[] { 1, 16, 64 })
+        {
+            foreach (var (name, call) in calls)
+            {
+                load.Add((name, concurrency, await Load(concurrency, TimeSpan.FromSeconds(3), call)));
+            }
+        }
+    }
+}
+
+Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"{"call under load (synchronous=FULL)",-40} {"c",4} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"× Health req/s",15} {"× Health p99",13}");
+foreach (var group in load.GroupBy(l => l.Concurrency))
+{
+    var healthAtC = group.First(l => l.Name == "Health/Check").Result;
+    foreach (var (name, concurrency, result) in group)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-40} {concurrency,4} {result.PerSecond,9:F0} {result.P50,8:F2} {result.P99,8:F2} {result.PerSecond / healthAtC.PerSecond,15:P1} {result.P99 / healthAtC.P99,13:F1}"));
+    }
 }
 
 Console.WriteLine($"{"call",-56} {"median ms",10} {"p95 ms",10} {"× baseline",11}");
@@ -181,7 +215,33 @@ static async Task<Stats> Measure<T>(int iterations, Func<Task<T>> call)
     return new Stats(samples[iterations / 2], samples[(int)(iterations * 0.95)]);
 }
 
+static async Task<LoadResult> Load(int concurrency, TimeSpan duration, Func<Task> call)
+{
+    for (var i = 0; i < 20; i++)
+    {
+        await call();
+    }
+
+    var samples = new System.Collections.Concurrent.ConcurrentBag<double>();
+    var started = Stopwatch.GetTimestamp();
+    var until = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var one = Stopwatch.GetTimestamp();
+            await call();
+            samples.Add(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+        }
+    }));
+    var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var sorted = samples.Order().ToArray();
+    return new LoadResult(sorted.Length / elapsed, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)]);
+}
+
 internal sealed record Stats(double Median, double P95);
+
+internal sealed record LoadResult(double PerSecond, double P50, double P99);
 
 /// <summary>The real host, started from this program's output folder on a free loopback port and a fresh data folder.</summary>
 internal sealed class HostProcess : IAsyncDisposable
