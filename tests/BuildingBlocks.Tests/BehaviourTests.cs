@@ -15,6 +15,10 @@ namespace BuildingBlocks.Tests;
 [Audit(AuditAction.Update, "thing")]
 public sealed record ChangeThing(string Name) : IRequest<string>;
 
+[Authorize(Roles.SystemAdmin)]
+[Audit(AuditAction.Read, "thing")]
+public sealed record ReadThing(string Name) : IntegratedCare.BuildingBlocks.Application.Messaging.IQuery<string>;
+
 [Audit(AuditAction.Read, "thing")]
 public sealed record Undeclared : IRequest<string>;
 
@@ -127,6 +131,42 @@ public sealed class BehaviourTests
     }
 
     [Fact]
+    public async Task UnitOfWork_AQuery_ReadsWithoutTheWriteLock_AndAnswersOnlyOnceItsAuditIsDurable()
+    {
+        var unitOfWork = new FakeUnitOfWork();
+        var scope = new AuditScope(ActorWith(), new FakeTimeProvider());
+        var trail = Substitute.For<IAuditTrail>();
+        var durable = new TaskCompletionSource();
+        trail.FlushAsync(Arg.Any<CancellationToken>()).Returns(durable.Task);
+        var entry = scope.Begin(new AuditAttribute(AuditAction.Read, "thing"), "read", null);
+        var behaviour = new UnitOfWorkBehavior<ReadThing, string>(unitOfWork, scope, trail);
+
+        var answer = behaviour.Handle(new ReadThing("x"), CancellationToken.None, () => Done);
+        await Task.Delay(50);
+        var answeredBeforeDurable = answer.IsCompleted;
+        durable.SetResult();
+        scope.End(entry);
+
+        Assert.Equal("done", await answer);
+        Assert.False(answeredBeforeDurable);
+        Assert.Equal((0, 1), (unitOfWork.Begins, unitOfWork.Reads));
+        trail.Received(1).Append(Arg.Is<AuditRecord>(r => r.Outcome == AuditOutcome.Success));
+    }
+
+    [Fact]
+    public async Task UnitOfWork_AQueryWhoseAuditCannotBeWritten_AnswersNothing()
+    {
+        var unitOfWork = new FakeUnitOfWork();
+        var scope = new AuditScope(ActorWith(), new FakeTimeProvider());
+        var trail = Substitute.For<IAuditTrail>();
+        trail.FlushAsync(Arg.Any<CancellationToken>()).Returns(Task.FromException(new IOException("disk full")));
+        scope.Begin(new AuditAttribute(AuditAction.Read, "thing"), "read", null);
+        var behaviour = new UnitOfWorkBehavior<ReadThing, string>(unitOfWork, scope, trail);
+
+        await Assert.ThrowsAsync<IOException>(() => behaviour.Handle(new ReadThing("x"), CancellationToken.None, () => Done));
+    }
+
+    [Fact]
     public async Task UnitOfWork_WhenTheHandlerFails_RollsBackAndRecordsNoSuccess()
     {
         var unitOfWork = new FakeUnitOfWork();
@@ -185,10 +225,29 @@ public sealed class BehaviourTests
 
         public bool IsActive { get; private set; }
 
+        public bool IsReadOnly { get; private set; }
+
+        public int Reads { get; private set; }
+
         public Task BeginAsync(CancellationToken cancellationToken)
         {
             Begins++;
             IsActive = true;
+            return Task.CompletedTask;
+        }
+
+        public Task BeginReadAsync(CancellationToken cancellationToken)
+        {
+            Reads++;
+            IsActive = true;
+            IsReadOnly = true;
+            return Task.CompletedTask;
+        }
+
+        public Task EndReadAsync()
+        {
+            IsActive = false;
+            IsReadOnly = false;
             return Task.CompletedTask;
         }
 

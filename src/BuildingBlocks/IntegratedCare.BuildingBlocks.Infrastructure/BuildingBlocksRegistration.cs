@@ -37,6 +37,7 @@ public static class BuildingBlocksRegistration
         services.AddScoped<AuditScope>();
         services.AddScoped<IAuditScope>(sp => sp.GetRequiredService<AuditScope>());
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddSingleton<AuditWriter>();
         services.AddScoped<IOutbox, Outbox.Outbox>();
 
         services.AddSingleton<OutboxSignal>();

@@ -38,8 +38,17 @@ public sealed record AuditRecord(
 /// <summary>The audit store. Records are only ever added.</summary>
 public interface IAuditTrail
 {
-    /// <summary>Adds a record to the current unit of work: it commits or rolls back with the change.</summary>
+    /// <summary>
+    /// Adds a record to the current unit of work: it commits or rolls back with the change. In a read, it
+    /// waits for <see cref="FlushAsync"/>.
+    /// </summary>
     void Append(AuditRecord record);
+
+    /// <summary>
+    /// Makes the records a read appended durable, together with those of concurrent reads (one commit for
+    /// many), and returns once they are. If they cannot be written it throws: the read discloses nothing.
+    /// </summary>
+    Task FlushAsync(CancellationToken cancellationToken);
 
     /// <summary>Writes a record in a transaction of its own: for refusals and failures, whose work rolled back.</summary>
     Task WriteIsolatedAsync(AuditRecord record, CancellationToken cancellationToken);

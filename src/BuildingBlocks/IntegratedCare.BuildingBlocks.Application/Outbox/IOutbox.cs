@@ -15,6 +15,18 @@ public interface IUnitOfWork
 
     Task BeginAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A read: a deferred transaction (a snapshot, no write lock), so reads never queue behind writers or
+    /// each other. Its audit records are made durable apart, by the group-commit audit writer.
+    /// </summary>
+    Task BeginReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether the unit of work under way is a read.</summary>
+    bool IsReadOnly { get; }
+
+    /// <summary>Ends a read; refuses (and rolls back) one whose handler changed data, which a query must not.</summary>
+    Task EndReadAsync();
+
     /// <summary>Saves every participating context and commits; a stale write becomes a concurrency conflict.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 

@@ -5,17 +5,43 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Auditing;
 
-internal sealed class AuditTrail(PlatformDbContext platform, IServiceScopeFactory scopes) : IAuditTrail
+internal sealed class AuditTrail(PlatformDbContext platform, UnitOfWork unitOfWork, AuditWriter writer, IServiceScopeFactory scopes) : IAuditTrail
 {
-    public void Append(AuditRecord record) => platform.AuditEvents.Add(AuditEventRow.From(record));
+    private readonly List<AuditEventRow> _pending = [];
+
+    public void Append(AuditRecord record)
+    {
+        if (unitOfWork.IsReadOnly)
+        {
+            _pending.Add(AuditEventRow.From(record));
+        }
+        else
+        {
+            platform.AuditEvents.Add(AuditEventRow.From(record));
+        }
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var rows = _pending.ToList();
+        _pending.Clear();
+
+        // Not the caller's token: once asked, the write finishes, and the caller waits for it or goes.
+        await writer.WriteAsync(rows).WaitAsync(cancellationToken);
+    }
 
     public async Task WriteIsolatedAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var isolated = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         var context = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await unitOfWork.BeginAsync(cancellationToken);
+        await isolated.BeginAsync(cancellationToken);
         context.AuditEvents.Add(AuditEventRow.From(record));
-        await unitOfWork.CommitAsync(cancellationToken);
+        await isolated.CommitAsync(cancellationToken);
     }
 }

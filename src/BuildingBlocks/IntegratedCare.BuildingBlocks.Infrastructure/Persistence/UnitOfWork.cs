@@ -22,6 +22,8 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
 
     public bool IsActive => _transaction is not null;
 
+    public bool IsReadOnly { get; private set; }
+
     /// <summary>Raised after a commit that wrote outbox messages, so the dispatcher need not wait for its poll.</summary>
     public event Action? Committed;
 
@@ -46,6 +48,34 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
         {
             await context.Database.UseTransactionAsync(_transaction, cancellationToken);
         }
+    }
+
+    public async Task BeginReadAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("A unit of work is already under way in this scope.");
+        }
+
+        // BEGIN DEFERRED: no lock until the first read, which then sees one snapshot; never the write lock.
+        _transaction = ((Microsoft.Data.Sqlite.SqliteConnection)Connection).BeginTransaction(deferred: true);
+        IsReadOnly = true;
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(_transaction, cancellationToken);
+        }
+    }
+
+    public async Task EndReadAsync()
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("No read under way.");
+        if (_contexts.Any(c => c.ChangeTracker.HasChanges()))
+        {
+            throw new InvalidOperationException("A query changed data: changes are made by commands, which take the write lock.");
+        }
+
+        await transaction.RollbackAsync(CancellationToken.None);
+        await EndAsync();
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -150,6 +180,8 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
             await _transaction.DisposeAsync();
             _transaction = null;
         }
+
+        IsReadOnly = false;
     }
 
     public async ValueTask DisposeAsync()
