@@ -301,6 +301,24 @@ public sealed class AssessmentTests : IAsyncLifetime
         Assert.Equal([("Kate Johnstone", IdentifyingKinds.Name), ("150385 1230", IdentifyingKinds.Identifier)], spans.Select(x => (text.Substring(x.Start, x.Length), x.Kind)));
     }
 
+    [Fact]
+    public async Task APartnersRead_AsksTheSharingDecisionOnce_ForEveryCategory_AndLeavesOneRecordOfIt()
+    {
+        var s = _scenario;
+        var person = await s.CaseManagerPeople.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = Person() });
+        var started = await s.CaseManagerAssessments.StartAssessmentAsync(new StartAssessmentRequest { ServiceUserId = person.ServiceUserId });
+        await s.NhsConsentAsync(person.ServiceUserId);
+
+        var seen = await s.NhsAssessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = started.AssessmentId });
+
+        var byNhs = (await _host.AuditAsync()).Where(r => r.ActorId == "nhs-cmht-system").ToList();
+        var decision = Assert.Single(byNhs, r => r.Operation == "Protocols.SharingDecisionsQuery");
+        Assert.DoesNotContain(byNhs, r => r.Operation == "Protocols.MaySeeQuery");
+        Assert.Equal(person.ServiceUserId, decision.ServiceUserId);
+        Assert.Contains("assessment.mental-health", decision.Basis, StringComparison.Ordinal);
+        Assert.False(seen.RiskFlagsWithheld);
+    }
+
     private const string DisclosureBasisOwnRecord = "own-record";
 
     private async Task<IntegratedCare.Assessment.V1.Assessment> CompleteAsync(string serviceUserId, NeedLevel drugs, NeedLevel housing)

@@ -41,6 +41,8 @@ internal sealed class DisclosureGate(IMediator mediator, IAuditScope audit)
 {
     public const string OwnRecordBasis = "own-record";
 
+    private readonly Dictionary<(Guid ServiceUserId, Guid AgencyId), SharingDecisions> _decided = [];
+
     public async Task<DisclosureDecision> DecideAsync(
         Guid serviceUserId, AgencyProfile caller, bool callerOwnsRecord, string category, CancellationToken cancellationToken)
     {
@@ -49,8 +51,15 @@ internal sealed class DisclosureGate(IMediator mediator, IAuditScope audit)
             return new DisclosureDecision(true, OwnRecordBasis, "the caller's agency owns the record");
         }
 
-        var decision = await mediator.Send(
-            new MaySeeQuery(serviceUserId.ToString("D"), caller.AgencyId.ToString("D"), category, SharingPurposes.DirectCare), cancellationToken);
+        // Every category of the person is decided at the first ask, once per request (one pipeline run, one
+        // audit record); later asks in the same request read the answer.
+        if (!_decided.TryGetValue((serviceUserId, caller.AgencyId), out var all))
+        {
+            all = await mediator.Send(new SharingDecisionsQuery(serviceUserId.ToString("D"), caller.AgencyId.ToString("D"), SharingPurposes.DirectCare), cancellationToken);
+            _decided[(serviceUserId, caller.AgencyId)] = all;
+        }
+
+        var decision = all.For(category);
         return new DisclosureDecision(decision.Permitted, decision.Basis, decision.Reason);
     }
 

@@ -33,7 +33,7 @@ internal sealed class CallerAgency(ICurrentActor currentActor, IMediator mediato
 /// </summary>
 internal sealed class PlanAccess(IMediator mediator, IAuditScope audit, TimeProvider clock)
 {
-    private readonly Dictionary<(Guid, Guid, string), MaySeeResult> _decisions = [];
+    private readonly Dictionary<(Guid, Guid), SharingDecisions> _decisions = [];
 
     /// <summary>Forgets the decisions remembered so far: a long-lived call (the change feed) asks afresh each round.</summary>
     public void Forget() => _decisions.Clear();
@@ -94,16 +94,16 @@ internal sealed class PlanAccess(IMediator mediator, IAuditScope audit, TimeProv
 
     public CarePlanDto Current(IntegratedCarePlan plan) => CarePlanDto.From(plan, clock.GetUtcNow());
 
-    /// <summary>Each (person, agency, category) is decided once per call, and each decision is audited by Protocols.</summary>
+    /// <summary>Every category of a (person, agency) is decided at once, once per call; Protocols audits the decision once.</summary>
     private async Task<MaySeeResult> DecideAsync(Guid serviceUserId, Guid agencyId, string category, CancellationToken cancellationToken)
     {
-        if (!_decisions.TryGetValue((serviceUserId, agencyId, category), out var decision))
+        if (!_decisions.TryGetValue((serviceUserId, agencyId), out var all))
         {
-            decision = await mediator.Send(new MaySeeQuery(serviceUserId.ToString("D"), agencyId.ToString("D"), category, SharingPurposes.DirectCare), cancellationToken);
-            _decisions[(serviceUserId, agencyId, category)] = decision;
+            all = await mediator.Send(new SharingDecisionsQuery(serviceUserId.ToString("D"), agencyId.ToString("D"), SharingPurposes.DirectCare), cancellationToken);
+            _decisions[(serviceUserId, agencyId)] = all;
         }
 
-        return decision;
+        return all.For(category);
     }
 }
 

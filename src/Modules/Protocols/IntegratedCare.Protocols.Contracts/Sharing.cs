@@ -70,6 +70,22 @@ public sealed record MaySeeQuery(
     string? OverrideBasis = null,
     string? OverrideReason = null) : IContractQuery<MaySeeResult>;
 
+/// <summary>
+/// Every category of one person's data at once, for one agency and purpose: the decision a module asks
+/// once per request before it discloses anything of the person, from one load of the agency, the active
+/// rules and the person's consents. One audit record lists what was permitted and on what basis.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Execute, "sharing-decision")]
+public sealed record SharingDecisionsQuery(string ServiceUserId, string AgencyId, string Purpose) : IContractQuery<SharingDecisions>;
+
+/// <summary>Each category's decision (by its code), as <see cref="MaySeeQuery"/> would give it.</summary>
+public sealed record SharingDecisions(IReadOnlyDictionary<string, MaySeeResult> ByCategory)
+{
+    public MaySeeResult For(string category) =>
+        ByCategory.TryGetValue(category, out var decision) ? decision : throw new ArgumentOutOfRangeException(nameof(category), category, "not a data category");
+}
+
 /// <summary>Permit or deny, and the protocol rule and consent that decided it.</summary>
 public sealed record MaySeeResult(bool Permitted, string Reason, Guid? ProtocolId, string? Rule, Guid? ConsentId, string Basis);
 

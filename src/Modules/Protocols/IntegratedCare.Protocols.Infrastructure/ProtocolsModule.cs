@@ -51,6 +51,7 @@ public static class ProtocolsModule
         services.AddScoped<IAllocationRepository, AllocationRepository>();
         services.AddSingleton<SharingRulesCache>();
         services.AddScoped<IntegratedCare.Protocols.Application.Consents.CareRelationshipMemo>();
+        services.AddScoped<IntegratedCare.Protocols.Application.Sharing.MaySee.SharingDecider>();
         services.AddScoped<SharingProtocolChange>();
         services.AddSingleton<IDomainEventTranslator, ProtocolsEventTranslator>();
         services.AddModuleAssemblies(configuration, typeof(ProtocolsEventTranslator).Assembly, typeof(ProtocolsModule).Assembly);

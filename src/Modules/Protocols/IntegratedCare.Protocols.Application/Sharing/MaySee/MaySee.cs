@@ -47,14 +47,10 @@ internal sealed class MaySeeValidator : AbstractValidator<MaySeeQuery>
 /// the request that asked; a partner system may ask only about disclosures to its own agency.
 /// </summary>
 internal sealed class MaySeeHandler(
-    ISharingProtocolRepository protocols,
-    SharingRulesCache cache,
-    IAgencyRepository agencies,
-    IConsentRepository consents,
+    SharingDecider decider,
     IMediator mediator,
     ICurrentActor currentActor,
-    IAuditScope audit,
-    TimeProvider clock) : IRequestHandler<MaySeeQuery, MaySeeResult>
+    IAuditScope audit) : IRequestHandler<MaySeeQuery, MaySeeResult>
 {
     public async Task<MaySeeResult> Handle(MaySeeQuery request, CancellationToken cancellationToken)
     {
@@ -77,18 +73,84 @@ internal sealed class MaySeeHandler(
         }
 
         DataCategoryCodes.TryParse(request.Category, out var category);
-        var agencyId = new AgencyId(Guid.Parse(request.AgencyId));
-        var agency = await agencies.FindAsync(agencyId, cancellationToken);
-        var decision = SharingDecisionPolicy.Decide(
-            new SharingRequest(serviceUserId, agencyId, category, Purposes.ByCode[request.Purpose], request.OverrideBasis, request.OverrideReason?.Trim()),
-            agency is null ? null : new Recipient(agency.Id, agency.Type, agency.Status == AgencyStatus.Active),
-            await cache.ActiveProtocolsAsync(protocols, cancellationToken),
-            await consents.ForServiceUserAsync(serviceUserId, cancellationToken),
-            clock.GetUtcNow());
+        var decision = (await decider.DecideAsync(serviceUserId, Guid.Parse(request.AgencyId), [category], request.Purpose, request.OverrideBasis, request.OverrideReason, cancellationToken))[0];
         audit.Basis(decision.Basis);
+        return SharingDecider.ToResult(decision);
+    }
+}
 
-        return new MaySeeResult(
-            decision.Permitted, decision.Reason, decision.ProtocolId?.Value, decision.Rule?.Describe(), decision.ConsentId?.Value, decision.Basis);
+/// <summary>The sharing decision over many categories from one load of the agency, the rules and the person's consents.</summary>
+internal sealed class SharingDecider(
+    ISharingProtocolRepository protocols,
+    SharingRulesCache cache,
+    IAgencyRepository agencies,
+    IConsentRepository consents,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<SharingDecision>> DecideAsync(
+        Guid serviceUserId, Guid agencyGuid, IReadOnlyList<DataCategory> categories, string purpose, string? overrideBasis, string? overrideReason, CancellationToken cancellationToken)
+    {
+        var agencyId = new AgencyId(agencyGuid);
+        var agency = await agencies.FindAsync(agencyId, cancellationToken);
+        var recipient = agency is null ? null : new Recipient(agency.Id, agency.Type, agency.Status == AgencyStatus.Active);
+        var rules = await cache.ActiveProtocolsAsync(protocols, cancellationToken);
+        var held = await consents.ForServiceUserAsync(serviceUserId, cancellationToken);
+        var now = clock.GetUtcNow();
+        return categories
+            .Select(category => SharingDecisionPolicy.Decide(
+                new SharingRequest(serviceUserId, agencyId, category, Purposes.ByCode[purpose], overrideBasis, overrideReason?.Trim()), recipient, rules, held, now))
+            .ToList();
+    }
+
+    public static MaySeeResult ToResult(SharingDecision decision) =>
+        new(decision.Permitted, decision.Reason, decision.ProtocolId?.Value, decision.Rule?.Describe(), decision.ConsentId?.Value, decision.Basis);
+}
+
+internal sealed class SharingDecisionsValidator : AbstractValidator<SharingDecisionsQuery>
+{
+    public SharingDecisionsValidator()
+    {
+        RuleFor(x => x.ServiceUserId).MustBeId();
+        RuleFor(x => x.AgencyId).MustBeId();
+        RuleFor(x => x.Purpose).Must(p => p is not null && Purposes.ByCode.ContainsKey(p))
+            .WithMessage($"must be one of {string.Join(", ", Purposes.ByCode.Keys)}");
+    }
+}
+
+/// <summary>
+/// Every category for one person and agency, once per request: what Assessment and CarePlan ask before
+/// they show any of the person's data. Only about the caller's own agency (or by the platform): asking
+/// about another agency's access goes through <see cref="MaySeeQuery"/> and its checks.
+/// </summary>
+internal sealed class SharingDecisionsHandler(SharingDecider decider, ICurrentActor currentActor, IAuditScope audit)
+    : IRequestHandler<SharingDecisionsQuery, SharingDecisions>
+{
+    private const int MostBasisCharacters = 1000;
+
+    public async Task<SharingDecisions> Handle(SharingDecisionsQuery request, CancellationToken cancellationToken)
+    {
+        var actor = currentActor.Required;
+        if (actor.Kind != ActorKind.System && !string.Equals(actor.AgencyId, request.AgencyId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ForbiddenException("The decisions for every category are asked only about the caller's own agency.");
+        }
+
+        var serviceUserId = Guid.Parse(request.ServiceUserId);
+        audit.ServiceUser(serviceUserId.ToString("D"));
+        var categories = DataCategoryCodes.All.Select(c => DataCategoryCodes.TryParse(c, out var category) ? category : default).ToList();
+        var decisions = await decider.DecideAsync(serviceUserId, Guid.Parse(request.AgencyId), categories, request.Purpose, null, null, cancellationToken);
+        var byCode = categories.Zip(decisions).ToDictionary(p => p.First.Code(), p => SharingDecider.ToResult(p.Second), StringComparer.Ordinal);
+
+        // One record for all of them: what was permitted and on which consents and protocols; the rest denied.
+        var permitted = byCode.Where(d => d.Value.Permitted).ToList();
+        var basis = permitted.Count == 0
+            ? "deny: every category"
+            : "permit: " + string.Join(",", permitted.Select(p => p.Key))
+                + "; consents " + string.Join(",", permitted.Select(p => p.Value.ConsentId).OfType<Guid>().Distinct())
+                + "; protocols " + string.Join(",", permitted.Select(p => p.Value.ProtocolId).OfType<Guid>().Distinct())
+                + "; deny: the rest";
+        audit.Basis(basis.Length <= MostBasisCharacters ? basis : basis[..MostBasisCharacters]);
+        return new SharingDecisions(byCode);
     }
 }
 
