@@ -52,6 +52,87 @@ public sealed class ShippedHostTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task KilledMidReads_EveryAnsweredRead_IsInTheAuditTrail()
+    {
+        var port = HostCommand.FreePort();
+        string[] settings =
+        [
+            $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
+            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
+            $"--Database:Path={_folder.DatabasePath}",
+            $"--Authentication:SigningKeyPath={Path.Combine(_folder.Path, "signing-key.pem")}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var (_, token) = await HostCommand.RunAsync(["token", "--role", "system-admin", .. settings]);
+        var headers = new Metadata { { "authorization", $"Bearer {token.Trim()}" } };
+        var answered = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using (var host = HostCommand.Start(settings))
+        {
+            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+            await WaitForHealthAsync(new Health.HealthClient(channel), host);
+            var agencies = new AgencyService.AgencyServiceClient(channel);
+            var area = await agencies.CreateAreaAsync(new CreateAreaRequest
+            {
+                Name = "Kill Area", Kind = AreaKind.CouncilArea, TimeZone = "Europe/London",
+                RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = "rc", Name = "Co-ordinator", Email = "rc@example.org" },
+            }, headers);
+            var ids = new List<string>();
+            for (var i = 0; i < 40; i++)
+            {
+                ids.Add((await agencies.RegisterAgencyAsync(new RegisterAgencyRequest
+                {
+                    Name = $"Agency {i:D3}", Type = AgencyType.VoluntarySector, AreaIds = { area.AreaId }, Contact = new AgencyContact { Email = "a@example.org" },
+                }, headers)).AgencyId);
+            }
+
+            // Reads from 16 callers; the host is killed (SIGKILL) while they are in flight.
+            using var stop = new CancellationTokenSource();
+            var readers = Enumerable.Range(0, 16).Select(r => Task.Run(async () =>
+            {
+                for (var n = 0; !stop.IsCancellationRequested; n++)
+                {
+                    var id = ids[(r + n) % ids.Count];
+                    try
+                    {
+                        var seen = await agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = id }, headers, cancellationToken: stop.Token);
+                        answered.Add($"{seen.AgencyId}|{r}|{n}");
+                    }
+                    catch (RpcException)
+                    {
+                        return;
+                    }
+                }
+            })).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+            stop.Cancel();
+            await Task.WhenAll(readers);
+        }
+
+        // Every answered read left its record: as many records per agency as answers naming it, or more.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ResourceId, COUNT(*) FROM platform_audit_events WHERE Operation = 'Protocols.GetAgencyQuery' AND Outcome = 'Success' GROUP BY ResourceId";
+        var recorded = new Dictionary<string, long>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                recorded[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        Assert.True(answered.Count > 50, $"only {answered.Count} reads were answered before the kill");
+        foreach (var (agency, answers) in answered.GroupBy(a => a.Split('|')[0]).Select(g => (g.Key, g.LongCount())))
+        {
+            Assert.True(recorded.GetValueOrDefault(agency) >= answers, $"agency {agency}: {answers} answered reads, {recorded.GetValueOrDefault(agency)} audit records");
+        }
+    }
+
     private static async Task<HealthCheckResponse> WaitForHealthAsync(Health.HealthClient health, Process host)
     {
         // Generous: CI runs the test projects side by side on two cores.
