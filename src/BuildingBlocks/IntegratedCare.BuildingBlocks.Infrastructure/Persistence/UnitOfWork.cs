@@ -109,9 +109,9 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
 
     public void AfterCommit(Action action)
     {
-        if (_transaction is null)
+        if (_transaction is null || IsReadOnly)
         {
-            throw new InvalidOperationException("No unit of work is under way to run an action after.");
+            throw new InvalidOperationException("No write unit of work is under way to run an action after: a read commits nothing.");
         }
 
         _afterCommit.Add(action);

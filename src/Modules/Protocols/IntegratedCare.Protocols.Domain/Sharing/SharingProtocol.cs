@@ -156,7 +156,7 @@ public interface ISharingProtocolRepository
 {
     Task<SharingProtocol?> FindAsync(SharingProtocolId id, CancellationToken cancellationToken);
 
-    /// <summary>Every active protocol: few, and read together by the sharing decision.</summary>
+    /// <summary>Every active protocol as committed now (never a request's older snapshot): few, and read together by the sharing decision.</summary>
     Task<IReadOnlyList<SharingProtocol>> ActiveAsync(CancellationToken cancellationToken);
 
     void Add(SharingProtocol protocol);

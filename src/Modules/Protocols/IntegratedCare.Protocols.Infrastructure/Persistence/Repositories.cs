@@ -11,6 +11,7 @@ using IntegratedCare.Protocols.Domain.InterAgency;
 using IntegratedCare.Protocols.Domain.Referrals;
 using IntegratedCare.Protocols.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegratedCare.Protocols.Infrastructure.Persistence;
 
@@ -83,14 +84,23 @@ internal sealed class AreaRepository(ProtocolsDbContext db) : IAreaRepository, I
     }
 }
 
-internal sealed class SharingProtocolRepository(ProtocolsDbContext db) : ISharingProtocolRepository, ISharingProtocolReadStore
+internal sealed class SharingProtocolRepository(ProtocolsDbContext db, IServiceScopeFactory scopes)
+    : ISharingProtocolRepository, ISharingProtocolReadStore
 {
     public Task<SharingProtocol?> FindAsync(SharingProtocolId id, CancellationToken cancellationToken) =>
         db.SharingProtocols.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    /// <summary>Untracked: the snapshot is shared by concurrent decisions and never changed.</summary>
-    public async Task<IReadOnlyList<SharingProtocol>> ActiveAsync(CancellationToken cancellationToken) =>
-        await db.SharingProtocols.AsNoTracking().Where(p => p.Status == SharingProtocolStatus.Active).ToListAsync(cancellationToken);
+    /// <summary>
+    /// Untracked: the snapshot is shared by concurrent decisions and never changed. Read on a connection
+    /// of its own, as committed now: a read request's transaction sees the database as it was when the
+    /// request began, and a list loaded from that view after a protocol changed would be cached as current.
+    /// </summary>
+    public async Task<IReadOnlyList<SharingProtocol>> ActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var committed = scope.ServiceProvider.GetRequiredService<ProtocolsDbContext>();
+        return await committed.SharingProtocols.AsNoTracking().Where(p => p.Status == SharingProtocolStatus.Active).ToListAsync(cancellationToken);
+    }
 
     public void Add(SharingProtocol protocol) => db.SharingProtocols.Add(protocol);
 

@@ -130,13 +130,13 @@ internal sealed class SharingDecisionsHandler(SharingDecider decider, ICurrentAc
     public async Task<SharingDecisions> Handle(SharingDecisionsQuery request, CancellationToken cancellationToken)
     {
         var actor = currentActor.Required;
+        var serviceUserId = Guid.Parse(request.ServiceUserId);
+        audit.ServiceUser(serviceUserId.ToString("D"));
         if (actor.Kind != ActorKind.System && !string.Equals(actor.AgencyId, request.AgencyId, StringComparison.OrdinalIgnoreCase))
         {
             throw new ForbiddenException("The decisions for every category are asked only about the caller's own agency.");
         }
 
-        var serviceUserId = Guid.Parse(request.ServiceUserId);
-        audit.ServiceUser(serviceUserId.ToString("D"));
         var categories = DataCategoryCodes.All.Select(c => DataCategoryCodes.TryParse(c, out var category) ? category : default).ToList();
         var decisions = await decider.DecideAsync(serviceUserId, Guid.Parse(request.AgencyId), categories, request.Purpose, null, null, cancellationToken);
         var byCode = categories.Zip(decisions).ToDictionary(p => p.First.Code(), p => SharingDecider.ToResult(p.Second), StringComparer.Ordinal);
