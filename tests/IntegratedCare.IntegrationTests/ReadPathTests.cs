@@ -45,7 +45,7 @@ public sealed class ReadPathTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AReadWhoseAuditRecordCannotBeWritten_DisclosesNothing()
+    public async Task AReadWhoseAuditRecordCannotBeWritten_DisclosesNothing_AndFailsNoOtherRead()
     {
         // The database refuses this read's audit records, as a full disk or a broken file would.
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.DatabasePath}"))
@@ -57,8 +57,27 @@ public sealed class ReadPathTests : IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _scenario.Admin.GetAgencyAsync(new GetAgencyRequest { AgencyId = _agency.AgencyId }).ResponseAsync);
-        var listed = await _scenario.Admin.ListAgenciesAsync(new ListAgenciesRequest());
+        // Reads whose records can be written, at the same moment. The write lock is held meanwhile, so their
+        // records and the refused one queue up and reach the writer together, in one batch.
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.DatabasePath}");
+        await holder.OpenAsync();
+        await using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var others = Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _scenario.Admin.ListAgenciesAsync(new ListAgenciesRequest()).ResponseAsync));
+        var refusedCall = _scenario.Admin.GetAgencyAsync(new GetAgencyRequest { AgencyId = _agency.AgencyId }).ResponseAsync;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await using (var commit = holder.CreateCommand())
+        {
+            commit.CommandText = "COMMIT";
+            await commit.ExecuteNonQueryAsync();
+        }
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => refusedCall);
+        var listed = (await others)[0];
 
         Assert.Equal(StatusCode.Internal, refused.StatusCode);
         Assert.DoesNotContain(_agency.Name, refused.Status.Detail, StringComparison.Ordinal);
