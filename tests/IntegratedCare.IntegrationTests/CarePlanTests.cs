@@ -192,12 +192,7 @@ public sealed class CarePlanTests : IAsyncLifetime
     [Fact]
     public async Task AFollower_ThatDisconnects_ResumesWithoutAGapOrARepeat()
     {
-        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
-        await _scenario.HousingConsentAsync(person);
-        var plan = await _caseManager.AddActionAsync(new AddActionRequest
-        {
-            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
-        });
+        var (person, _, plan) = await PlanWithAHousingActionAsync();
 
         // The housing system follows from the beginning and drops after the first change it sees.
         long lastSeen;
@@ -231,12 +226,7 @@ public sealed class CarePlanTests : IAsyncLifetime
     [Fact]
     public async Task AnOpenFeed_StopsDisclosingAtAWithdrawal_BeforeTheNextChange()
     {
-        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
-        var consent = await _scenario.HousingConsentAsync(person);
-        var plan = await _caseManager.AddActionAsync(new AddActionRequest
-        {
-            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
-        });
+        var (person, consent, plan) = await PlanWithAHousingActionAsync();
         var consents = new IntegratedCare.Protocols.V1.ConsentService.ConsentServiceClient(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)));
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var housingFeed = _housing.FollowCarePlanChanges(new FollowCarePlanChangesRequest { AfterPosition = 0 }, cancellationToken: cancel.Token);
@@ -262,12 +252,7 @@ public sealed class CarePlanTests : IAsyncLifetime
     [Fact]
     public async Task AnOpenFeed_EndsWhenThePartnersCredentialIsRevoked()
     {
-        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
-        await _scenario.HousingConsentAsync(person);
-        var plan = await _caseManager.AddActionAsync(new AddActionRequest
-        {
-            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
-        });
+        var (person, _, plan) = await PlanWithAHousingActionAsync();
         var issued = await AsAdminAsync(new IntegratedCare.BuildingBlocks.Application.Identity.IssueAgencyCredentialCommand(_scenario.Housing.AgencyId, "Housing case system", 30));
         var housing = new CarePlanService.CarePlanServiceClient(_host.Invoker(issued.Token));
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -297,12 +282,7 @@ public sealed class CarePlanTests : IAsyncLifetime
     [Fact]
     public async Task AProposedAction_IsNoCareRelationship_UntilTheAgencyAcceptsIt()
     {
-        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
-        await _scenario.HousingConsentAsync(person);
-        var plan = await _caseManager.AddActionAsync(new AddActionRequest
-        {
-            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
-        });
+        var (person, _, plan) = await PlanWithAHousingActionAsync();
         var housingConsents = new IntegratedCare.Protocols.V1.ConsentService.ConsentServiceClient(
             _host.Invoker(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem)));
         var deny = new IntegratedCare.Protocols.V1.RecordConsentRequest
@@ -390,6 +370,18 @@ public sealed class CarePlanTests : IAsyncLifetime
         }
 
         return changes;
+    }
+
+    /// <summary>An assessed person's draft plan with a housing action, and the person's consent for housing to see it.</summary>
+    private async Task<(string Person, IntegratedCare.Protocols.V1.Consent Consent, IntegratedCare.CarePlan.V1.CarePlan Plan)> PlanWithAHousingActionAsync()
+    {
+        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
+        var consent = await _scenario.HousingConsentAsync(person);
+        var plan = await _caseManager.AddActionAsync(new AddActionRequest
+        {
+            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
+        });
+        return (person, consent, plan);
     }
 
     /// <summary>A person registered, assessed (drug use, mental health and housing high; physical health moderate) and the plan it proposed.</summary>

@@ -22,13 +22,7 @@ public sealed class ShippedHostTests : IDisposable
     public async Task TheShippedHost_ServesHealthAndTheApiWithATokenFromItsOwnCommand()
     {
         var port = HostCommand.FreePort();
-        string[] settings =
-        [
-            $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
-            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
-            $"--Database:Path={_folder.DatabasePath}",
-            $"--Authentication:SigningKeyPath={Path.Combine(_folder.Path, "signing-key.pem")}",
-        ];
+        var settings = Settings(port);
         var (exitCode, token) = await HostCommand.RunAsync(["token", "--role", "system-admin", .. settings]);
         Assert.Equal(0, exitCode);
 
@@ -56,14 +50,7 @@ public sealed class ShippedHostTests : IDisposable
     public async Task KilledMidReads_EveryAnsweredRead_IsInTheAuditTrail()
     {
         var port = HostCommand.FreePort();
-        string[] settings =
-        [
-            $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
-            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
-            $"--Database:Path={_folder.DatabasePath}",
-            $"--Authentication:SigningKeyPath={Path.Combine(_folder.Path, "signing-key.pem")}",
-            "--Logging:LogLevel:Default=Warning",
-        ];
+        string[] settings = [.. Settings(port), "--Logging:LogLevel:Default=Warning"];
         var (_, token) = await HostCommand.RunAsync(["token", "--role", "system-admin", .. settings]);
         var headers = new Metadata { { "authorization", $"Bearer {token.Trim()}" } };
         var answered = new System.Collections.Concurrent.ConcurrentBag<string>();
@@ -132,6 +119,15 @@ public sealed class ShippedHostTests : IDisposable
             Assert.True(recorded.GetValueOrDefault(agency) >= answers, $"agency {agency}: {answers} answered reads, {recorded.GetValueOrDefault(agency)} audit records");
         }
     }
+
+    /// <summary>The host on a free gRPC port and web port, with this test's database and signing key.</summary>
+    private string[] Settings(int grpcPort) =>
+    [
+        $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
+        $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
+        $"--Database:Path={_folder.DatabasePath}",
+        $"--Authentication:SigningKeyPath={Path.Combine(_folder.Path, "signing-key.pem")}",
+    ];
 
     private static async Task<HealthCheckResponse> WaitForHealthAsync(Health.HealthClient health, Process host)
     {

@@ -37,11 +37,9 @@ internal sealed record DisclosureDecision(bool Permitted, string Basis, string R
 /// owns the record — the one that registered the person, or leads the assessment — always may: it is
 /// its own record.
 /// </summary>
-internal sealed class DisclosureGate(IMediator mediator, IAuditScope audit)
+internal sealed class DisclosureGate(IMediator mediator, RequestSharingDecisions decisions, IAuditScope audit)
 {
     public const string OwnRecordBasis = "own-record";
-
-    private readonly Dictionary<(Guid ServiceUserId, Guid AgencyId), SharingDecisions> _decided = [];
 
     public async Task<DisclosureDecision> DecideAsync(
         Guid serviceUserId, AgencyProfile caller, bool callerOwnsRecord, string category, CancellationToken cancellationToken)
@@ -51,15 +49,7 @@ internal sealed class DisclosureGate(IMediator mediator, IAuditScope audit)
             return new DisclosureDecision(true, OwnRecordBasis, "the caller's agency owns the record");
         }
 
-        // Every category of the person is decided at the first ask, once per request (one pipeline run, one
-        // audit record); later asks in the same request read the answer.
-        if (!_decided.TryGetValue((serviceUserId, caller.AgencyId), out var all))
-        {
-            all = await mediator.Send(new SharingDecisionsQuery(serviceUserId.ToString("D"), caller.AgencyId.ToString("D"), SharingPurposes.DirectCare), cancellationToken);
-            _decided[(serviceUserId, caller.AgencyId)] = all;
-        }
-
-        var decision = all.For(category);
+        var decision = await decisions.DecideAsync(serviceUserId, caller.AgencyId, category, cancellationToken);
         return new DisclosureDecision(decision.Permitted, decision.Basis, decision.Reason);
     }
 

@@ -31,13 +31,8 @@ internal sealed class CallerAgency(ICurrentActor currentActor, IMediator mediato
 /// "care-plan" permit, and sees the goals, progress and scores of a need domain only under that domain's
 /// category. Its own actions it always sees: it must deliver them.
 /// </summary>
-internal sealed class PlanAccess(IMediator mediator, IAuditScope audit, TimeProvider clock)
+internal sealed class PlanAccess(RequestSharingDecisions decisions, IAuditScope audit, TimeProvider clock)
 {
-    private readonly Dictionary<(Guid, Guid), SharingDecisions> _decisions = [];
-
-    /// <summary>Forgets the decisions remembered so far: a long-lived call (the change feed) asks afresh each round.</summary>
-    public void Forget() => _decisions.Clear();
-
     public void EnsureTakesPart(Guid carePlanId, IReadOnlyList<Guid> teamAgencyIds, AgencyProfile caller)
     {
         if (!teamAgencyIds.Contains(caller.AgencyId))
@@ -94,17 +89,8 @@ internal sealed class PlanAccess(IMediator mediator, IAuditScope audit, TimeProv
 
     public CarePlanDto Current(IntegratedCarePlan plan) => CarePlanDto.From(plan, clock.GetUtcNow());
 
-    /// <summary>Every category of a (person, agency) is decided at once, once per call; Protocols audits the decision once.</summary>
-    private async Task<MaySeeResult> DecideAsync(Guid serviceUserId, Guid agencyId, string category, CancellationToken cancellationToken)
-    {
-        if (!_decisions.TryGetValue((serviceUserId, agencyId), out var all))
-        {
-            all = await mediator.Send(new SharingDecisionsQuery(serviceUserId.ToString("D"), agencyId.ToString("D"), SharingPurposes.DirectCare), cancellationToken);
-            _decisions[(serviceUserId, agencyId)] = all;
-        }
-
-        return all.For(category);
-    }
+    private Task<MaySeeResult> DecideAsync(Guid serviceUserId, Guid agencyId, string category, CancellationToken cancellationToken) =>
+        decisions.DecideAsync(serviceUserId, agencyId, category, cancellationToken);
 }
 
 internal static class Categories

@@ -52,6 +52,7 @@ public static class ProtocolsModule
         services.AddSingleton<SharingRulesCache>();
         services.AddScoped<IntegratedCare.Protocols.Application.Consents.CareRelationshipMemo>();
         services.AddScoped<IntegratedCare.Protocols.Application.Sharing.MaySee.SharingDecider>();
+        services.AddScoped<IntegratedCare.Protocols.Contracts.RequestSharingDecisions>();
         services.AddScoped<SharingProtocolChange>();
         services.AddSingleton<IDomainEventTranslator, ProtocolsEventTranslator>();
         services.AddModuleAssemblies(configuration, typeof(ProtocolsEventTranslator).Assembly, typeof(ProtocolsModule).Assembly);

@@ -36,7 +36,6 @@ internal sealed class ReadCarePlanChangesHandler(ICarePlanHistory history, Calle
 {
     public async Task<CarePlanChangesDto> Handle(ReadCarePlanChangesQuery request, CancellationToken cancellationToken)
     {
-        access.Forget();
         var agency = await caller.RequireActiveAsync(cancellationToken);
         var after = request.AfterPosition < 0 ? await history.LastPositionAsync(cancellationToken) : request.AfterPosition;
         var versions = await history.AfterAsync(after, agency.AgencyId, request.MaxChanges, cancellationToken);
