@@ -13,11 +13,14 @@ using Agency = IntegratedCare.Protocols.V1.Agency;
 // Per-call latency through the whole stack (HTTP/2, JWT, pipeline, SQLite, audit), one caller at a time,
 // against a real host process on loopback. Figures are ratios against the health check in the same run,
 // so they compare across machines; absolute times are printed too.
-var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
+// `-- 200` sets the iterations; `-- profile "GetCarePlan, lead" 30` instead drives that one call at c=64 for
+// 30 s and prints the host's process id first, so that `dotnet-trace collect -p <pid>` can record where its CPU goes.
+var profile = args.Length > 1 && args[0] == "profile" ? (Name: args[1], Seconds: args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30) : default;
+var iterations = profile.Name is null && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var results = new List<(string Name, Stats Stats)>();
 var load = new List<(string Name, int Concurrency, LoadResult Result)>();
 
-foreach (var synchronous in new[] { "FULL", "NORMAL" })
+foreach (var synchronous in profile.Name is null ? new[] { "FULL", "NORMAL" } : ["FULL"])
 {
     await using var host = await HostProcess.StartAsync(synchronous);
     using var channel = GrpcChannel.ForAddress(host.Address);
@@ -135,6 +138,24 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
         GivenName = registered.Name.GivenName, FamilyName = registered.Name.FamilyName[..^1], DateOfBirth = registered.DateOfBirth,
     };
 
+    var calls = new (string Name, Func<Task> Call)[]
+    {
+        ("Health/Check", () => health.CheckAsync(new HealthCheckRequest()).ResponseAsync),
+        ("GetAgency", () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = one.AgencyId }, headers).ResponseAsync),
+        ("GetCarePlan, lead", () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, caseManager).ResponseAsync),
+        ("GetCarePlan, team agency", () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, housingSystem).ResponseAsync),
+        ("GetAssessment, partner", () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, housingSystem).ResponseAsync),
+    };
+
+    if (profile.Name is not null)
+    {
+        var (_, call) = calls.Single(c => c.Name == profile.Name);
+        Console.WriteLine($"host process {host.ProcessId}: {profile.Name} at c=64 for {profile.Seconds} s");
+        var result = await Load(64, TimeSpan.FromSeconds(profile.Seconds), call);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.PerSecond:F0} req/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms"));
+        break;
+    }
+
     results.Add(($"Health/Check (baseline, {label})", await Measure(iterations, () => health.CheckAsync(new HealthCheckRequest()).ResponseAsync)));
     results.Add(($"GetAgency ({label})", await Measure(iterations, () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = one.AgencyId }, headers).ResponseAsync)));
     results.Add(($"ListAgencies 50 of 201 ({label})", await Measure(iterations, () => agencies.ListAgenciesAsync(new ListAgenciesRequest { PageSize = 50 }, headers).ResponseAsync)));
@@ -153,14 +174,6 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
     // health check's at the same concurrency. Reads should scale with callers, not queue on the write lock.
     if (synchronous == "FULL")
     {
-        var calls = new (string Name, Func<Task> Call)[]
-        {
-            ("Health/Check", () => health.CheckAsync(new HealthCheckRequest()).ResponseAsync),
-            ("GetAgency", () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = one.AgencyId }, headers).ResponseAsync),
-            ("GetCarePlan, lead", () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, caseManager).ResponseAsync),
-            ("GetCarePlan, team agency", () => carePlans.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }, housingSystem).ResponseAsync),
-            ("GetAssessment, partner", () => assessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = assessment.AssessmentId }, housingSystem).ResponseAsync),
-        };
         foreach (var concurrency in new[] { 1, 16, 64 })
         {
             foreach (var (name, call) in calls)
@@ -169,6 +182,11 @@ foreach (var synchronous in new[] { "FULL", "NORMAL" })
             }
         }
     }
+}
+
+if (profile.Name is not null)
+{
+    return;
 }
 
 Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -261,6 +279,8 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     public string Address { get; }
+
+    public int ProcessId => _process.Id;
 
     public string Token { get; }
 

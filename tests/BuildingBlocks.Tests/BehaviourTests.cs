@@ -40,7 +40,7 @@ public sealed class BehaviourTests
     private static IActingAgencies Agencies(bool active = true)
     {
         var agencies = Substitute.For<IActingAgencies>();
-        agencies.FindAsync(AgencyId, Arg.Any<CancellationToken>()).Returns(new ActingAgency(AgencyId, active, []));
+        agencies.FindAsync(AgencyId, Arg.Any<CancellationToken>()).Returns(new ActingAgency(AgencyId, "Agency", "VoluntarySector", active, []));
         return agencies;
     }
 

@@ -1,7 +1,11 @@
 namespace IntegratedCare.BuildingBlocks.Application.Security;
 
-/// <summary>The agency a token acts for, as the pipeline checks it on every call: whether it is active, and the areas it serves.</summary>
-public sealed record ActingAgency(Guid AgencyId, bool Active, IReadOnlyList<Guid> AreaIds);
+/// <summary>
+/// The agency a token acts for, as the pipeline checks it on every call: whether it is active, and the
+/// areas it serves; with its name and type (the proto enum name without its prefix), which the modules'
+/// rules ask of the caller's agency.
+/// </summary>
+public sealed record ActingAgency(Guid AgencyId, string Name, string AgencyType, bool Active, IReadOnlyList<Guid> AreaIds);
 
 /// <summary>
 /// The agencies tokens act for, held briefly in memory: every call checks its agency exists and is

@@ -1,6 +1,10 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,14 +15,17 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Auditing;
 /// in one transaction, so concurrent reads share one commit (one fsync) instead of queueing for the
 /// write lock one by one. Each read's answer waits for its own records' commit. If a commit fails, each
 /// read's records are tried alone, so only a read whose own records cannot be written fails, and it
-/// discloses nothing.
+/// discloses nothing. The loop keeps one connection of its own and one prepared insert, whose columns
+/// and conversions are read from the platform context's model: the mapping is stated once, there.
 /// </summary>
-internal sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter> logger)
+internal sealed class AuditWriter(IServiceScopeFactory scopes, ConnectionFactory connections, ILogger<AuditWriter> logger)
 {
     private const int MostRowsPerCommit = 2_000;
     private readonly Channel<Batch> _queue = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     private Task? _loop;
+    private AuditInsert? _insert;
+    private DbConnection? _connection;
 
     public Task WriteAsync(IReadOnlyList<AuditEventRow> rows)
     {
@@ -87,17 +94,27 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWrit
     {
         try
         {
-            await using (var scope = scopes.CreateAsyncScope())
+            _insert ??= AuditInsert.FromModel(scopes);
+            _connection ??= connections.Open();
+            await using var transaction = await _connection.BeginTransactionAsync();
+            await using var command = _insert.Prepare(_connection, transaction);
+            foreach (var row in batches.SelectMany(b => b.Rows))
             {
-                var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
-                var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-                await unitOfWork.BeginAsync(CancellationToken.None);
-                platform.AuditEvents.AddRange(batches.SelectMany(b => b.Rows));
-                await unitOfWork.CommitAsync(CancellationToken.None);
+                _insert.Bind(command, row);
+                await command.ExecuteNonQueryAsync();
             }
+
+            await transaction.CommitAsync();
         }
         catch (Exception ex)
         {
+            // A connection that failed is not trusted again: the next commit opens a fresh one.
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+                _connection = null;
+            }
+
             logger.LogCritical(ex, "Audit records of {Reads} reads could not be written; those reads are refused.", batches.Count);
             if (batches.Count == 1)
             {
@@ -116,4 +133,53 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWrit
     }
 
     private sealed record Batch(IReadOnlyList<AuditEventRow> Rows, TaskCompletionSource Done);
+
+    /// <summary>The audit table's insert, built from EF's mapping of <see cref="AuditEventRow"/> (names, converters, parameter types).</summary>
+    private sealed class AuditInsert
+    {
+        private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _columns;
+        private readonly string _sql;
+
+        private AuditInsert((IProperty, RelationalTypeMapping)[] columns, string sql)
+        {
+            _columns = columns;
+            _sql = sql;
+        }
+
+        public static AuditInsert FromModel(IServiceScopeFactory scopes)
+        {
+            using var scope = scopes.CreateScope();
+            var entity = scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Model.FindEntityType(typeof(AuditEventRow))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var columns = entity.GetProperties().Select(p => (p, (RelationalTypeMapping)p.GetTypeMapping())).ToArray();
+            var names = string.Join(", ", columns.Select(c => $"\"{c.p.GetColumnName(table)}\""));
+            var parameters = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
+            return new AuditInsert(columns, $"INSERT INTO \"{table.Name}\" ({names}) VALUES ({parameters});");
+        }
+
+        public DbCommand Prepare(DbConnection connection, DbTransaction transaction)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = _sql;
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var (property, mapping) = _columns[i];
+                command.Parameters.Add(mapping.CreateParameter(command, $"@p{i}", null, property.IsNullable));
+            }
+
+            command.Prepare();
+            return command;
+        }
+
+        public void Bind(DbCommand command, AuditEventRow row)
+        {
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var (property, mapping) = _columns[i];
+                var value = property.GetGetter().GetClrValue(row);
+                command.Parameters[i].Value = (mapping.Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+            }
+        }
+    }
 }

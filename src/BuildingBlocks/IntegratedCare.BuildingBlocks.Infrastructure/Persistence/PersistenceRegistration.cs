@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
@@ -12,12 +13,19 @@ public static class PersistenceRegistration
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
         where TContext : DbContext
     {
+        // Contexts are pooled: a request rents one per module and lends it the scope's connection, so it
+        // does not build EF's internal services afresh each time (a tenth of a read's CPU before).
+        services.AddSingleton(_ =>
+        {
+            var builder = new DbContextOptionsBuilder<TContext>();
+            Configure(builder, module);
+            return new PooledDbContextFactory<TContext>(builder.Options);
+        });
         services.AddScoped(sp =>
         {
             var unitOfWork = sp.GetRequiredService<UnitOfWork>();
-            var builder = new DbContextOptionsBuilder<TContext>();
-            Configure(builder, unitOfWork.Connection, module);
-            var context = ActivatorUtilities.CreateInstance<TContext>(sp, builder.Options);
+            var context = sp.GetRequiredService<PooledDbContextFactory<TContext>>().CreateDbContext();
+            context.Database.SetDbConnection(unitOfWork.Connection, contextOwnsConnection: false);
             unitOfWork.Enlist(context);
             return context;
         });
@@ -26,8 +34,8 @@ public static class PersistenceRegistration
     }
 
     /// <summary>The one place the provider is chosen; design-time factories call it too.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, System.Data.Common.DbConnection connection, string module) =>
-        builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable($"__{module.ToLowerInvariant()}_migrations"));
+    public static void Configure(DbContextOptionsBuilder builder, string module) =>
+        builder.UseSqlite(sqlite => sqlite.MigrationsHistoryTable($"__{module.ToLowerInvariant()}_migrations"));
 
     public static void Configure(DbContextOptionsBuilder builder, string connectionString, string module) =>
         builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable($"__{module.ToLowerInvariant()}_migrations"));

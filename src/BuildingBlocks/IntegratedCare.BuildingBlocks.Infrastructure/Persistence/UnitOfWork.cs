@@ -33,6 +33,7 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
         if (_transaction is not null)
         {
             context.Database.UseTransaction(_transaction);
+            Track(context);
         }
     }
 
@@ -63,6 +64,7 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
         foreach (var context in _contexts)
         {
             await context.Database.UseTransactionAsync(_transaction, cancellationToken);
+            Track(context);
         }
     }
 
@@ -168,11 +170,17 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
         }
     }
 
+    /// <summary>A read tracks nothing: it changes nothing, so EF need not snapshot what it loads (its JSON lists above all).</summary>
+    private void Track(DbContext context) =>
+        context.ChangeTracker.QueryTrackingBehavior = IsReadOnly ? QueryTrackingBehavior.NoTracking : QueryTrackingBehavior.TrackAll;
+
     private async Task EndAsync()
     {
+        IsReadOnly = false;
         foreach (var context in _contexts)
         {
             await context.Database.UseTransactionAsync(null);
+            Track(context);
         }
 
         if (_transaction is not null)
@@ -180,8 +188,6 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
             await _transaction.DisposeAsync();
             _transaction = null;
         }
-
-        IsReadOnly = false;
     }
 
     public async ValueTask DisposeAsync()

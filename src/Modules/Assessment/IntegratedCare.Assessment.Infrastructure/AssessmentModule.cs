@@ -22,7 +22,6 @@ public static class AssessmentModule
         services.AddModuleDbContext<AssessmentDbContext>(AssessmentDbContext.Module);
         services.AddScoped<IServiceUserRepository, ServiceUserRepository>();
         services.AddScoped<IAssessmentRepository, AssessmentRepository>();
-        services.AddScoped<CallerAgency>();
         services.AddScoped<DisclosureGate>();
         services.AddScoped<AssessmentAccess>();
         services.AddSingleton<IDomainEventTranslator, AssessmentEventTranslator>();

@@ -8,23 +8,6 @@ using MediatR;
 
 namespace IntegratedCare.CarePlan.Application;
 
-/// <summary>The caller's agency, which must be known to Protocols and active.</summary>
-internal sealed class CallerAgency(ICurrentActor currentActor, IMediator mediator)
-{
-    public Actor Actor => currentActor.Required;
-
-    public async Task<AgencyProfile> RequireActiveAsync(CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(currentActor.Required.AgencyId, out var agencyId))
-        {
-            throw new ForbiddenException("Care plans are used on behalf of an agency: the token must name the caller's agency.");
-        }
-
-        var agency = await mediator.Send(new AgencyProfileQuery(agencyId.ToString("D")), cancellationToken);
-        return agency is { Active: true } ? agency : throw new ForbiddenException("The caller's agency is unknown or inactive.");
-    }
-}
-
 /// <summary>
 /// Who may see a plan, and how much of it. An agency that takes no part in a plan is told it does not
 /// exist (NOT_FOUND). The lead agency sees it all; another team agency needs the sharing decision's
@@ -115,7 +98,7 @@ public sealed class CarePlanFeedSignal
 internal sealed class PlanChanges(
     ICarePlanRepository plans,
     ICarePlanHistory history,
-    CallerAgency caller,
+    RequestCallerAgency caller, ICurrentActor currentActor,
     PlanAccess access,
     IAuditScope audit,
     IUnitOfWork unitOfWork,
@@ -145,7 +128,7 @@ internal sealed class PlanChanges(
 
         var now = clock.GetUtcNow();
         change(plan, agency.AgencyId, now);
-        history.Record(plan, caller.Actor.Id, why, now);
+        history.Record(plan, currentActor.Required.Id, why, now);
         unitOfWork.AfterCommit(signal.Pulse);
         return await access.ViewAsync(CarePlanDto.From(plan, now), agency, cancellationToken);
     }

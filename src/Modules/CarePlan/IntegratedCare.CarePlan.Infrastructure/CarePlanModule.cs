@@ -33,7 +33,6 @@ public static class CarePlanModule
         services.AddModuleDbContext<CarePlanDbContext>(CarePlanDbContext.Module);
         services.AddScoped<ICarePlanRepository, CarePlanRepository>();
         services.AddScoped<ICarePlanHistory, CarePlanHistory>();
-        services.AddScoped<CallerAgency>();
         services.AddScoped<PlanAccess>();
         services.AddScoped<PlanChanges>();
         services.AddSingleton<CarePlanFeedSignal>();

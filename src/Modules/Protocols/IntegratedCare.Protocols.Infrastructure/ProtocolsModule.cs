@@ -53,6 +53,7 @@ public static class ProtocolsModule
         services.AddScoped<IntegratedCare.Protocols.Application.Consents.CareRelationshipMemo>();
         services.AddScoped<IntegratedCare.Protocols.Application.Sharing.MaySee.SharingDecider>();
         services.AddScoped<IntegratedCare.Protocols.Contracts.RequestSharingDecisions>();
+        services.AddScoped<IntegratedCare.Protocols.Contracts.RequestCallerAgency>();
         services.AddScoped<SharingProtocolChange>();
         services.AddSingleton<IDomainEventTranslator, ProtocolsEventTranslator>();
         services.AddModuleAssemblies(configuration, typeof(ProtocolsEventTranslator).Assembly, typeof(ProtocolsModule).Assembly);

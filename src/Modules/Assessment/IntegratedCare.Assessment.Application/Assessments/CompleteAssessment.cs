@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.Assessment.Domain.Assessments;
 using IntegratedCare.BuildingBlocks.Application.Errors;
@@ -29,7 +30,7 @@ internal sealed class CompleteAssessmentValidator : AbstractValidator<CompleteAs
     }
 }
 
-internal sealed class CompleteAssessmentHandler(IAssessmentRepository assessments, CallerAgency caller, AssessmentAccess access, TimeProvider clock)
+internal sealed class CompleteAssessmentHandler(IAssessmentRepository assessments, RequestCallerAgency caller, ICurrentActor currentActor, AssessmentAccess access, TimeProvider clock)
     : IRequestHandler<CompleteAssessmentCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(CompleteAssessmentCommand request, CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ internal sealed class CompleteAssessmentHandler(IAssessmentRepository assessment
         }
 
         var now = clock.GetUtcNow();
-        assessment.Complete(request.ExpectedVersion, request.AssessorName, request.AssessorRole ?? string.Empty, caller.Actor.Id, now);
+        assessment.Complete(request.ExpectedVersion, request.AssessorName, request.AssessorRole ?? string.Empty, currentActor.Required.Id, now);
         if (assessment.Supersedes is { } previousId && await assessments.FindAsync(previousId, cancellationToken) is { Status: AssessmentStatus.Completed } previous)
         {
             previous.MarkSupersededBy(assessment.Id, now);

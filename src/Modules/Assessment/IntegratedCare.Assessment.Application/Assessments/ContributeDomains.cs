@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.Assessment.Domain.Assessments;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -43,7 +44,7 @@ internal sealed class ContributeDomainsValidator : AbstractValidator<ContributeD
     }
 }
 
-internal sealed class ContributeDomainsHandler(CallerAgency caller, DisclosureGate gate, AssessmentAccess access, TimeProvider clock)
+internal sealed class ContributeDomainsHandler(RequestCallerAgency caller, ICurrentActor currentActor, DisclosureGate gate, AssessmentAccess access, TimeProvider clock)
     : IRequestHandler<ContributeDomainsCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(ContributeDomainsCommand request, CancellationToken cancellationToken)
@@ -60,7 +61,7 @@ internal sealed class ContributeDomainsHandler(CallerAgency caller, DisclosureGa
             request.ExpectedVersion,
             request.Domains.Select(d => new DomainInput(d.Domain!.Value, d.Need!.Value, d.Notes ?? string.Empty, d.ChildrenInHousehold, d.ChildProtectionConcern)).ToList(),
             agency.AgencyId,
-            caller.Actor.Id,
+            currentActor.Required.Id,
             clock.GetUtcNow());
         return await access.ViewAsync(assessment, agency, cancellationToken);
     }

@@ -21,7 +21,7 @@ internal sealed class GetAssessmentValidator : AbstractValidator<GetAssessmentQu
     public GetAssessmentValidator() => RuleFor(x => x.AssessmentId).MustBeId();
 }
 
-internal sealed class GetAssessmentHandler(CallerAgency caller, AssessmentAccess access) : IRequestHandler<GetAssessmentQuery, AssessmentDto>
+internal sealed class GetAssessmentHandler(RequestCallerAgency caller, AssessmentAccess access) : IRequestHandler<GetAssessmentQuery, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(GetAssessmentQuery request, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ internal sealed class ListAssessmentsValidator : AbstractValidator<ListAssessmen
 internal sealed class ListAssessmentsHandler(
     IAssessmentRepository assessments,
     IServiceUserRepository people,
-    CallerAgency caller,
+    RequestCallerAgency caller,
     DisclosureGate gate,
     IAuditScope audit) : IRequestHandler<ListAssessmentsQuery, IReadOnlyList<AssessmentSummaryDto>>
 {

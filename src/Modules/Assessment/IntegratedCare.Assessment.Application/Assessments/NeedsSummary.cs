@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.Assessment.Application.ServiceUsers;
 using IntegratedCare.Assessment.Domain.Assessments;
@@ -49,7 +50,7 @@ internal sealed class GetNeedsSummaryValidator : AbstractValidator<GetNeedsSumma
 internal sealed class GetNeedsSummaryHandler(
     IAssessmentRepository assessments,
     IServiceUserRepository people,
-    CallerAgency caller,
+    RequestCallerAgency caller,
     DisclosureGate gate,
     IAuditScope audit) : IRequestHandler<GetNeedsSummaryQuery, NeedsSummaryDto>
 {

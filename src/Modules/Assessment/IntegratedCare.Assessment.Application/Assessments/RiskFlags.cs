@@ -43,7 +43,7 @@ internal sealed class ClearRiskFlagValidator : AbstractValidator<ClearRiskFlagCo
     }
 }
 
-internal sealed class RaiseRiskFlagHandler(CallerAgency caller, DisclosureGate gate, AssessmentAccess access, TimeProvider clock)
+internal sealed class RaiseRiskFlagHandler(RequestCallerAgency caller, ICurrentActor currentActor, DisclosureGate gate, AssessmentAccess access, TimeProvider clock)
     : IRequestHandler<RaiseRiskFlagCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(RaiseRiskFlagCommand request, CancellationToken cancellationToken)
@@ -51,12 +51,12 @@ internal sealed class RaiseRiskFlagHandler(CallerAgency caller, DisclosureGate g
         var agency = await caller.RequireActiveAsync(cancellationToken);
         var assessment = await access.LoadAsync(request.AssessmentId, agency, cancellationToken);
         await gate.RequireAsync(assessment.ServiceUserId, agency, assessment.LeadAgencyId == agency.AgencyId, DataCategories.RiskFlags, cancellationToken);
-        assessment.RaiseRiskFlag(request.ExpectedVersion, request.Flag!.Value, request.Note, agency.AgencyId, caller.Actor.Id, clock.GetUtcNow());
+        assessment.RaiseRiskFlag(request.ExpectedVersion, request.Flag!.Value, request.Note, agency.AgencyId, currentActor.Required.Id, clock.GetUtcNow());
         return await access.ViewAsync(assessment, agency, cancellationToken);
     }
 }
 
-internal sealed class ClearRiskFlagHandler(CallerAgency caller, DisclosureGate gate, AssessmentAccess access, TimeProvider clock)
+internal sealed class ClearRiskFlagHandler(RequestCallerAgency caller, DisclosureGate gate, AssessmentAccess access, TimeProvider clock)
     : IRequestHandler<ClearRiskFlagCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(ClearRiskFlagCommand request, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ internal sealed class StartAssessmentValidator : AbstractValidator<StartAssessme
 internal sealed class StartAssessmentHandler(
     IAssessmentRepository assessments,
     IServiceUserRepository people,
-    CallerAgency caller,
+    RequestCallerAgency caller, ICurrentActor currentActor,
     DisclosureGate gate,
     AssessmentAccess access,
     IAuditScope audit,
@@ -49,7 +49,7 @@ internal sealed class StartAssessmentHandler(
         Rule.Check(new OneAssessmentInProgressPerPersonRule(history.FirstOrDefault(a => a.Status == AssessmentStatus.InProgress)?.Id));
         var current = history.LastOrDefault(a => a.Status == AssessmentStatus.Completed);
 
-        var assessment = SingleSharedAssessment.Start(person.Id.Value, agency.AgencyId, caller.Actor.Id, current?.Id, clock.GetUtcNow());
+        var assessment = SingleSharedAssessment.Start(person.Id.Value, agency.AgencyId, currentActor.Required.Id, current?.Id, clock.GetUtcNow());
         assessments.Add(assessment);
         audit.Resource(assessment.Id.ToString());
         return await access.ViewAsync(assessment, agency, cancellationToken);

@@ -24,7 +24,7 @@ internal sealed class GetServiceUserValidator : AbstractValidator<GetServiceUser
     public GetServiceUserValidator() => RuleFor(x => x.ServiceUserId).MustBeId();
 }
 
-internal sealed class GetServiceUserHandler(IServiceUserRepository people, CallerAgency caller, DisclosureGate gate, IAuditScope audit)
+internal sealed class GetServiceUserHandler(IServiceUserRepository people, RequestCallerAgency caller, DisclosureGate gate, IAuditScope audit)
     : IRequestHandler<GetServiceUserQuery, ServiceUserDto>
 {
     public async Task<ServiceUserDto> Handle(GetServiceUserQuery request, CancellationToken cancellationToken)

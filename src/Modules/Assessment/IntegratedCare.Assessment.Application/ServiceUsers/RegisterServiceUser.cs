@@ -33,7 +33,7 @@ internal sealed class RegisterServiceUserValidator : AbstractValidator<RegisterS
 
 internal sealed class RegisterServiceUserHandler(
     IServiceUserRepository people,
-    CallerAgency caller,
+    RequestCallerAgency caller, ICurrentActor currentActor,
     DisclosureGate gate,
     IAuditScope audit,
     TimeProvider clock) : IRequestHandler<RegisterServiceUserCommand, ServiceUserDto>
@@ -58,7 +58,7 @@ internal sealed class RegisterServiceUserHandler(
 
         Rule.Check(new MustNotBeALikelyDuplicateRule(likely));
 
-        var person = ServiceUser.Register(details, agency.AgencyId, caller.Actor.Id, clock.GetUtcNow());
+        var person = ServiceUser.Register(details, agency.AgencyId, currentActor.Required.Id, clock.GetUtcNow());
         people.Add(person);
         audit.Resource(person.Id.ToString());
         audit.ServiceUser(person.Id.ToString());

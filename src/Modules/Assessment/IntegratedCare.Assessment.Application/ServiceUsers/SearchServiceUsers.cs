@@ -54,7 +54,7 @@ internal sealed class SearchServiceUsersValidator : AbstractValidator<SearchServ
     }
 }
 
-internal sealed class SearchServiceUsersHandler(IServiceUserRepository people, CallerAgency caller, DisclosureGate gate, IAuditScope audit)
+internal sealed class SearchServiceUsersHandler(IServiceUserRepository people, RequestCallerAgency caller, DisclosureGate gate, IAuditScope audit)
     : IRequestHandler<SearchServiceUsersQuery, IReadOnlyList<ServiceUserMatchDto>>
 {
     public async Task<IReadOnlyList<ServiceUserMatchDto>> Handle(SearchServiceUsersQuery request, CancellationToken cancellationToken)

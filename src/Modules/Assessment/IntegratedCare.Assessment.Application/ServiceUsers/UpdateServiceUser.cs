@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.Assessment.Domain.ServiceUsers;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
@@ -30,7 +31,7 @@ internal sealed class UpdateServiceUserValidator : AbstractValidator<UpdateServi
 
 internal sealed class UpdateServiceUserHandler(
     IServiceUserRepository people,
-    CallerAgency caller,
+    RequestCallerAgency caller,
     DisclosureGate gate,
     IAuditScope audit,
     TimeProvider clock) : IRequestHandler<UpdateServiceUserCommand, ServiceUserDto>

@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
@@ -57,20 +58,20 @@ internal sealed class ReportProgressValidator : AbstractValidator<ReportProgress
     }
 }
 
-internal sealed class AnswerActionHandlers(PlanChanges changes, CallerAgency caller) :
+internal sealed class AnswerActionHandlers(PlanChanges changes, ICurrentActor currentActor) :
     IRequestHandler<AcceptActionCommand, CarePlanDto>,
     IRequestHandler<DeclineActionCommand, CarePlanDto>,
     IRequestHandler<ReportProgressCommand, CarePlanDto>
 {
     public Task<CarePlanDto> Handle(AcceptActionCommand r, CancellationToken ct) =>
         changes.ByTeamAsync(r.CarePlanId, $"Action {r.ActionId} accepted", (plan, agency, now) =>
-            plan.AcceptAction(r.ExpectedVersion, Guid.Parse(r.ActionId), agency, r.AssignedWorker, caller.Actor.Id, now), ct);
+            plan.AcceptAction(r.ExpectedVersion, Guid.Parse(r.ActionId), agency, r.AssignedWorker, currentActor.Required.Id, now), ct);
 
     public Task<CarePlanDto> Handle(DeclineActionCommand r, CancellationToken ct) =>
         changes.ByTeamAsync(r.CarePlanId, $"Action {r.ActionId} declined ({r.Reason})", (plan, agency, now) =>
-            plan.DeclineAction(r.ExpectedVersion, Guid.Parse(r.ActionId), agency, r.Reason!.Value, r.Note ?? string.Empty, caller.Actor.Id, now), ct);
+            plan.DeclineAction(r.ExpectedVersion, Guid.Parse(r.ActionId), agency, r.Reason!.Value, r.Note ?? string.Empty, currentActor.Required.Id, now), ct);
 
     public Task<CarePlanDto> Handle(ReportProgressCommand r, CancellationToken ct) =>
         changes.ByTeamAsync(r.CarePlanId, $"Action {r.ActionId} reported {r.Status}", (plan, agency, now) =>
-            plan.ReportProgress(r.ExpectedVersion, Guid.Parse(r.ActionId), agency, r.Status!.Value, r.Note, caller.Actor.Id, now), ct);
+            plan.ReportProgress(r.ExpectedVersion, Guid.Parse(r.ActionId), agency, r.Status!.Value, r.Note, currentActor.Required.Id, now), ct);
 }

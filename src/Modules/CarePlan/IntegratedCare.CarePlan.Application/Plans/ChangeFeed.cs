@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
@@ -31,7 +32,7 @@ internal sealed class ReadCarePlanChangesValidator : AbstractValidator<ReadCareP
     }
 }
 
-internal sealed class ReadCarePlanChangesHandler(ICarePlanHistory history, CallerAgency caller, PlanAccess access, IAuditScope audit)
+internal sealed class ReadCarePlanChangesHandler(ICarePlanHistory history, RequestCallerAgency caller, PlanAccess access, IAuditScope audit)
     : IRequestHandler<ReadCarePlanChangesQuery, CarePlanChangesDto>
 {
     public async Task<CarePlanChangesDto> Handle(ReadCarePlanChangesQuery request, CancellationToken cancellationToken)

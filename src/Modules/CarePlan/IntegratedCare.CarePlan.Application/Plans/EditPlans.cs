@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
@@ -267,7 +268,7 @@ internal sealed class ExitCarePlanValidator : AbstractValidator<ExitCarePlanComm
     }
 }
 
-internal sealed class EditPlanHandlers(PlanChanges changes, CallerAgency caller, IMediator mediator) :
+internal sealed class EditPlanHandlers(PlanChanges changes, ICurrentActor currentActor, IMediator mediator) :
     IRequestHandler<RecordParticipationCommand, CarePlanDto>,
     IRequestHandler<AddGoalCommand, CarePlanDto>,
     IRequestHandler<UpdateGoalCommand, CarePlanDto>,
@@ -312,7 +313,7 @@ internal sealed class EditPlanHandlers(PlanChanges changes, CallerAgency caller,
             plan.CodeVariance(r.ExpectedVersion, Guid.Parse(r.VarianceId), r.Reason!.Value, r.Note ?? string.Empty, now), ct);
 
     public Task<CarePlanDto> Handle(HandVarianceToGapsAndBlocksCommand r, CancellationToken ct) =>
-        changes.ByLeadAsync(r.CarePlanId, $"Variance {r.VarianceId} handed to gaps and blocks by {caller.Actor.Id}", (plan, now) =>
+        changes.ByLeadAsync(r.CarePlanId, $"Variance {r.VarianceId} handed to gaps and blocks by {currentActor.Required.Id}", (plan, now) =>
             plan.HandVarianceToGapsAndBlocks(r.ExpectedVersion, Guid.Parse(r.VarianceId), now), ct);
 
     public Task<CarePlanDto> Handle(SetReviewIntervalCommand r, CancellationToken ct) =>
@@ -326,7 +327,7 @@ internal sealed class EditPlanHandlers(PlanChanges changes, CallerAgency caller,
             r.OutcomeScores.Select(s => new OutcomeScore(s.Domain!.Value, s.Score)).ToList(),
             r.Decisions,
             IsoDates.Parse(r.NextReviewOn),
-            caller.Actor.Id,
+            currentActor.Required.Id,
             now), ct);
 
     public Task<CarePlanDto> Handle(MoveToStageCommand r, CancellationToken ct) =>

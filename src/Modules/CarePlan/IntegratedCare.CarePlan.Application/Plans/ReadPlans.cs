@@ -1,3 +1,4 @@
+using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
@@ -55,7 +56,7 @@ internal sealed class ListCarePlanVersionsValidator : AbstractValidator<ListCare
 internal sealed class ReadPlanHandlers(
     ICarePlanRepository plans,
     ICarePlanHistory history,
-    CallerAgency caller,
+    RequestCallerAgency caller, ICurrentActor currentActor,
     PlanAccess access,
     IAuditScope audit,
     TimeProvider clock) :
@@ -115,9 +116,9 @@ internal sealed class ReadPlanHandlers(
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var lineManager = caller.Actor.IsInRole(Roles.LineManager);
+        var lineManager = currentActor.Required.IsInRole(Roles.LineManager);
         return (await plans.ReviewsDueBeforeAsync(agency.AgencyId, today, cancellationToken))
-            .Where(p => lineManager || p.LeadCaseManager == caller.Actor.Id)
+            .Where(p => lineManager || p.LeadCaseManager == currentActor.Required.Id)
             .Select(p => new OverdueReviewDto(p.Id.ToString(), p.ServiceUserId.ToString("D"), p.LeadCaseManager, p.NextReviewDue!.Value, today.DayNumber - p.NextReviewDue.Value.DayNumber))
             .OrderByDescending(r => r.DaysOverdue)
             .ToList();

@@ -1,5 +1,7 @@
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Agencies;
@@ -39,5 +41,22 @@ internal sealed class AreaProfileHandler(IAreaRepository areas, IAuditScope audi
         audit.Resource(id.ToString());
         var area = await areas.FindAsync(id, cancellationToken);
         return area is null ? null : new AreaProfile(area.Id.Value, area.Name, area.TimeZone, area.Coordinator.StaffId);
+    }
+}
+
+internal sealed class CallerAgencyHandler(ICurrentActor currentActor, IActingAgencies acting, IAuditScope audit) : IRequestHandler<CallerAgencyQuery, AgencyProfile>
+{
+    public async Task<AgencyProfile> Handle(CallerAgencyQuery request, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(currentActor.Required.AgencyId, out var agencyId))
+        {
+            throw new ForbiddenException("This is done on behalf of an agency: the token must name the caller's agency.");
+        }
+
+        audit.Resource(agencyId.ToString("D"));
+        var agency = await acting.FindAsync(agencyId, cancellationToken);
+        return agency is { Active: true }
+            ? new AgencyProfile(agency.AgencyId, agency.Name, agency.AgencyType, agency.Active, agency.AreaIds)
+            : throw new ForbiddenException("The caller's agency is unknown or inactive.");
     }
 }

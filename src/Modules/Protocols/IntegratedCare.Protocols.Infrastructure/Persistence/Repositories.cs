@@ -221,6 +221,6 @@ internal sealed class AgencyDirectory(ProtocolsDbContext db) : IntegratedCare.Bu
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == new AgencyId(agencyId), cancellationToken);
         return agency is null
             ? null
-            : new(agency.Id.Value, agency.Status == AgencyStatus.Active, agency.AreaIds.Select(a => a.Value).ToList());
+            : new(agency.Id.Value, agency.Name, agency.Type.ToString(), agency.Status == AgencyStatus.Active, agency.AreaIds.Select(a => a.Value).ToList());
     }
 }

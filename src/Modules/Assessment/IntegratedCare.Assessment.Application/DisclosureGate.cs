@@ -6,29 +6,6 @@ using MediatR;
 
 namespace IntegratedCare.Assessment.Application;
 
-/// <summary>
-/// Who is asking, as an agency: every call on a person's record is made for an agency, which must be known
-/// to Protocols and active. A staff token without an agency cannot touch the register.
-/// </summary>
-internal sealed class CallerAgency(ICurrentActor currentActor, IMediator mediator)
-{
-    public Actor Actor => currentActor.Required;
-
-    public async Task<AgencyProfile> RequireActiveAsync(CancellationToken cancellationToken)
-    {
-        var actor = currentActor.Required;
-        if (!Guid.TryParse(actor.AgencyId, out var agencyId))
-        {
-            throw new ForbiddenException("The register is used on behalf of an agency: the token must name the caller's agency.");
-        }
-
-        var agency = await mediator.Send(new AgencyProfileQuery(agencyId.ToString("D")), cancellationToken);
-        return agency is { Active: true }
-            ? agency
-            : throw new ForbiddenException("The caller's agency is unknown or inactive.");
-    }
-}
-
 /// <summary>A permit or refusal to show one category of a person's data, and the basis the audit trail records.</summary>
 internal sealed record DisclosureDecision(bool Permitted, string Basis, string Reason);
 
