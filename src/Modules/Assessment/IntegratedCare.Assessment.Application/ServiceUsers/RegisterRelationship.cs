@@ -23,13 +23,11 @@ internal sealed class RegisterRelationshipHandler(IServiceUserRepository people,
     {
         var id = Guid.Parse(request.ServiceUserId);
         var agency = Guid.Parse(request.AgencyId);
-        var person = await people.FindAsync(new ServiceUserId(id), cancellationToken);
-        if (person is null)
+        if (await people.RegisteringAgencyAsync(new ServiceUserId(id), cancellationToken) is not { } registeredBy)
         {
             return new RegisterRelationship(false, false, false);
         }
 
-        var leads = (await assessments.ForServiceUserAsync(id, cancellationToken)).Any(a => a.LeadAgencyId == agency);
-        return new RegisterRelationship(true, person.RegisteringAgencyId == agency, leads);
+        return new RegisterRelationship(true, registeredBy == agency, await assessments.AnyLedByAsync(id, agency, cancellationToken));
     }
 }

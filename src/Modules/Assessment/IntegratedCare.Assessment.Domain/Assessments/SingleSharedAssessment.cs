@@ -259,5 +259,8 @@ public interface IAssessmentRepository
     /// <summary>The person's assessments, oldest first.</summary>
     Task<IReadOnlyList<SingleSharedAssessment>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the agency leads any of the person's assessments (one indexed read, no assessment loaded).</summary>
+    Task<bool> AnyLedByAsync(Guid serviceUserId, Guid agencyId, CancellationToken cancellationToken);
+
     void Add(SingleSharedAssessment assessment);
 }

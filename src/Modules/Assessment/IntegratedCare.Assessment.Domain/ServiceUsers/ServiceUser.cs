@@ -180,6 +180,9 @@ public interface IServiceUserRepository
 {
     Task<ServiceUser?> FindAsync(ServiceUserId id, CancellationToken cancellationToken);
 
+    /// <summary>The agency that registered the person, or null when nobody holds the id (no record loaded).</summary>
+    Task<Guid?> RegisteringAgencyAsync(ServiceUserId id, CancellationToken cancellationToken);
+
     /// <summary>Whether someone other than <paramref name="except"/> holds this identifier.</summary>
     Task<bool> IdentifierIsTakenAsync(PersonIdentifier identifier, ServiceUserId? except, CancellationToken cancellationToken);
 

@@ -72,6 +72,9 @@ internal sealed class ServiceUserRepository(AssessmentDbContext db) : IServiceUs
             .ToHashSet();
     }
 
+    public async Task<Guid?> RegisteringAgencyAsync(ServiceUserId id, CancellationToken cancellationToken) =>
+        await db.ServiceUsers.Where(p => p.Id == id).Select(p => (Guid?)p.RegisteringAgencyId).SingleOrDefaultAsync(cancellationToken);
+
     public void Add(ServiceUser person) => db.ServiceUsers.Add(person);
 
     private static (List<string> Chi, List<string> Nhs, List<string> Pps) BySchemes(IReadOnlyCollection<PersonIdentifier> identifiers) => (
@@ -87,6 +90,9 @@ internal sealed class AssessmentRepository(AssessmentDbContext db) : IAssessment
 
     public async Task<IReadOnlyList<SingleSharedAssessment>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
         await db.Assessments.Where(a => a.ServiceUserId == serviceUserId).OrderBy(a => a.StartedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+
+    public Task<bool> AnyLedByAsync(Guid serviceUserId, Guid agencyId, CancellationToken cancellationToken) =>
+        db.Assessments.AnyAsync(a => a.ServiceUserId == serviceUserId && a.LeadAgencyId == agencyId, cancellationToken);
 
     public void Add(SingleSharedAssessment assessment) => db.Assessments.Add(assessment);
 }

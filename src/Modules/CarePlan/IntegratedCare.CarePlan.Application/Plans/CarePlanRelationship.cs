@@ -20,7 +20,7 @@ internal sealed class CarePlanRelationshipHandler(ICarePlanRepository plans) : I
     public async Task<CarePlanRelationship> Handle(CarePlanRelationshipQuery request, CancellationToken cancellationToken)
     {
         var agency = Guid.Parse(request.AgencyId);
-        var taking = (await plans.ForAgencyAsync(agency, Guid.Parse(request.ServiceUserId), cancellationToken))
+        var taking = (await plans.ParticipationAsync(Guid.Parse(request.ServiceUserId), cancellationToken))
             .Where(p => p.Status != CarePlanStatus.EnteredInError)
             .ToList();
 

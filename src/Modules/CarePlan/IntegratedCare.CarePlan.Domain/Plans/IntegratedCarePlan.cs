@@ -83,7 +83,10 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
     /// <summary>The agencies that take part: the lead and every agency an action was ever assigned to.</summary>
     public IReadOnlyList<Guid> TeamAgencyIds => _teamAgencyIds;
 
-    public bool IsOpen => Status is CarePlanStatus.Draft or CarePlanStatus.Active or CarePlanStatus.OnHold;
+    public bool IsOpen => IsOpenStatus(Status);
+
+    /// <summary>Draft, active or on hold: a plan whose team cares for the person now.</summary>
+    public static bool IsOpenStatus(CarePlanStatus status) => status is CarePlanStatus.Draft or CarePlanStatus.Active or CarePlanStatus.OnHold;
 
     /// <summary>Proposes a draft plan from a completed assessment: one proposed goal per domain at moderate or high need.</summary>
     public static IntegratedCarePlan Propose(

@@ -4,6 +4,9 @@ public interface ICarePlanRepository
 {
     Task<IntegratedCarePlan?> FindAsync(CarePlanId id, CancellationToken cancellationToken);
 
+    /// <summary>Who leads and who is on the team of each of the person's plans: what a care relationship asks, without loading the plans.</summary>
+    Task<IReadOnlyList<PlanParticipation>> ParticipationAsync(Guid serviceUserId, CancellationToken cancellationToken);
+
     /// <summary>The person's plan in draft, active or on hold, if any.</summary>
     Task<IntegratedCarePlan?> OpenForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken);
 
@@ -23,4 +26,10 @@ public interface ICarePlanRepository
     Task<bool> LeadsPlanWithVarianceAsync(Guid agencyId, Guid varianceId, CancellationToken cancellationToken);
 
     void Add(IntegratedCarePlan plan);
+}
+
+/// <summary>One plan's lead, status and team, as the care relationship reads them.</summary>
+public sealed record PlanParticipation(Guid LeadAgencyId, CarePlanStatus Status, IReadOnlyList<TeamMember> Team)
+{
+    public bool IsOpen => IntegratedCarePlan.IsOpenStatus(Status);
 }

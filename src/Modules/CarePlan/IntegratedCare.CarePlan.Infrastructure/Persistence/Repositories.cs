@@ -13,6 +13,12 @@ internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanReposi
     public Task<IntegratedCarePlan?> FindAsync(CarePlanId id, CancellationToken cancellationToken) =>
         db.Plans.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyList<PlanParticipation>> ParticipationAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
+        await db.Plans.AsNoTracking()
+            .Where(p => p.ServiceUserId == serviceUserId)
+            .Select(p => new PlanParticipation(p.LeadAgencyId, p.Status, EF.Property<List<TeamMember>>(p, "_team")))
+            .ToListAsync(cancellationToken);
+
     public Task<IntegratedCarePlan?> OpenForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
         db.Plans.SingleOrDefaultAsync(p => p.ServiceUserId == serviceUserId && Open.Contains(p.Status), cancellationToken);
 
