@@ -77,61 +77,41 @@ internal sealed class GetPlanningReportHandler(IFormRepository forms, IMediator 
         var from = FormInput.ParseDate(request.From)!.Value;
         var to = FormInput.ParseDate(request.To)!.Value;
         Guid? area = string.IsNullOrEmpty(request.AreaId) ? null : Guid.Parse(request.AreaId);
-        var submitted = await forms.SubmittedAsync(
-            new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), area, cancellationToken);
-        var keys = new Dictionary<GapsBlocksForm, string>();
-        var names = new Dictionary<Guid, string>();
-        foreach (var form in submitted)
+        var period = new FormPeriod(
+            new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), area);
+        var by = request.Dimension switch
         {
-            keys[form] = request.Dimension switch
+            ReportDimension.Category => TallyBy.Category,
+            ReportDimension.Kind => TallyBy.Kind,
+            ReportDimension.Stage => TallyBy.Stage,
+            ReportDimension.Quarter => TallyBy.Quarter,
+            ReportDimension.Area => TallyBy.Area,
+            _ => TallyBy.Agency,
+        };
+
+        // Counted in the database; only the names of areas (or the types of agencies) come from Protocols,
+        // one question per area or agency the period holds, however many forms.
+        var names = new Dictionary<Guid, string>();
+        if (by is TallyBy.Area or TallyBy.Agency)
+        {
+            foreach (var id in await forms.SubmittedOwnersAsync(by, period, cancellationToken))
             {
-                ReportDimension.Category => form.Content.Category.ToString(),
-                ReportDimension.Kind => form.Content.Kind.ToString(),
-                ReportDimension.Stage => form.Stage.ToString(),
-                ReportDimension.Quarter => $"{form.CreatedAt.Year}-Q{((form.CreatedAt.Month - 1) / 3) + 1}",
-                ReportDimension.Area => await NameAsync(names, form.AreaId, async () => (await mediator.Send(new AreaProfileQuery(form.AreaId.ToString("D")), cancellationToken))?.Name, cancellationToken),
-                _ => await NameAsync(names, form.AgencyId, async () => (await mediator.Send(new AgencyProfileQuery(form.AgencyId.ToString("D")), cancellationToken))?.AgencyType, cancellationToken),
-            };
+                var name = by == TallyBy.Area
+                    ? (await mediator.Send(new AreaProfileQuery(id.ToString("D")), cancellationToken))?.Name
+                    : (await mediator.Send(new AgencyProfileQuery(id.ToString("D")), cancellationToken))?.AgencyType;
+                names[id] = name ?? "Unknown";
+            }
         }
 
-        var now = clock.GetUtcNow();
-        var raw = submitted.GroupBy(f => keys[f]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Count(g.Key, g.ToList(), now)).ToList();
-        var total = Count("Total", submitted, now);
-        var (rows, suppressed) = Suppression.Apply(raw, total);
+        var tallies = await forms.TallyAsync(by, period, clock.GetUtcNow(), names, cancellationToken);
+        var raw = tallies.Rows.OrderBy(t => t.Key, StringComparer.Ordinal).Select(Raw).ToList();
+        var (rows, suppressed) = Suppression.Apply(raw, Raw(tallies.Total));
         var report = new PlanningReportDto(request.Dimension!.Value, from, to, rows.Take(rows.Count - 1).ToList(), rows[^1], suppressed, string.Empty);
         return report with { Csv = Csv(report) };
     }
 
-    private static async Task<string> NameAsync(Dictionary<Guid, string> names, Guid id, Func<Task<string?>> lookUp, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!names.TryGetValue(id, out var name))
-        {
-            names[id] = name = await lookUp() ?? "Unknown";
-        }
-
-        return name;
-    }
-
-    private static RawRow Count(string key, IReadOnlyList<GapsBlocksForm> group, DateTimeOffset now)
-    {
-        var resolved = group.Where(f => f.ResolvedAt is not null).ToList();
-        var days = resolved.Select(f => (f.ClosedAt!.Value - f.SubmittedAt!.Value).TotalDays).Order().ToList();
-        double? median = days.Count == 0 ? null
-            : days.Count % 2 == 1 ? days[days.Count / 2]
-            : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2;
-        return new RawRow(
-            key,
-            [
-                group.Count,
-                resolved.Count,
-                resolved.Count(f => f.ResolvedAt == ResolutionLevel.Coordinator),
-                resolved.Count(f => f.ResolvedAt == ResolutionLevel.SubGroup),
-                resolved.Count(f => f.ResolvedAt == ResolutionLevel.Ndric),
-                group.Count(f => f.Alerts.Count > 0 || f.IsOverdueAt(now)),
-            ],
-            median is null ? null : Math.Round(median.Value, 1));
-    }
+    private static RawRow Raw(FormTally t) => new(
+        t.Key, [t.Forms, t.Resolved, t.ByCoordinator, t.BySubGroup, t.ByNdric, t.Overdue], t.MedianDays is { } median ? Math.Round(median, 1) : null);
 
     private static string Csv(PlanningReportDto report)
     {

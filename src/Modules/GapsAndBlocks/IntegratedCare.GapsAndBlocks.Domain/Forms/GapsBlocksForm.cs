@@ -118,6 +118,11 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
 
     public FormContent Content { get; private set; } = null!;
 
+    /// <summary>The content's category and kind, kept beside it so reports count them in the database.</summary>
+    public FormCategory Category { get; private set; }
+
+    public FormKind Kind { get; private set; }
+
     /// <summary>The care plan variance the case manager linked; shown only within the case manager's agency.</summary>
     public Guid? LinkedVarianceId { get; private set; }
 
@@ -155,8 +160,11 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
 
     public StageHolder Holder => HolderOf(Stage);
 
-    /// <summary>When the line manager sent the form on to the co-ordinator, if they have.</summary>
-    public DateTimeOffset? SubmittedAt => _transitions.FirstOrDefault(t => t.To == FormStage.WithCoordinator)?.At;
+    /// <summary>When the line manager sent the form on to the co-ordinator, if they have (the first time).</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>How many times a stage ran past its due date (each an alert).</summary>
+    public int OverdueAlertCount { get; private set; }
 
     public bool IsOverdueAt(DateTimeOffset now) => StageDueAt is { } due && due < now;
 
@@ -180,6 +188,8 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
             AgencyId = agencyId,
             CaseManagerId = caseManagerId,
             Content = content,
+            Category = content.Category,
+            Kind = content.Kind,
             LinkedVarianceId = linkedVarianceId,
             Stage = FormStage.Draft,
             StageEnteredAt = now,
@@ -192,6 +202,8 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
         Expect(expectedVersion, FormStage.Draft);
         CheckRule(new FormContentIsCompleteRule(content));
         Content = content;
+        Category = content.Category;
+        Kind = content.Kind;
         LinkedVarianceId = linkedVarianceId;
         Touch();
     }
@@ -280,6 +292,7 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
 
         StageOverdueNoted = true;
         _alerts.Add(new OverdueAlert(Stage, Holder, StageDueAt!.Value, now));
+        OverdueAlertCount = _alerts.Count;
         Raise(new FormStageOverdue(Id, AreaId, Stage, Holder, StageDueAt.Value, now));
         Touch();
         return true;
@@ -289,6 +302,11 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
     {
         Expect(expectedVersion, from);
         _transitions.Add(new Transition(from, to, action, by, now, comment.Trim()));
+        if (to == FormStage.WithCoordinator)
+        {
+            SubmittedAt ??= now;
+        }
+
         Enter(to, dueAt, now);
         Touch();
     }
@@ -356,11 +374,40 @@ public interface IFormRepository
     /// <summary>Open forms whose stage was due before <paramref name="now"/> and not yet alerted.</summary>
     Task<IReadOnlyList<GapsBlocksForm>> OverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Every form sent on by a line manager whose form date falls in the period (read-only), for planning reports.</summary>
-    Task<IReadOnlyList<GapsBlocksForm>> SubmittedAsync(DateTimeOffset from, DateTimeOffset to, Guid? areaId, CancellationToken cancellationToken);
+    /// <summary>The areas (or agencies) of the forms sent on to a co-ordinator that were raised in the period.</summary>
+    Task<IReadOnlyList<Guid>> SubmittedOwnersAsync(TallyBy by, FormPeriod period, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The forms sent on to a co-ordinator that were raised in the period, counted in the database by one key
+    /// (for <see cref="TallyBy.Area"/> and <see cref="TallyBy.Agency"/>, the name <paramref name="names"/>
+    /// gives the id, else "Unknown"), with the total over all of them. No form is loaded.
+    /// </summary>
+    Task<FormTallies> TallyAsync(TallyBy by, FormPeriod period, DateTimeOffset now, IReadOnlyDictionary<Guid, string> names, CancellationToken cancellationToken);
 
     void Add(GapsBlocksForm form);
 }
 
 /// <summary>Which forms a list shows: by author, agency, area, and from which stage on.</summary>
 public sealed record FormFilter(string? CaseManagerId, Guid? AgencyId, Guid? AreaId, IReadOnlyCollection<FormStage>? Stages);
+
+/// <summary>What a planning report counts forms by.</summary>
+public enum TallyBy
+{
+    Category = 1,
+    Kind = 2,
+    Stage = 3,
+    Quarter = 4,
+    Area = 5,
+    Agency = 6,
+}
+
+/// <summary>Forms raised from <paramref name="From"/> (inclusive) to <paramref name="To"/> (exclusive), in one area or all.</summary>
+public sealed record FormPeriod(DateTimeOffset From, DateTimeOffset To, Guid? AreaId);
+
+/// <summary>
+/// One key's counts: the forms, those resolved (and at which level), those that ran past a stage's due
+/// date, and the median days from submission to resolution over the resolved ones.
+/// </summary>
+public sealed record FormTally(string Key, int Forms, int Resolved, int ByCoordinator, int BySubGroup, int ByNdric, int Overdue, double? MedianDays);
+
+public sealed record FormTallies(IReadOnlyList<FormTally> Rows, FormTally Total);

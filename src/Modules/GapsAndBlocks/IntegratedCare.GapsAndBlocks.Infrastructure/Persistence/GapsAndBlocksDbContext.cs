@@ -6,6 +6,7 @@ using IntegratedCare.GapsAndBlocks.Domain.Forms;
 using IntegratedCare.GapsAndBlocks.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence;
 
@@ -45,7 +46,8 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
             e.Ignore(x => x.Alerts);
             e.Ignore(x => x.Holder);
             e.Ignore(x => x.DeferredTwice);
-            e.Ignore(x => x.SubmittedAt);
+            e.Property(x => x.Category).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
             e.Ignore(x => x.DomainEvents);
             e.Property<List<Transition>>("_transitions").HasColumnName("Transitions")
                 .HasConversion(JsonColumn.Converter<Transition>(), JsonColumn.Comparer<Transition>());
@@ -55,6 +57,9 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
             e.HasIndex(x => x.AgencyId);
             e.HasIndex(x => new { x.AreaId, x.Stage });
             e.HasIndex(x => x.StageDueAt);
+
+            // The planning report's filter: forms raised in a period (and area) that reached a co-ordinator.
+            e.HasIndex(x => new { x.CreatedAt, x.AreaId });
         });
 
         modelBuilder.Entity<Meeting>(e =>
@@ -135,14 +140,99 @@ internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepositor
             .Take(limit)
             .ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<GapsBlocksForm>> SubmittedAsync(DateTimeOffset from, DateTimeOffset to, Guid? areaId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> SubmittedOwnersAsync(TallyBy by, FormPeriod period, CancellationToken cancellationToken)
     {
-        var notSubmitted = new[] { FormStage.Draft, FormStage.AwaitingEndorsement };
-        var forms = await db.Forms.AsNoTracking()
-            .Where(f => !notSubmitted.Contains(f.Stage) && f.CreatedAt >= from && f.CreatedAt < to && (areaId == null || f.AreaId == areaId))
-            .ToListAsync(cancellationToken);
-        return forms.Where(f => f.SubmittedAt is not null).ToList();
+        var submitted = Submitted(period);
+        return by == TallyBy.Area
+            ? await submitted.Select(f => f.AreaId).Distinct().ToListAsync(cancellationToken)
+            : await submitted.Select(f => f.AgencyId).Distinct().ToListAsync(cancellationToken);
     }
+
+    public async Task<FormTallies> TallyAsync(TallyBy by, FormPeriod period, DateTimeOffset now, IReadOnlyDictionary<Guid, string> names, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var key = by switch
+        {
+            TallyBy.Category => "f.Category",
+            TallyBy.Kind => "f.Kind",
+            TallyBy.Stage => "f.Stage",
+            // Instants are UTC ticks (ModelConventions): the quarter of the day the form was raised.
+            TallyBy.Quarter => "strftime('%Y', (f.CreatedAt - 621355968000000000) / 10000000, 'unixepoch') || '-Q' || "
+                + "((CAST(strftime('%m', (f.CreatedAt - 621355968000000000) / 10000000, 'unixepoch') AS INTEGER) - 1) / 3 + 1)",
+            _ => "COALESCE(n.Name, 'Unknown')",
+        };
+        var join = string.Empty;
+        if (by is TallyBy.Area or TallyBy.Agency)
+        {
+            // The names come from another module: a small VALUES table of the ids the period holds.
+            var rows = names.Select((pair, i) =>
+            {
+                Add(command, $"@id{i}", pair.Key.ToString("D").ToUpperInvariant());
+                Add(command, $"@name{i}", pair.Value);
+                return $"(@id{i}, @name{i})";
+            }).ToList();
+            var table = rows.Count == 0 ? "SELECT NULL AS Id, NULL AS Name WHERE 0" : $"SELECT column1 AS Id, column2 AS Name FROM (VALUES {string.Join(", ", rows)})";
+            join = $"LEFT JOIN ({table}) n ON n.Id = f.{(by == TallyBy.Area ? "AreaId" : "AgencyId")}";
+        }
+
+        // One pass over the period's forms (materialised once): counts per key, and the median per key and
+        // overall from the middle one or two of the resolved forms in order of days taken.
+        command.CommandText = $"""
+            WITH f AS MATERIALIZED (
+                SELECT {key} AS k, f.ResolvedAt, f.ClosedAt - f.SubmittedAt AS took,
+                       (f.OverdueAlertCount > 0 OR (f.StageDueAt IS NOT NULL AND f.StageDueAt < @now)) AS overdue
+                FROM gapsblocks_forms f {join}
+                WHERE f.SubmittedAt IS NOT NULL AND f.CreatedAt >= @from AND f.CreatedAt < @to AND (@area IS NULL OR f.AreaId = @area)),
+            g AS (
+                SELECT k, COUNT(*) AS forms, COUNT(ResolvedAt) AS resolved,
+                       TOTAL(ResolvedAt = 'Coordinator') AS c, TOTAL(ResolvedAt = 'SubGroup') AS s, TOTAL(ResolvedAt = 'Ndric') AS n, TOTAL(overdue) AS o
+                FROM f GROUP BY k),
+            r AS MATERIALIZED (
+                SELECT k, took, ROW_NUMBER() OVER (PARTITION BY k ORDER BY took) AS i, COUNT(*) OVER (PARTITION BY k) AS m,
+                       ROW_NUMBER() OVER (ORDER BY took) AS ti, COUNT(*) OVER () AS tm
+                FROM f WHERE ResolvedAt IS NOT NULL)
+            SELECT g.k, g.forms, g.resolved, g.c, g.s, g.n, g.o,
+                   (SELECT AVG(took) FROM r WHERE r.k IS g.k AND r.i IN ((r.m + 1) / 2, (r.m + 2) / 2)) AS median,
+                   (SELECT AVG(took) FROM r WHERE r.ti IN ((r.tm + 1) / 2, (r.tm + 2) / 2)) AS total_median
+            FROM g
+            """;
+        Add(command, "@from", period.From.UtcTicks);
+        Add(command, "@to", period.To.UtcTicks);
+        Add(command, "@now", now.UtcTicks);
+        Add(command, "@area", period.AreaId is { } area ? area.ToString("D").ToUpperInvariant() : DBNull.Value);
+        var tallies = new List<FormTally>();
+        double? totalMedian = null;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tallies.Add(new FormTally(
+                    reader.IsDBNull(0) ? "Unknown" : reader.GetString(0),
+                    reader.GetInt32(1), reader.GetInt32(2), (int)reader.GetDouble(3), (int)reader.GetDouble(4), (int)reader.GetDouble(5), (int)reader.GetDouble(6),
+                    reader.IsDBNull(7) ? null : Days(reader.GetDouble(7))));
+                totalMedian = reader.IsDBNull(8) ? null : Days(reader.GetDouble(8));
+            }
+        }
+
+        var total = new FormTally(
+            "Total", tallies.Sum(t => t.Forms), tallies.Sum(t => t.Resolved), tallies.Sum(t => t.ByCoordinator), tallies.Sum(t => t.BySubGroup),
+            tallies.Sum(t => t.ByNdric), tallies.Sum(t => t.Overdue), totalMedian);
+        return new FormTallies(tallies, total);
+
+        static double Days(double ticks) => ticks / TimeSpan.TicksPerDay;
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private IQueryable<GapsBlocksForm> Submitted(FormPeriod period) =>
+        db.Forms.AsNoTracking().Where(f => f.SubmittedAt != null && f.CreatedAt >= period.From && f.CreatedAt < period.To && (period.AreaId == null || f.AreaId == period.AreaId));
 
     public void Add(GapsBlocksForm form) => db.Forms.Add(form);
 }

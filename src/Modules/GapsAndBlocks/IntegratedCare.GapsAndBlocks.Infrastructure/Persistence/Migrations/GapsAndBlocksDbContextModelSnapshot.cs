@@ -84,6 +84,11 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -98,6 +103,11 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("LinkedVarianceId")
                         .HasColumnType("TEXT");
 
@@ -105,6 +115,9 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("OverdueAlertCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Resolution")
                         .IsRequired()
@@ -132,6 +145,9 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                     b.Property<bool>("SubGroupAcknowledged")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -155,6 +171,8 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                     b.HasIndex("StageDueAt");
 
                     b.HasIndex("AreaId", "Stage");
+
+                    b.HasIndex("CreatedAt", "AreaId");
 
                     b.ToTable("gapsblocks_forms", (string)null);
                 });
