@@ -1,5 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Grpc.AspNetCore.HealthChecks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -15,10 +22,27 @@ using Agency = IntegratedCare.Protocols.V1.Agency;
 // so they compare across machines; absolute times are printed too.
 // `-- 200` sets the iterations; `-- profile "GetCarePlan, lead" 30` instead drives that one call at c=64 for
 // 30 s and prints the host's process id first, so that `dotnet-trace collect -p <pid>` can record where its CPU goes.
+if (args is ["echo-server", var echoPort])
+{
+    // The bare baseline: Grpc.AspNetCore on Kestrel answering Health/Check, with no authentication,
+    // pipeline or database, in a process of its own like the host.
+    var echo = WebApplication.CreateSlimBuilder();
+    echo.Logging.ClearProviders();
+    echo.WebHost.ConfigureKestrel(k => k.ListenLocalhost(int.Parse(echoPort, CultureInfo.InvariantCulture), o => o.Protocols = HttpProtocols.Http2));
+    echo.Services.AddGrpc();
+    echo.Services.AddGrpcHealthChecks();
+    var app = echo.Build();
+    app.MapGrpcHealthChecksService();
+    await app.RunAsync();
+    return;
+}
+
 var profile = args.Length > 1 && args[0] == "profile" ? (Name: args[1], Seconds: args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30) : default;
 var iterations = profile.Name is null && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var results = new List<(string Name, Stats Stats)>();
 var load = new List<(string Name, int Concurrency, LoadResult Result)>();
+var writes = new List<(string Name, int Concurrency, LoadResult Result)>();
+var reports = new List<(int Forms, double Milliseconds, double RssGrowthMb)>();
 
 foreach (var synchronous in profile.Name is null ? new[] { "FULL", "NORMAL" } : ["FULL"])
 {
@@ -181,6 +205,71 @@ foreach (var synchronous in profile.Name is null ? new[] { "FULL", "NORMAL" } : 
                 load.Add((name, concurrency, await Load(concurrency, TimeSpan.FromSeconds(3), call)));
             }
         }
+
+        // The bare echo server at the same concurrencies, so Health/Check's own cost shows too.
+        await using (var echo = await EchoProcess.StartAsync())
+        {
+            using var echoChannel = GrpcChannel.ForAddress(echo.Address);
+            var bare = new Health.HealthClient(echoChannel);
+            foreach (var concurrency in new[] { 1, 16, 64 })
+            {
+                load.Add(("bare echo (Grpc.AspNetCore)", concurrency, await Load(concurrency, TimeSpan.FromSeconds(3), () => bare.CheckAsync(new HealthCheckRequest()).ResponseAsync)));
+            }
+        }
+
+        // Durable writes: each caller updates an agency of its own (no version conflicts between callers),
+        // against single-row commits straight through Microsoft.Data.Sqlite on the same disk and settings.
+        var own = new List<Agency>();
+        for (var i = 0; i < 16; i++)
+        {
+            own.Add(await Register());
+        }
+
+        foreach (var concurrency in new[] { 1, 16 })
+        {
+            writes.Add(("raw SQLite single-row commit", concurrency, await LoadEach(concurrency, TimeSpan.FromSeconds(3), RawCommit(host.DataFolder))));
+            writes.Add(("UpdateAgency", concurrency, await LoadEach(concurrency, TimeSpan.FromSeconds(3), worker =>
+            {
+                return async () =>
+                {
+                    var agency = own[worker];
+                    own[worker] = await agencies.UpdateAgencyAsync(new UpdateAgencyRequest
+                    {
+                        AgencyId = agency.AgencyId, ExpectedVersion = agency.Version, Name = agency.Name, Type = agency.Type,
+                        AreaIds = { agency.AreaIds }, Contact = new AgencyContact { Email = $"team{agency.Version}@example.org" },
+                    }, headers);
+                };
+            })));
+            writes.Add(("RegisterAgency", concurrency, await LoadEach(concurrency, TimeSpan.FromSeconds(3), _ => Register)));
+        }
+
+        // The planning report over 10k, 100k and 1M forms, seeded straight into the database from one real
+        // form; the host's peak resident memory is reset before each report and read after it.
+        var template = await gapsBlocks.CreateFormAsync(new CreateFormRequest { Form = form }, caseManager);
+        var national = new Metadata { { "authorization", $"Bearer {await host.MintAsync("--role", "national-coordinator")}" } };
+        var reportRequest = new GetPlanningReportRequest
+        {
+            Dimension = ReportDimension.Category,
+            From = DateTime.UtcNow.AddDays(-100).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            To = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        var seeded = 0;
+        foreach (var target in new[] { 10_000, 100_000, 1_000_000 })
+        {
+            SeedForms(host.DatabasePath, template.FormId, seeded, target - seeded);
+            seeded = target;
+            await gapsBlocks.GetPlanningReportAsync(reportRequest, national);
+            var before = host.ResetPeakMemory();
+            var times = new List<double>();
+            for (var i = 0; i < 3; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await gapsBlocks.GetPlanningReportAsync(reportRequest, national, deadline: DateTime.UtcNow.AddMinutes(2));
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            reports.Add((target, times.Order().ElementAt(1), (host.PeakMemory() - before) / 1024.0 / 1024.0));
+        }
     }
 }
 
@@ -199,6 +288,31 @@ foreach (var group in load.GroupBy(l => l.Concurrency))
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-40} {concurrency,4} {result.PerSecond,9:F0} {result.P50,8:F2} {result.P99,8:F2} {result.PerSecond / healthAtC.PerSecond,15:P1} {result.P99 / healthAtC.P99,13:F1}"));
     }
+}
+
+foreach (var group in load.GroupBy(l => l.Concurrency))
+{
+    var bare = group.Single(l => l.Name.StartsWith("bare echo", StringComparison.Ordinal)).Result;
+    var healthAtC = group.First(l => l.Name == "Health/Check").Result;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"c={group.Key}: Health/Check is {healthAtC.PerSecond / bare.PerSecond:P1} of the bare echo's req/s, p99 {healthAtC.P99 / bare.P99:F1}× the echo's"));
+}
+
+Console.WriteLine($"{"durable write (synchronous=FULL)",-40} {"c",4} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"× raw commits",14}");
+foreach (var group in writes.GroupBy(w => w.Concurrency))
+{
+    var raw = group.First(w => w.Name.StartsWith("raw", StringComparison.Ordinal)).Result;
+    foreach (var (name, concurrency, result) in group)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-40} {concurrency,4} {result.PerSecond,9:F0} {result.P50,8:F2} {result.P99,8:F2} {result.PerSecond / raw.PerSecond,14:P1}"));
+    }
+}
+
+Console.WriteLine($"{"planning report by category",-40} {"forms",10} {"ms",8} {"peak RSS growth MB",19}");
+foreach (var (forms, milliseconds, growth) in reports)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"GetPlanningReport",-40} {forms,10} {milliseconds,8:F0} {growth,19:F1}"));
 }
 
 Console.WriteLine($"{"call",-56} {"median ms",10} {"p95 ms",10} {"× baseline",11}");
@@ -257,6 +371,106 @@ static async Task<LoadResult> Load(int concurrency, TimeSpan duration, Func<Task
     return new LoadResult(sorted.Length / elapsed, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)]);
 }
 
+static async Task<LoadResult> LoadEach(int concurrency, TimeSpan duration, Func<int, Func<Task>> make)
+{
+    var calls = Enumerable.Range(0, concurrency).Select(make).ToList();
+    foreach (var call in calls)
+    {
+        await call();
+    }
+
+    var samples = new System.Collections.Concurrent.ConcurrentBag<double>();
+    var started = Stopwatch.GetTimestamp();
+    var until = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+    await Task.WhenAll(calls.Select(call => Task.Run(async () =>
+    {
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var one = Stopwatch.GetTimestamp();
+            await call();
+            samples.Add(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+        }
+    })));
+    var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var sorted = samples.Order().ToArray();
+    return new LoadResult(sorted.Length / elapsed, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)]);
+}
+
+// One connection per caller, each commit one row in its own BEGIN IMMEDIATE transaction, WAL and
+// synchronous=FULL as the host runs: what the disk and SQLite give before any of the host's work.
+static Func<int, Func<Task>> RawCommit(string folder)
+{
+    var path = Path.Combine(folder, "raw-commits.db");
+    using (var setup = Open(path))
+    {
+        using var create = setup.CreateCommand();
+        create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, worker INTEGER, at INTEGER, note TEXT);";
+        create.ExecuteNonQuery();
+    }
+
+    return worker =>
+    {
+        var connection = Open(path);
+        return () =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO t (worker, at, note) VALUES ($w, $a, 'a single row');";
+            insert.Parameters.AddWithValue("$w", worker);
+            insert.Parameters.AddWithValue("$a", Stopwatch.GetTimestamp());
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+            return Task.CompletedTask;
+        };
+    };
+
+    static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+}
+
+// Copies of one real form, spread over the last 90 days, most sent on and some resolved at each level.
+static void SeedForms(string databasePath, string templateId, int first, int count)
+{
+    using var connection = new SqliteConnection($"Data Source={databasePath}");
+    connection.Open();
+    using var transaction = connection.BeginTransaction();
+    using var insert = connection.CreateCommand();
+    insert.Transaction = transaction;
+    insert.CommandText = """
+        PRAGMA busy_timeout=30000;
+        WITH RECURSIVE c(n) AS (SELECT $first UNION ALL SELECT n + 1 FROM c WHERE n < $last),
+        v AS (SELECT n, abs(random()) % 100 AS r, abs(random()) % 90 AS ago, abs(random()) % 60 AS took, abs(random()) % 9 AS cat FROM c),
+        w AS (SELECT v.*, $now - ago * 864000000000 AS created FROM v)
+        INSERT INTO gapsblocks_forms (Id, AreaId, AgencyId, CaseManagerId, Content, LinkedVarianceId, Stage, StageEnteredAt, StageDueAt,
+            StageOverdueNoted, ResolvedAt, Resolution, NdricActions, SubGroupAcknowledged, CaseManagerAcknowledged, ConsecutiveDeferrals,
+            CreatedAt, ClosedAt, Alerts, Transitions, Version, Category, Kind, OverdueAlertCount, SubmittedAt)
+        SELECT printf('%08X-0000-4000-8000-%012X', 7, w.n), t.AreaId, t.AgencyId, t.CaseManagerId, t.Content, NULL,
+            CASE WHEN r < 60 THEN 'Closed' WHEN r < 80 THEN 'WithCoordinator' WHEN r < 95 THEN 'AtSubGroup' ELSE 'AtNdric' END,
+            created, CASE WHEN r < 60 THEN NULL ELSE created + 14 * 864000000000 END, 0,
+            CASE WHEN r < 40 THEN 'Coordinator' WHEN r < 55 THEN 'SubGroup' WHEN r < 60 THEN 'Ndric' END,
+            '', '', 0, 0, 0, created, CASE WHEN r < 60 THEN created + (1 + took) * 864000000000 END, '[]', '[]', 1,
+            CASE cat WHEN 0 THEN 'Housing' WHEN 1 THEN 'MentalHealth' WHEN 2 THEN 'PrimaryCare' WHEN 3 THEN 'AddictionTreatment'
+                WHEN 4 THEN 'EmploymentAndTraining' WHEN 5 THEN 'Literacy' WHEN 6 THEN 'ChildrenAndFamilies' WHEN 7 THEN 'CriminalJustice' ELSE 'Other' END,
+            CASE WHEN r % 2 = 0 THEN 'ServiceGap' ELSE 'ResourceGap' END, CASE WHEN r % 7 = 0 THEN 1 ELSE 0 END, created
+        FROM w, (SELECT * FROM gapsblocks_forms WHERE Id = upper($template)) t;
+        """;
+    insert.Parameters.AddWithValue("$first", first);
+    insert.Parameters.AddWithValue("$last", first + count - 1);
+    insert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.UtcTicks);
+    insert.Parameters.AddWithValue("$template", templateId);
+    insert.CommandTimeout = 600;
+    insert.ExecuteNonQuery();
+    transaction.Commit();
+}
+
 internal sealed record Stats(double Median, double P95);
 
 internal sealed record LoadResult(double PerSecond, double P50, double P99);
@@ -281,6 +495,24 @@ internal sealed class HostProcess : IAsyncDisposable
     public string Address { get; }
 
     public int ProcessId => _process.Id;
+
+    public string DataFolder => _data;
+
+    public string DatabasePath => Path.Combine(_data, "bench.db");
+
+    /// <summary>Resets the host's peak resident set (VmHWM) to its current size, and returns that size in bytes.</summary>
+    public long ResetPeakMemory()
+    {
+        File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+        return Status("VmRSS");
+    }
+
+    /// <summary>The host's peak resident set since the last reset, in bytes.</summary>
+    public long PeakMemory() => Status("VmHWM");
+
+    private long Status(string field) =>
+        long.Parse(File.ReadLines($"/proc/{_process.Id}/status").Single(l => l.StartsWith(field + ":", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
 
     public string Token { get; }
 
@@ -328,5 +560,52 @@ internal sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         Directory.Delete(_data, recursive: true);
+    }
+}
+
+/// <summary>The bare echo server: this program again, with <c>echo-server PORT</c>.</summary>
+internal sealed class EchoProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private EchoProcess(Process process, string address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public string Address { get; }
+
+    public static async Task<EchoProcess> StartAsync()
+    {
+        var port = HostCommand.FreePort();
+        var self = Environment.ProcessPath!;
+        var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? new ProcessStartInfo(self, [typeof(EchoProcess).Assembly.Location, "echo-server", port.ToString(CultureInfo.InvariantCulture)])
+            : new ProcessStartInfo(self, ["echo-server", port.ToString(CultureInfo.InvariantCulture)]);
+        start.RedirectStandardOutput = true;
+        var process = Process.Start(start)!;
+        var address = $"http://127.0.0.1:{port}";
+        using var channel = GrpcChannel.ForAddress(address);
+        var health = new Health.HealthClient(channel);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                return new EchoProcess(process, address);
+            }
+            catch (RpcException) when (attempt < 100)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
     }
 }
