@@ -172,7 +172,7 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AreaId", "Stage");
 
-                    b.HasIndex("CreatedAt", "AreaId");
+                    b.HasIndex(new[] { "CreatedAt", "AreaId", "SubmittedAt", "Category", "Kind", "Stage", "AgencyId", "ResolvedAt", "ClosedAt", "StageDueAt", "OverdueAlertCount" }, "IX_gapsblocks_forms_report");
 
                     b.ToTable("gapsblocks_forms", (string)null);
                 });

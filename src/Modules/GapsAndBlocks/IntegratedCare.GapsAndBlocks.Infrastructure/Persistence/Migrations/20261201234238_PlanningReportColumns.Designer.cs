@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(GapsAndBlocksDbContext))]
-    [Migration("20261201232710_PlanningReportColumns")]
+    [Migration("20261201234238_PlanningReportColumns")]
     partial class PlanningReportColumns
     {
         /// <inheritdoc />
@@ -175,7 +175,7 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AreaId", "Stage");
 
-                    b.HasIndex("CreatedAt", "AreaId");
+                    b.HasIndex(new[] { "CreatedAt", "AreaId", "SubmittedAt", "Category", "Kind", "Stage", "AgencyId", "ResolvedAt", "ClosedAt", "StageDueAt", "OverdueAlertCount" }, "IX_gapsblocks_forms_report");
 
                     b.ToTable("gapsblocks_forms", (string)null);
                 });

@@ -55,16 +55,16 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                 """);
 
             migrationBuilder.CreateIndex(
-                name: "IX_gapsblocks_forms_CreatedAt_AreaId",
+                name: "IX_gapsblocks_forms_report",
                 table: "gapsblocks_forms",
-                columns: new[] { "CreatedAt", "AreaId" });
+                columns: new[] { "CreatedAt", "AreaId", "SubmittedAt", "Category", "Kind", "Stage", "AgencyId", "ResolvedAt", "ClosedAt", "StageDueAt", "OverdueAlertCount" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_gapsblocks_forms_CreatedAt_AreaId",
+                name: "IX_gapsblocks_forms_report",
                 table: "gapsblocks_forms");
 
             migrationBuilder.DropColumn(
