@@ -271,6 +271,52 @@ public sealed class CarePlanTests : IAsyncLifetime
         Assert.Equal(StatusCode.Unauthenticated, ended.StatusCode);
     }
 
+    [Fact]
+    public async Task PlansAreListedAPageAtATime_TheCaseloadIsTheCaseManagersOpenPlans_AndAStrangerAgencyListsNone()
+    {
+        var plans = new List<IntegratedCare.CarePlan.V1.CarePlan>();
+        for (var i = 0; i < 3; i++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            var (_, draft) = await AssessedPersonWithDraftPlanAsync(Person(new[] { "Ailsa", "Bryony", "Catriona" }[i], new[] { "Abernethy", "Buchanan", "Cormack" }[i], $"197{i}-0{i + 1}-1{i}"));
+            plans.Add(await _caseManager.AssignLeadCaseManagerAsync(new AssignLeadCaseManagerRequest
+            {
+                CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, CaseManager = i < 2 ? "case-manager-1" : "case-manager-2",
+            }));
+        }
+
+        // Page by page, newest first, each plan once; the token carries the position.
+        var seen = new List<string>();
+        var token = string.Empty;
+        do
+        {
+            var page = await _caseManager.ListCarePlansAsync(new ListCarePlansRequest { PageSize = 1, PageToken = token });
+            Assert.Equal(3, page.TotalSize);
+            seen.AddRange(page.CarePlans.Select(p => p.CarePlanId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        Assert.Equal(plans.Select(p => p.CarePlanId).Reverse(), seen);
+
+        var caseload = await _caseManager.ListCarePlansAsync(new ListCarePlansRequest { Caseload = true });
+        Assert.Equal(plans.Take(2).Select(p => p.CarePlanId).Reverse(), caseload.CarePlans.Select(p => p.CarePlanId));
+
+        // A token from another filter, or one nobody issued, is the caller's mistake, named.
+        var first = await _caseManager.ListCarePlansAsync(new ListCarePlansRequest { PageSize = 1 });
+        var carried = await Assert.ThrowsAsync<RpcException>(() => _caseManager.ListCarePlansAsync(new ListCarePlansRequest { Caseload = true, PageToken = first.NextPageToken }).ResponseAsync);
+        var forged = await Assert.ThrowsAsync<RpcException>(() => _caseManager.ListCarePlansAsync(new ListCarePlansRequest { PageToken = "djE6MDpBQkNE" }).ResponseAsync);
+        var negative = await Assert.ThrowsAsync<RpcException>(() => _caseManager.ListCarePlansAsync(new ListCarePlansRequest { PageSize = -1 }).ResponseAsync);
+        Assert.All([carried, forged], e => Assert.Equal((StatusCode.InvalidArgument, true), (e.StatusCode, e.Status.Detail.Contains("page_token", StringComparison.Ordinal))));
+        Assert.Equal((StatusCode.InvalidArgument, true), (negative.StatusCode, negative.Status.Detail.Contains("page_size", StringComparison.Ordinal)));
+
+        // The voluntary project takes part in none of them; housing lists only the plan that gives it an action to answer.
+        Assert.Equal(0, (await _voluntary.ListCarePlansAsync(new ListCarePlansRequest())).TotalSize);
+        Assert.Equal(0, (await _housing.ListCarePlansAsync(new ListCarePlansRequest())).TotalSize);
+        var (_, _, withAction) = await PlanWithAHousingActionAsync(); // Catherine Johnstone, a fourth person
+        var housingSees = await _housing.ListCarePlansAsync(new ListCarePlansRequest());
+        Assert.Equal([withAction.CarePlanId], housingSees.CarePlans.Select(p => p.CarePlanId));
+    }
+
     private async Task<T> AsAdminAsync<T>(MediatR.IRequest<T> request)
     {
         await using var scope = _host.Services.CreateAsyncScope();
@@ -385,10 +431,10 @@ public sealed class CarePlanTests : IAsyncLifetime
     }
 
     /// <summary>A person registered, assessed (drug use, mental health and housing high; physical health moderate) and the plan it proposed.</summary>
-    private async Task<(string Person, IntegratedCare.CarePlan.V1.CarePlan Draft)> AssessedPersonWithDraftPlanAsync()
+    private async Task<(string Person, IntegratedCare.CarePlan.V1.CarePlan Draft)> AssessedPersonWithDraftPlanAsync(ServiceUserDetails? details = null)
     {
         var s = _scenario;
-        var person = await s.CaseManagerPeople.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = Person() });
+        var person = await s.CaseManagerPeople.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = details ?? Person() });
         var started = await s.CaseManagerAssessments.StartAssessmentAsync(new StartAssessmentRequest { ServiceUserId = person.ServiceUserId });
         var contribute = new ContributeDomainsRequest { AssessmentId = started.AssessmentId, ExpectedVersion = started.Version };
         foreach (var domain in System.Enum.GetValues<NeedDomain>().Where(d => d != NeedDomain.Unspecified))

@@ -3,6 +3,7 @@ using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
@@ -16,10 +17,13 @@ namespace IntegratedCare.CarePlan.Application.Plans;
 [Audit(AuditAction.Read, "care-plan")]
 public sealed record GetCarePlanQuery(string CarePlanId, DateTimeOffset? AsOf) : IQuery<CarePlanDto>;
 
-/// <summary>The plans the caller's agency takes part in, newest first; one person's if named.</summary>
+/// <summary>
+/// The plans the caller's agency takes part in, newest first, a page at a time: one person's if named;
+/// only the caller's caseload (the open plans they lead) if asked.
+/// </summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
 [Audit(AuditAction.Read, "care-plan")]
-public sealed record ListCarePlansQuery(string ServiceUserId) : IQuery<IReadOnlyList<CarePlanDto>>;
+public sealed record ListCarePlansQuery(string ServiceUserId, bool Caseload = false, int PageSize = 0, string PageToken = "") : IQuery<Page<CarePlanDto>>;
 
 public sealed record CarePlanVersionDto(long Position, long Version, DateTimeOffset At, string By, string Why);
 
@@ -45,7 +49,11 @@ internal sealed class GetCarePlanValidator : AbstractValidator<GetCarePlanQuery>
 
 internal sealed class ListCarePlansValidator : AbstractValidator<ListCarePlansQuery>
 {
-    public ListCarePlansValidator() => RuleFor(x => x.ServiceUserId).MustBeId().When(x => !string.IsNullOrEmpty(x.ServiceUserId));
+    public ListCarePlansValidator()
+    {
+        RuleFor(x => x.ServiceUserId).MustBeId().When(x => !string.IsNullOrEmpty(x.ServiceUserId));
+        RuleFor(x => x.PageSize).GreaterThanOrEqualTo(0).WithMessage("must not be negative");
+    }
 }
 
 internal sealed class ListCarePlanVersionsValidator : AbstractValidator<ListCarePlanVersionsQuery>
@@ -61,7 +69,7 @@ internal sealed class ReadPlanHandlers(
     IAuditScope audit,
     TimeProvider clock) :
     IRequestHandler<GetCarePlanQuery, CarePlanDto>,
-    IRequestHandler<ListCarePlansQuery, IReadOnlyList<CarePlanDto>>,
+    IRequestHandler<ListCarePlansQuery, Page<CarePlanDto>>,
     IRequestHandler<ListCarePlanVersionsQuery, IReadOnlyList<CarePlanVersionDto>>,
     IRequestHandler<ListOverdueReviewsQuery, IReadOnlyList<OverdueReviewDto>>
 {
@@ -80,12 +88,16 @@ internal sealed class ReadPlanHandlers(
         return await access.ViewAsync(access.Current(plan), agency, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CarePlanDto>> Handle(ListCarePlansQuery request, CancellationToken cancellationToken)
+    public async Task<Page<CarePlanDto>> Handle(ListCarePlansQuery request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
         Guid? person = string.IsNullOrEmpty(request.ServiceUserId) ? null : Guid.Parse(request.ServiceUserId);
+        var filter = new PlanListFilter(agency.AgencyId, person, request.Caseload ? currentActor.Required.Id : null);
+        var fingerprint = $"{agency.AgencyId}|{person}|{filter.LeadCaseManager}";
+        var offset = PageToken.Decode(request.PageToken, fingerprint);
+        var (page, total) = await plans.PageAsync(filter, offset, PageToken.PageSize(request.PageSize), cancellationToken);
         var visible = new List<CarePlanDto>();
-        foreach (var plan in await plans.ForAgencyAsync(agency.AgencyId, person, cancellationToken))
+        foreach (var plan in page)
         {
             try
             {
@@ -95,11 +107,11 @@ internal sealed class ReadPlanHandlers(
             }
             catch (ForbiddenException)
             {
-                // A plan the sharing decision withholds is left out of the list.
+                // A plan the sharing decision withholds is left out of its page.
             }
         }
 
-        return visible;
+        return new Page<CarePlanDto>(visible, offset + page.Count < total ? PageToken.Encode(offset + page.Count, fingerprint) : string.Empty, total);
     }
 
     public async Task<IReadOnlyList<CarePlanVersionDto>> Handle(ListCarePlanVersionsQuery request, CancellationToken cancellationToken)

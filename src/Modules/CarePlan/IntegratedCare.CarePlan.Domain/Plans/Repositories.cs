@@ -13,8 +13,8 @@ public interface ICarePlanRepository
     /// <summary>How many plans (episodes) the person has had.</summary>
     Task<int> EpisodesOfAsync(Guid serviceUserId, CancellationToken cancellationToken);
 
-    /// <summary>The plans an agency takes part in, newest first; one person's only when <paramref name="serviceUserId"/> is given.</summary>
-    Task<IReadOnlyList<IntegratedCarePlan>> ForAgencyAsync(Guid agencyId, Guid? serviceUserId, CancellationToken cancellationToken);
+    /// <summary>A page of the plans an agency takes part in, newest first, and how many the filter matches (in SQL, on indexed columns).</summary>
+    Task<(IReadOnlyList<IntegratedCarePlan> Plans, int Total)> PageAsync(PlanListFilter filter, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>Open plans with an action due before <paramref name="day"/> not yet noted overdue.</summary>
     Task<IReadOnlyList<IntegratedCarePlan>> WithActionsDueBeforeAsync(DateOnly day, int limit, CancellationToken cancellationToken);
@@ -33,3 +33,10 @@ public sealed record PlanParticipation(Guid LeadAgencyId, CarePlanStatus Status,
 {
     public bool IsOpen => IntegratedCarePlan.IsOpenStatus(Status);
 }
+
+/// <summary>
+/// Which plans a listing shows: those the agency takes part in (leads, or is on the team of); one
+/// person's if <paramref name="ServiceUserId"/> is set; only the open plans one case manager leads if
+/// <paramref name="LeadCaseManager"/> is set (their caseload).
+/// </summary>
+public sealed record PlanListFilter(Guid AgencyId, Guid? ServiceUserId, string? LeadCaseManager);

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using AutoMapper;
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
@@ -18,7 +19,7 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
         grpc.SendAsync<GetCarePlanQuery, CarePlanDto, V1.CarePlan>(request, context);
 
     public override Task<ListCarePlansResponse> ListCarePlans(ListCarePlansRequest request, ServerCallContext context) =>
-        grpc.SendAsync<ListCarePlansQuery, IReadOnlyList<CarePlanDto>, ListCarePlansResponse>(request, context);
+        grpc.SendAsync<ListCarePlansQuery, Page<CarePlanDto>, ListCarePlansResponse>(request, context);
 
     public override Task<ListCarePlanVersionsResponse> ListCarePlanVersions(ListCarePlanVersionsRequest request, ServerCallContext context) =>
         grpc.SendAsync<ListCarePlanVersionsQuery, IReadOnlyList<CarePlanVersionDto>, ListCarePlanVersionsResponse>(request, context);

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.CarePlan.Application;
 using IntegratedCare.CarePlan.Application.Plans;
@@ -60,7 +61,7 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<Plans.Review, V1.Review>();
         CreateMap<StageTimeDto, V1.StageTime>();
         CreateMap<CarePlanDto, V1.CarePlan>();
-        CreateMap<IReadOnlyList<CarePlanDto>, V1.ListCarePlansResponse>().ForMember(d => d.CarePlans, o => o.MapFrom(s => s));
+        CreateMap<Page<CarePlanDto>, V1.ListCarePlansResponse>().ForMember(d => d.CarePlans, o => o.MapFrom(s => s.Items));
         CreateMap<CarePlanVersionDto, V1.CarePlanVersion>();
         CreateMap<IReadOnlyList<CarePlanVersionDto>, V1.ListCarePlanVersionsResponse>().ForMember(d => d.Versions, o => o.MapFrom(s => s));
         CreateMap<OverdueReviewDto, V1.OverdueReview>();

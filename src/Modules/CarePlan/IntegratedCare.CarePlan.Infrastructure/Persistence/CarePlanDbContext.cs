@@ -35,6 +35,25 @@ internal sealed class CarePlanDbContext(DbContextOptions<CarePlanDbContext> opti
 
     public DbSet<CarePlanVersionRow> Versions => Set<CarePlanVersionRow>();
 
+    /// <summary>Which agencies take part in which plan, one row each, so listings filter on an index, not a JSON column.</summary>
+    public DbSet<TeamAgencyRow> TeamAgencies => Set<TeamAgencyRow>();
+
+    /// <summary>Keeps <see cref="TeamAgencies"/> in step with every plan saved, in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IntegratedCarePlan>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+        {
+            var plan = entry.Entity;
+            var stored = entry.State == EntityState.Added ? [] : await TeamAgencies.Where(t => t.CarePlanId == plan.Id).ToListAsync(cancellationToken);
+            var wanted = plan.TeamAgencyIds.ToHashSet();
+            TeamAgencies.RemoveRange(stored.Where(s => !wanted.Contains(s.AgencyId)));
+            TeamAgencies.AddRange(wanted.Where(a => stored.All(s => s.AgencyId != a)).Select(a => new TeamAgencyRow { CarePlanId = plan.Id, AgencyId = a }));
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
 
@@ -82,6 +101,14 @@ internal sealed class CarePlanDbContext(DbContextOptions<CarePlanDbContext> opti
             e.HasIndex(x => new { x.LeadAgencyId, x.NextReviewDue });
         });
 
+        modelBuilder.Entity<TeamAgencyRow>(e =>
+        {
+            e.ToTable("careplan_team_agencies");
+            e.HasKey(x => new { x.CarePlanId, x.AgencyId });
+            e.Property(x => x.CarePlanId).HasConversion(id => id.Value, v => new CarePlanId(v));
+            e.HasIndex(x => x.AgencyId);
+        });
+
         modelBuilder.Entity<CarePlanVersionRow>(e =>
         {
             e.ToTable("careplan_versions");
@@ -96,6 +123,14 @@ internal sealed class CarePlanDbContext(DbContextOptions<CarePlanDbContext> opti
 
     private static void Json<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<IntegratedCarePlan> e, string field, string column) =>
         e.Property<List<T>>(field).HasColumnName(column).HasConversion(JsonColumn.Converter<T>(), JsonColumn.Comparer<T>());
+}
+
+/// <summary>One agency taking part in one plan (the lead, or a team member).</summary>
+internal sealed class TeamAgencyRow
+{
+    public required CarePlanId CarePlanId { get; init; }
+
+    public Guid AgencyId { get; init; }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>

@@ -25,15 +25,23 @@ internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanReposi
     public Task<int> EpisodesOfAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
         db.Plans.CountAsync(p => p.ServiceUserId == serviceUserId, cancellationToken);
 
-    public async Task<IReadOnlyList<IntegratedCarePlan>> ForAgencyAsync(Guid agencyId, Guid? serviceUserId, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<IntegratedCarePlan> Plans, int Total)> PageAsync(PlanListFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
-        var query = db.Plans.AsNoTracking().Where(p => EF.Property<List<Guid>>(p, "_teamAgencyIds").Contains(agencyId));
-        if (serviceUserId is { } person)
+        var agency = filter.AgencyId;
+        var query = db.Plans.AsNoTracking().Where(p => db.TeamAgencies.Where(t => t.AgencyId == agency).Select(t => t.CarePlanId).Contains(p.Id));
+        if (filter.ServiceUserId is { } person)
         {
             query = query.Where(p => p.ServiceUserId == person);
         }
 
-        return await query.OrderByDescending(p => p.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        if (filter.LeadCaseManager is { } caseManager)
+        {
+            query = query.Where(p => p.LeadCaseManager == caseManager && Open.Contains(p.Status));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var plans = await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (plans, total);
     }
 
     public async Task<IReadOnlyList<IntegratedCarePlan>> WithActionsDueBeforeAsync(DateOnly day, int limit, CancellationToken cancellationToken) =>

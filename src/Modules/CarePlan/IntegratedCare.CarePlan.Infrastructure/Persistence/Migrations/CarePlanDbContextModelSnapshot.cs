@@ -192,6 +192,21 @@ namespace IntegratedCare.CarePlan.Infrastructure.Persistence.Migrations
 
                     b.ToTable("careplan_versions", (string)null);
                 });
+
+            modelBuilder.Entity("IntegratedCare.CarePlan.Infrastructure.Persistence.TeamAgencyRow", b =>
+                {
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CarePlanId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("careplan_team_agencies", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
