@@ -250,6 +250,31 @@ public sealed class CarePlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnIdleFollower_RunsNoRoundsAndWritesNoAuditRecords_UntilAChangeCommitsAndWakesIt()
+    {
+        var (_, _, plan) = await PlanWithAHousingActionAsync();
+        // The set-up's events are handled first: a handler that changes a plan would wake the follower.
+        await Eventually.WaitUntilAsync(async () => await _host.RowsAsync("platform_outbox_messages", "ProcessedAt IS NULL") == 0);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var feed = _housing.FollowCarePlanChanges(new FollowCarePlanChangesRequest { AfterPosition = -1 }, cancellationToken: cancel.Token);
+        var next = feed.ResponseStream.MoveNext(cancel.Token);
+        const string rounds = "ResourceType = 'care-plan-feed'";
+        await Eventually.WaitUntilAsync(async () => await _host.RowsAsync("platform_audit_events", rounds) >= 1);
+        var first = await _host.RowsAsync("platform_audit_events", rounds);
+        Assert.Equal(1, first); // the round that found the feed's end
+
+        // Longer than the two-second poll the feed used to run: not one more round, not one more record.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(first, await _host.RowsAsync("platform_audit_events", rounds));
+        Assert.False(next.IsCompleted);
+
+        var changed = await _caseManager.RecordParticipationAsync(new RecordParticipationRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, TookPart = true });
+        Assert.True(await next);
+        Assert.Equal(changed.Version, feed.ResponseStream.Current.CarePlan.Version);
+        cancel.Cancel();
+    }
+
+    [Fact]
     public async Task AnOpenFeed_EndsWhenThePartnersCredentialIsRevoked()
     {
         var (person, _, plan) = await PlanWithAHousingActionAsync();

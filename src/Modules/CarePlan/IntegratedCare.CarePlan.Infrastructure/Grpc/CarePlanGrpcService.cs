@@ -13,7 +13,6 @@ namespace IntegratedCare.CarePlan.Infrastructure.Grpc;
 internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, CarePlanFeedSignal signal) : CarePlanService.CarePlanServiceBase
 {
     private const int FeedBatch = 100;
-    private static readonly TimeSpan FeedPoll = TimeSpan.FromSeconds(2);
 
     public override Task<V1.CarePlan> GetCarePlan(GetCarePlanRequest request, ServerCallContext context) =>
         grpc.SendAsync<GetCarePlanQuery, CarePlanDto, V1.CarePlan>(request, context);
@@ -86,6 +85,9 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
     {
         var cancellation = context.CancellationToken;
         var after = request.AfterPosition;
+        // An idle follower costs nothing: it waits for a plan change to commit (or for its token to expire,
+        // when the next round ends the stream), and runs no query, writes no audit record, meanwhile.
+        var expiresIn = TokenLifetime(context);
         try
         {
             while (!cancellation.IsCancellationRequested)
@@ -98,11 +100,12 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
                     await responseStream.WriteAsync(mapper.Map<CarePlanChange>(change), cancellation);
                 }
 
-                var moved = batch.ResumeAfter != after;
+                // "From now" (-1) resolving to the latest position is not a move: there is nothing more to read yet.
+                var moved = after >= 0 && batch.ResumeAfter != after;
                 after = batch.ResumeAfter;
                 if (!moved)
                 {
-                    await Task.WhenAny(changed, Task.Delay(FeedPoll, cancellation));
+                    await Task.WhenAny(changed, Task.Delay(expiresIn(), cancellation));
                 }
             }
         }
@@ -112,5 +115,17 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
             // cancelled command, a rolled-back transaction), the stream simply ends. It resumes from the
             // last position it received.
         }
+    }
+
+    /// <summary>How long until the caller's token expires (checked against the wall clock, as the validator does).</summary>
+    private static Func<TimeSpan> TokenLifetime(ServerCallContext context)
+    {
+        var exp = context.GetHttpContext().User.FindFirst("exp")?.Value;
+        var expires = long.TryParse(exp, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MaxValue;
+        return () =>
+        {
+            var left = expires - DateTimeOffset.UtcNow;
+            return left <= TimeSpan.Zero ? TimeSpan.Zero : left > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : left + TimeSpan.FromMilliseconds(50);
+        };
     }
 }
