@@ -43,8 +43,8 @@ public sealed class FormReportColumnsMigrationTests : IDisposable
 
         await migrator.MigrateAsync();
 
-        var form = await db.Forms.AsNoTracking().Select(f => new { f.Category, f.Kind, f.SubmittedAt, f.OverdueAlertCount }).SingleAsync();
-        Assert.Equal((FormCategory.Literacy, FormKind.ServiceGap, 1), (form.Category, form.Kind, form.OverdueAlertCount));
+        var form = await db.Forms.AsNoTracking().Select(f => new { f.Category, f.Kind, f.SubmittedAt, f.OverdueAlertCount, f.ReachedSubGroup }).SingleAsync();
+        Assert.Equal((FormCategory.Literacy, FormKind.ServiceGap, 1, true), (form.Category, form.Kind, form.OverdueAlertCount, form.ReachedSubGroup));
         Assert.NotNull(form.SubmittedAt); // the first move to the co-ordinator, not the later return
         Assert.InRange((form.SubmittedAt.Value - submitted).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
     }

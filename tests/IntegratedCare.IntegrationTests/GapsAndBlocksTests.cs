@@ -300,6 +300,41 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FormsAreListedAPageAtATime_EachRoleSeeingOnlyItsOwn_InOneQuery()
+    {
+        var drafts = new List<Form>();
+        for (var i = 0; i < 3; i++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            drafts.Add(await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() }));
+        }
+
+        var endorsed = await _lineManager.EndorseAsync(Step(await _caseManager.AttestAsync(Step(drafts[0], "Discussed with the staff team")), "Warrants attention"));
+
+        var seen = new List<string>();
+        var token = string.Empty;
+        do
+        {
+            var page = await _caseManager.ListFormsAsync(new ListFormsRequest { PageSize = 2, PageToken = token });
+            Assert.Equal(3, page.TotalSize);
+            seen.AddRange(page.Forms.Select(f => f.FormId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        Assert.Equal(drafts.Select(d => d.FormId).Reverse(), seen);
+
+        // The co-ordinator sees only what was sent on; the sub-group nothing yet; another agency's case manager nothing.
+        var coordinator = await _coordinator.ListFormsAsync(new ListFormsRequest { AreaId = _areaId });
+        Assert.Equal([endorsed.FormId], coordinator.Forms.Select(f => f.FormId));
+        Assert.Equal(0, (await _subGroup.ListFormsAsync(new ListFormsRequest { AreaId = _areaId })).TotalSize);
+        Assert.Equal(0, (await _otherCaseManager.ListFormsAsync(new ListFormsRequest { IncludeClosed = true })).TotalSize);
+
+        var first = await _caseManager.ListFormsAsync(new ListFormsRequest { PageSize = 1 });
+        var carried = await Assert.ThrowsAsync<RpcException>(() => _caseManager.ListFormsAsync(new ListFormsRequest { IncludeClosed = true, PageToken = first.NextPageToken }).ResponseAsync);
+        Assert.Equal((StatusCode.InvalidArgument, true), (carried.StatusCode, carried.Status.Detail.Contains("page_token", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task APlanningReport_CountsInTheDatabaseByEveryDimension_WithTheMedianOverTheResolvedForms()
     {
         // Six housing forms resolved 1 to 6 days after submission (median 3.5), within the co-ordinator's

@@ -2,6 +2,7 @@ using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
@@ -150,55 +151,46 @@ internal sealed class FormAccess(IFormRepository forms, Ladder ladder, IAuditSco
 /// </summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.RehabilitationCoordinator, Roles.SubgroupMember, Roles.NationalCoordinator)]
 [Audit(AuditAction.Read, "gaps-blocks-form")]
-public sealed record ListFormsQuery(string AreaId, bool IncludeClosed) : IQuery<IReadOnlyList<FormDto>>;
+public sealed record ListFormsQuery(string AreaId, bool IncludeClosed, int PageSize = 0, string PageToken = "") : IQuery<Page<FormDto>>;
 
 internal sealed class ListFormsValidator : AbstractValidator<ListFormsQuery>
 {
-    public ListFormsValidator() => RuleFor(x => x.AreaId).MustBeId().When(x => !string.IsNullOrEmpty(x.AreaId));
+    public ListFormsValidator()
+    {
+        RuleFor(x => x.AreaId).MustBeId().When(x => !string.IsNullOrEmpty(x.AreaId));
+        RuleFor(x => x.PageSize).GreaterThanOrEqualTo(0).WithMessage("must not be negative");
+    }
 }
 
-internal sealed class ListFormsHandler(IFormRepository forms, Ladder ladder, TimeProvider clock) : IRequestHandler<ListFormsQuery, IReadOnlyList<FormDto>>
+internal sealed class ListFormsHandler(IFormRepository forms, Ladder ladder, TimeProvider clock) : IRequestHandler<ListFormsQuery, Page<FormDto>>
 {
     private static readonly FormStage[] FromSubGroup = [FormStage.AtSubGroup, FormStage.AtNdric, FormStage.ReportingBack, FormStage.AwaitingAcknowledgement, FormStage.Closed];
     private static readonly FormStage[] FromNdric = [FormStage.AtNdric, FormStage.ReportingBack, FormStage.AwaitingAcknowledgement, FormStage.Closed];
 
-    public async Task<IReadOnlyList<FormDto>> Handle(ListFormsQuery request, CancellationToken cancellationToken)
+    public async Task<Page<FormDto>> Handle(ListFormsQuery request, CancellationToken cancellationToken)
     {
         var actor = ladder.Actor;
         Guid? area = string.IsNullOrEmpty(request.AreaId) ? null : Guid.Parse(request.AreaId);
         Guid? agency = Guid.TryParse(actor.AgencyId, out var a) ? a : null;
-        var found = new List<GapsBlocksForm>();
-        if (actor.IsInRole(Roles.CaseManager) && agency is not null)
-        {
-            // The drafter is a subject of an agency: the same subject in another agency's token drafted nothing.
-            found.AddRange(await forms.ListAsync(new FormFilter(actor.Id, agency, area, null), cancellationToken));
-        }
-
-        if (actor.IsInRole(Roles.LineManager) && agency is not null)
-        {
-            found.AddRange(await forms.ListAsync(new FormFilter(null, agency, area, null), cancellationToken));
-        }
-
-        if (actor.IsInRole(Roles.RehabilitationCoordinator) && area is { } coordinated && ladder.IsCoordinator(await ladder.AreaAsync(coordinated, cancellationToken)))
-        {
-            found.AddRange(await forms.ListAsync(new FormFilter(null, null, area, null), cancellationToken));
-        }
-
-        if (actor.IsInRole(Roles.SubgroupMember) && area is { } sitting && ladder.IsSubGroup(await ladder.AreaAsync(sitting, cancellationToken)))
-        {
-            found.AddRange((await forms.ListAsync(new FormFilter(null, null, area, FromSubGroup), cancellationToken))
-                .Where(f => f.Transitions.Any(t => t.To == FormStage.AtSubGroup)));
-        }
-
-        if (ladder.IsNational)
-        {
-            found.AddRange(await forms.ListAsync(new FormFilter(null, null, area, FromNdric), cancellationToken));
-        }
+        // The drafter is a subject of an agency: the same subject in another agency's token drafted nothing.
+        var listing = new FormListing(
+            actor.IsInRole(Roles.CaseManager) && agency is { } own ? (actor.Id, own) : null,
+            actor.IsInRole(Roles.LineManager) ? agency : null,
+            actor.IsInRole(Roles.RehabilitationCoordinator) && area is { } coordinated && ladder.IsCoordinator(await ladder.AreaAsync(coordinated, cancellationToken)) ? area : null,
+            actor.IsInRole(Roles.SubgroupMember) && area is { } sitting && ladder.IsSubGroup(await ladder.AreaAsync(sitting, cancellationToken)) ? area : null,
+            FromSubGroup,
+            ladder.IsNational,
+            FromNdric,
+            area,
+            request.IncludeClosed);
+        var fingerprint = $"{actor.Id}|{actor.AgencyId}|{area}|{request.IncludeClosed}";
+        var offset = PageToken.Decode(request.PageToken, fingerprint);
+        var (found, total) = await forms.PageAsync(listing, offset, PageToken.PageSize(request.PageSize), cancellationToken);
 
         var now = clock.GetUtcNow();
         var areas = new Dictionary<Guid, Protocols.Contracts.AreaProfile>();
         var views = new List<FormDto>();
-        foreach (var form in found.DistinctBy(f => f.Id).Where(f => request.IncludeClosed || f.Stage != FormStage.Closed).OrderByDescending(f => f.CreatedAt))
+        foreach (var form in found)
         {
             if (!areas.TryGetValue(form.AreaId, out var profile))
             {
@@ -208,6 +200,6 @@ internal sealed class ListFormsHandler(IFormRepository forms, Ladder ladder, Tim
             views.Add(ladder.View(form, profile, now));
         }
 
-        return views;
+        return Page<FormDto>.At(views, offset, total, fingerprint);
     }
 }

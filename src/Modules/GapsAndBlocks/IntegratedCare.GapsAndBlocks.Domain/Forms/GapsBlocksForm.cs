@@ -163,6 +163,9 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
     /// <summary>When the line manager sent the form on to the co-ordinator, if they have (the first time).</summary>
     public DateTimeOffset? SubmittedAt { get; private set; }
 
+    /// <summary>Whether the form ever went to the sub-group (its members see it from then on).</summary>
+    public bool ReachedSubGroup { get; private set; }
+
     /// <summary>How many times a stage ran past its due date (each an alert).</summary>
     public int OverdueAlertCount { get; private set; }
 
@@ -307,6 +310,8 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
             SubmittedAt ??= now;
         }
 
+        ReachedSubGroup |= to == FormStage.AtSubGroup;
+
         Enter(to, dueAt, now);
         Touch();
     }
@@ -371,6 +376,9 @@ public interface IFormRepository
     /// <summary>Forms matching the filter, newest first.</summary>
     Task<IReadOnlyList<GapsBlocksForm>> ListAsync(FormFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>A page of the forms a listing shows, newest first, and how many it matches (one query, in SQL).</summary>
+    Task<(IReadOnlyList<GapsBlocksForm> Forms, int Total)> PageAsync(FormListing listing, int offset, int limit, CancellationToken cancellationToken);
+
     /// <summary>Open forms whose stage was due before <paramref name="now"/> and not yet alerted.</summary>
     Task<IReadOnlyList<GapsBlocksForm>> OverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
@@ -389,6 +397,24 @@ public interface IFormRepository
 
 /// <summary>Which forms a list shows: by author, agency, area, and from which stage on.</summary>
 public sealed record FormFilter(string? CaseManagerId, Guid? AgencyId, Guid? AreaId, IReadOnlyCollection<FormStage>? Stages);
+
+/// <summary>
+/// What one caller's form listing shows: the union of what each of their roles sees (a case manager
+/// their own drafts in their agency; a line manager their agency's; a co-ordinator their area's once a
+/// line manager sent them on (a draft stays within its agency); a
+/// sub-group member their area's from the sub-group on; the national co-ordinator from NDRIC on), within
+/// one area if named, closed forms only if asked. A part left null (or false) adds nothing.
+/// </summary>
+public sealed record FormListing(
+    (string Id, Guid AgencyId)? CaseManager,
+    Guid? LineManagerAgencyId,
+    Guid? CoordinatorAreaId,
+    Guid? SubGroupAreaId,
+    IReadOnlyCollection<FormStage> SubGroupStages,
+    bool National,
+    IReadOnlyCollection<FormStage> NationalStages,
+    Guid? AreaId,
+    bool IncludeClosed);
 
 /// <summary>What a planning report counts forms by.</summary>
 public enum TallyBy

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.GapsAndBlocks.Application.Details;
@@ -21,7 +22,7 @@ internal sealed class GapsBlocksGrpcService(GrpcMediator mediator) : GapsBlocksS
         mediator.SendAsync<GetFormQuery, FormDto, Form>(request, context);
 
     public override Task<ListFormsResponse> ListForms(ListFormsRequest request, ServerCallContext context) =>
-        mediator.SendAsync<ListFormsQuery, IReadOnlyList<FormDto>, ListFormsResponse>(request, context);
+        mediator.SendAsync<ListFormsQuery, Page<FormDto>, ListFormsResponse>(request, context);
 
     public override Task<CheckFormTextResponse> CheckFormText(CheckFormTextRequest request, ServerCallContext context) =>
         mediator.SendAsync<CheckFormTextQuery, IReadOnlyList<Application.Forms.IdentifyingFinding>, CheckFormTextResponse>(request, context);

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.GapsAndBlocks.Application.Details;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
@@ -47,7 +48,7 @@ internal sealed class GapsBlocksMappingProfile : ModuleProfile
             .ForMember(d => d.Category, o => o.MapFrom(s => s.Content.Category))
             .ForMember(d => d.Kind, o => o.MapFrom(s => s.Content.Kind))
             .ForMember(d => d.AgenciesInvolved, o => o.MapFrom(s => s.Content.AgenciesInvolved));
-        CreateMap<IReadOnlyList<FormDto>, V1.ListFormsResponse>().ForMember(d => d.Forms, o => o.MapFrom(s => s));
+        CreateMap<Page<FormDto>, V1.ListFormsResponse>().ForMember(d => d.Forms, o => o.MapFrom(s => s.Items));
         MapEnum<V1.MeetingKind, Meetings.MeetingKind>();
         MapEnum<V1.ItemDecision, Meetings.ItemDecision>();
         CreateMap<Meetings.ItemDecision?, V1.ItemDecision>().ConvertUsing(d => d.HasValue ? (V1.ItemDecision)(int)d.Value : V1.ItemDecision.Unspecified);

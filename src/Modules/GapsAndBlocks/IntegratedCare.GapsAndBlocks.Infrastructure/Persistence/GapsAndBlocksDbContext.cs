@@ -135,7 +135,37 @@ internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepositor
             query = query.Where(f => wanted.Contains(f.Stage));
         }
 
-        return await query.OrderByDescending(f => f.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        return await query.OrderByDescending(f => f.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<GapsBlocksForm> Forms, int Total)> PageAsync(FormListing listing, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var (caseManager, caseManagerAgency) = listing.CaseManager is { } own ? (own.Id, own.AgencyId) : ((string?)null, (Guid?)null);
+        var lineManagerAgency = listing.LineManagerAgencyId;
+        var coordinatorArea = listing.CoordinatorAreaId;
+        var subGroupArea = listing.SubGroupAreaId;
+        var subGroupStages = listing.SubGroupStages.ToList();
+        var national = listing.National;
+        var nationalStages = listing.NationalStages.ToList();
+        var query = db.Forms.AsNoTracking().Where(f =>
+            (caseManager != null && f.CaseManagerId == caseManager && f.AgencyId == caseManagerAgency)
+            || (lineManagerAgency != null && f.AgencyId == lineManagerAgency)
+            || (coordinatorArea != null && f.AreaId == coordinatorArea && f.SubmittedAt != null)
+            || (subGroupArea != null && f.AreaId == subGroupArea && f.ReachedSubGroup && subGroupStages.Contains(f.Stage))
+            || (national && nationalStages.Contains(f.Stage)));
+        if (listing.AreaId is { } area)
+        {
+            query = query.Where(f => f.AreaId == area);
+        }
+
+        if (!listing.IncludeClosed)
+        {
+            query = query.Where(f => f.Stage != FormStage.Closed);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var forms = await query.OrderByDescending(f => f.CreatedAt).ThenBy(f => f.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (forms, total);
     }
 
     public async Task<IReadOnlyList<GapsBlocksForm>> OverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>

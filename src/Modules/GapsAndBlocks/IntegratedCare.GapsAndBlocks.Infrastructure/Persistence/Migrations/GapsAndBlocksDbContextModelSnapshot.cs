@@ -119,6 +119,9 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
                     b.Property<int>("OverdueAlertCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ReachedSubGroup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Resolution")
                         .IsRequired()
                         .HasMaxLength(2000)
