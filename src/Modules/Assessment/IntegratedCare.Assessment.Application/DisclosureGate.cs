@@ -34,8 +34,8 @@ internal sealed class DisclosureGate(IMediator mediator, RequestSharingDecisions
     /// Whether the agency may know the person exists (Protocols decides): it is in a care relationship with
     /// them, or a consent in force permits it some of their data. To any other agency the person does not exist.
     /// </summary>
-    public async Task<bool> KnowsOfPersonAsync(Guid serviceUserId, AgencyProfile caller, CancellationToken cancellationToken) =>
-        (await mediator.Send(new CareRelationshipQuery(serviceUserId.ToString("D"), caller.AgencyId.ToString("D")), cancellationToken)).KnowsOfPerson;
+    public Task<bool> KnowsOfPersonAsync(Guid serviceUserId, AgencyProfile caller, CancellationToken cancellationToken) =>
+        mediator.Send(new KnowsOfPersonQuery(serviceUserId.ToString("D"), caller.AgencyId.ToString("D")), cancellationToken);
 
     /// <summary>PERMISSION_DENIED unless the caller's agency is in a care relationship with the person (NOT_FOUND if it may not even know of them).</summary>
     public async Task RequireCareRelationshipAsync(Guid serviceUserId, AgencyProfile caller, CancellationToken cancellationToken)

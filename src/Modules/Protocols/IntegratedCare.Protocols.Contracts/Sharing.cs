@@ -145,6 +145,15 @@ public sealed record ConsentStatusResult(Guid ConsentId, Guid ServiceUserId, Gui
 [Audit(AuditAction.Read, "care-relationship")]
 public sealed record CareRelationshipQuery(string ServiceUserId, string AgencyId) : IContractQuery<CareRelationship>;
 
+/// <summary>
+/// Whether an agency may know the person exists (<see cref="CareRelationship.KnowsOfPerson"/>), asked
+/// the cheap way first: a consent in force that permits the agency something answers it without asking
+/// the register and the plans.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "care-relationship")]
+public sealed record KnowsOfPersonQuery(string ServiceUserId, string AgencyId) : IContractQuery<bool>;
+
 /// <param name="PermittedByConsent">
 /// Not a care relationship: a consent in force permits the agency some of the person's data, so it may
 /// know the person exists. Such an agency is refused what it may not do (PERMISSION_DENIED), not told the

@@ -22,17 +22,40 @@ internal sealed class CareRelationshipValidator : AbstractValidator<CareRelation
     }
 }
 
+internal sealed class KnowsOfPersonValidator : AbstractValidator<KnowsOfPersonQuery>
+{
+    public KnowsOfPersonValidator()
+    {
+        RuleFor(x => x.ServiceUserId).MustBeId();
+        RuleFor(x => x.AgencyId).MustBeId();
+    }
+}
+
 /// <summary>Asks the register (Assessment) and the plans (CarePlan), and looks at Protocols' own referrals.</summary>
 internal sealed class CareRelationshipHandler(
     IMediator mediator,
     IReferralRepository referrals,
     IConsentRepository consents,
-    IAgencyRepository agencies,
+    IActingAgencies agencies,
     CareRelationshipMemo memo,
     IAuditScope audit,
     TimeProvider clock)
-    : IRequestHandler<CareRelationshipQuery, CareRelationship>
+    : IRequestHandler<CareRelationshipQuery, CareRelationship>, IRequestHandler<KnowsOfPersonQuery, bool>
 {
+    public async Task<bool> Handle(KnowsOfPersonQuery request, CancellationToken cancellationToken)
+    {
+        audit.ServiceUser(request.ServiceUserId);
+        var key = (request.ServiceUserId.ToLowerInvariant(), request.AgencyId.ToLowerInvariant());
+        if (!memo.Known.ContainsKey(key) && await PermittedByConsentAsync(Guid.Parse(request.ServiceUserId), new AgencyId(Guid.Parse(request.AgencyId)), cancellationToken))
+        {
+            // A consent names only a person the register holds: the agency may know of them.
+            audit.Basis("knows-of-person: consent in force");
+            return true;
+        }
+
+        return (await Handle(new CareRelationshipQuery(request.ServiceUserId, request.AgencyId), cancellationToken)).KnowsOfPerson;
+    }
+
     public async Task<CareRelationship> Handle(CareRelationshipQuery request, CancellationToken cancellationToken)
     {
         audit.ServiceUser(request.ServiceUserId);
@@ -67,10 +90,10 @@ internal sealed class CareRelationshipHandler(
 
     private async Task<bool> PermittedByConsentAsync(Guid serviceUserId, AgencyId agencyId, CancellationToken cancellationToken)
     {
-        var agency = await agencies.FindAsync(agencyId, cancellationToken);
+        var agency = await agencies.FindAsync(agencyId.Value, cancellationToken);
         var now = clock.GetUtcNow();
         return agency is not null
-            && (await consents.ForServiceUserAsync(serviceUserId, cancellationToken)).Any(c => c.IsInForceAt(now) && c.PermitsSomethingTo(agency.Id, agency.Type));
+            && (await consents.ForServiceUserAsync(serviceUserId, cancellationToken)).Any(c => c.IsInForceAt(now) && c.PermitsSomethingTo(agencyId, Enum.Parse<AgencyType>(agency.AgencyType)));
     }
 }
 

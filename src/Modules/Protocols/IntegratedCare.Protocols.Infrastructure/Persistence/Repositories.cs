@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.Protocols.Application.Agencies.ListAgencies;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
 using IntegratedCare.Protocols.Domain.Agencies;
@@ -112,13 +113,30 @@ internal sealed class SharingProtocolRepository(ProtocolsDbContext db, IServiceS
     }
 }
 
-internal sealed class ConsentRepository(ProtocolsDbContext db) : IConsentRepository
+internal sealed class ConsentRepository(ProtocolsDbContext db, IUnitOfWork unitOfWork) : IConsentRepository
 {
+    // Within a read (one snapshot, no writes) a person's consents are loaded once, however many
+    // questions (the care relationship, the sharing decision) the request asks of them.
+    private readonly Dictionary<Guid, IReadOnlyList<Consent>> _read = [];
+
     public Task<Consent?> FindAsync(ConsentId id, CancellationToken cancellationToken) =>
         db.Consents.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
-    public async Task<IReadOnlyList<Consent>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
-        await db.Consents.Where(c => c.ServiceUserId == serviceUserId).OrderByDescending(c => c.RecordedAt).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<Consent>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken)
+    {
+        if (unitOfWork.IsReadOnly && _read.TryGetValue(serviceUserId, out var held))
+        {
+            return held;
+        }
+
+        var consents = await db.Consents.Where(c => c.ServiceUserId == serviceUserId).OrderByDescending(c => c.RecordedAt).ToListAsync(cancellationToken);
+        if (unitOfWork.IsReadOnly)
+        {
+            _read[serviceUserId] = consents;
+        }
+
+        return consents;
+    }
 
     public async Task<IReadOnlyList<Consent>> NewlyExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         await db.Consents

@@ -79,11 +79,14 @@ internal sealed class MaySeeHandler(
     }
 }
 
-/// <summary>The sharing decision over many categories from one load of the agency, the rules and the person's consents.</summary>
+/// <summary>
+/// The sharing decision over many categories from one look at the agency (the acting-agency cache the
+/// pipeline keeps), the active rules (their cache) and one load of the person's consents.
+/// </summary>
 internal sealed class SharingDecider(
     ISharingProtocolRepository protocols,
     SharingRulesCache cache,
-    IAgencyRepository agencies,
+    IActingAgencies agencies,
     IConsentRepository consents,
     TimeProvider clock)
 {
@@ -91,8 +94,8 @@ internal sealed class SharingDecider(
         Guid serviceUserId, Guid agencyGuid, IReadOnlyList<DataCategory> categories, string purpose, string? overrideBasis, string? overrideReason, CancellationToken cancellationToken)
     {
         var agencyId = new AgencyId(agencyGuid);
-        var agency = await agencies.FindAsync(agencyId, cancellationToken);
-        var recipient = agency is null ? null : new Recipient(agency.Id, agency.Type, agency.Status == AgencyStatus.Active);
+        var agency = await agencies.FindAsync(agencyGuid, cancellationToken);
+        var recipient = agency is null ? null : new Recipient(agencyId, Enum.Parse<AgencyType>(agency.AgencyType), agency.Active);
         var rules = await cache.ActiveProtocolsAsync(protocols, cancellationToken);
         var held = await consents.ForServiceUserAsync(serviceUserId, cancellationToken);
         var now = clock.GetUtcNow();
