@@ -173,6 +173,29 @@ foreach (var synchronous in profile.Name is null ? new[] { "FULL", "NORMAL" } : 
 
     if (profile.Name is not null)
     {
+        if (profile.Name == "UpdateAgency")
+        {
+            // Durable writes: 16 callers, each updating an agency of its own.
+            var owned = new List<Agency>();
+            for (var i = 0; i < 16; i++)
+            {
+                owned.Add(await Register());
+            }
+
+            Console.WriteLine($"host process {host.ProcessId}: UpdateAgency at c=16 for {profile.Seconds} s");
+            var written = await LoadEach(16, TimeSpan.FromSeconds(profile.Seconds), worker => async () =>
+            {
+                var agency = owned[worker];
+                owned[worker] = await agencies.UpdateAgencyAsync(new UpdateAgencyRequest
+                {
+                    AgencyId = agency.AgencyId, ExpectedVersion = agency.Version, Name = agency.Name, Type = agency.Type,
+                    AreaIds = { agency.AreaIds }, Contact = new AgencyContact { Email = $"team{agency.Version}@example.org" },
+                }, headers);
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written.PerSecond:F0} req/s, p50 {written.P50:F2} ms, p99 {written.P99:F2} ms"));
+            break;
+        }
+
         var (_, call) = calls.Single(c => c.Name == profile.Name);
         Console.WriteLine($"host process {host.ProcessId}: {profile.Name} at c=64 for {profile.Seconds} s");
         var result = await Load(64, TimeSpan.FromSeconds(profile.Seconds), call);

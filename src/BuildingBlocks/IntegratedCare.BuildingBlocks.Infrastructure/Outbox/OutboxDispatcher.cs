@@ -42,7 +42,23 @@ public sealed class OutboxDispatcher(
                 .ToListAsync(cancellationToken);
         }
 
-        var completed = 0;
+        // Successes are marked processed together, in one transaction after the batch: a crash before
+        // that re-delivers them, and every handler's inbox row skips what it already did.
+        var completed = new List<Guid>();
+        try
+        {
+            await DispatchAsync(batch, completed, cancellationToken);
+        }
+        finally
+        {
+            await RecordProcessedAsync(completed);
+        }
+
+        return completed.Count;
+    }
+
+    private async Task DispatchAsync(List<OutboxMessage> batch, List<Guid> completed, CancellationToken cancellationToken)
+    {
         foreach (var message in batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,14 +75,38 @@ public sealed class OutboxDispatcher(
                 logger.LogError(ex, "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}", message.Id, message.Type, message.Attempts + 1);
             }
 
-            await RecordAttemptAsync(message.Id, error, cancellationToken);
             if (error is null)
             {
-                completed++;
+                completed.Add(message.Id);
+            }
+            else
+            {
+                await RecordFailureAsync(message.Id, error, cancellationToken);
             }
         }
+    }
 
-        return completed;
+    private async Task RecordProcessedAsync(IReadOnlyCollection<Guid> processed)
+    {
+        if (processed.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        // Not cancelled half way: the handlers' work has committed, and this only saves re-delivering it.
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        var now = clock.GetUtcNow();
+        foreach (var message in await platform.OutboxMessages.Where(m => processed.Contains(m.Id)).ToListAsync(CancellationToken.None))
+        {
+            message.Attempts++;
+            message.ProcessedAt = now;
+            message.LastError = null;
+        }
+
+        await unitOfWork.CommitAsync(CancellationToken.None);
     }
 
     private async Task DispatchToHandlersAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
@@ -116,7 +156,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task RecordAttemptAsync(Guid messageId, string? error, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(Guid messageId, string error, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
@@ -125,19 +165,11 @@ public sealed class OutboxDispatcher(
         var message = await platform.OutboxMessages.SingleAsync(m => m.Id == messageId, cancellationToken);
         var now = clock.GetUtcNow();
         message.Attempts++;
-        if (error is null)
+        message.LastError = error;
+        message.NextAttemptAt = now + Backoff(message.Attempts);
+        if (message.Attempts >= options.Value.MaxAttempts)
         {
-            message.ProcessedAt = now;
-            message.LastError = null;
-        }
-        else
-        {
-            message.LastError = error;
-            message.NextAttemptAt = now + Backoff(message.Attempts);
-            if (message.Attempts >= options.Value.MaxAttempts)
-            {
-                logger.LogCritical("Outbox message {MessageId} is parked after {Attempts} attempts", message.Id, message.Attempts);
-            }
+            logger.LogCritical("Outbox message {MessageId} is parked after {Attempts} attempts", message.Id, message.Attempts);
         }
 
         await unitOfWork.CommitAsync(cancellationToken);
