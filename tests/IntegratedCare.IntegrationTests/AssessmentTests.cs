@@ -273,6 +273,17 @@ public sealed class AssessmentTests : IAsyncLifetime
         var firstNow = await s.CaseManagerAssessments.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = first.AssessmentId });
         var summary = await s.CaseManagerAssessments.GetNeedsSummaryAsync(new GetNeedsSummaryRequest { ServiceUserId = person.ServiceUserId });
         var list = await s.CaseManagerAssessments.ListAssessmentsAsync(new ListAssessmentsRequest { ServiceUserId = person.ServiceUserId });
+        var paged = new List<string>();
+        var token = string.Empty;
+        do
+        {
+            var page = await s.CaseManagerAssessments.ListAssessmentsAsync(new ListAssessmentsRequest { ServiceUserId = person.ServiceUserId, PageSize = 1, PageToken = token });
+            Assert.Equal(list.Assessments.Count, page.TotalSize);
+            paged.AddRange(page.Assessments.Select(a => a.AssessmentId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        Assert.Equal(list.Assessments.Select(a => a.AssessmentId), paged);
 
         Assert.True(second.IsReassessment);
         Assert.Equal(first.AssessmentId, second.SupersedesAssessmentId);

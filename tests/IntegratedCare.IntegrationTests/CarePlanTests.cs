@@ -174,6 +174,19 @@ public sealed class CarePlanTests : IAsyncLifetime
         Assert.Contains(versions.Versions, v => v.By == "system:careplan-deadlines");
         Assert.Equal(CarePlanStatus.Draft, asDrafted.Status);
 
+        // The history comes a page at a time, oldest first, in the order the whole list gives.
+        var paged = new List<long>();
+        var token = string.Empty;
+        do
+        {
+            var page = await _caseManager.ListCarePlanVersionsAsync(new ListCarePlanVersionsRequest { CarePlanId = active.CarePlanId, PageSize = 2, PageToken = token });
+            Assert.Equal(versions.Versions.Count, page.TotalSize);
+            paged.AddRange(page.Versions.Select(v => v.Position));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        Assert.Equal(versions.Versions.Select(v => v.Position), paged);
+
         // Once the next review date passes, the review shows as overdue to the case manager and the line manager.
         var beforeDue = await _caseManager.ListOverdueReviewsAsync(new ListOverdueReviewsRequest());
         _clock.Advance(TimeSpan.FromDays(90));
@@ -182,6 +195,7 @@ public sealed class CarePlanTests : IAsyncLifetime
         Assert.Empty(beforeDue.Reviews);
         Assert.Equal((active.CarePlanId, person, 6), (overdue.CarePlanId, overdue.ServiceUserId, overdue.DaysOverdue));
         Assert.Equal([active.CarePlanId], forLineManager.Reviews.Select(r => r.CarePlanId));
+        Assert.Equal((1, string.Empty), (forLineManager.TotalSize, forLineManager.NextPageToken));
 
         // Every read is in the audit trail with whose plan it was, refusals included.
         var audit = await _host.AuditAsync();

@@ -74,7 +74,8 @@ public interface ICarePlanHistory
     /// <summary>The plan as it stood at <paramref name="at"/>: the last version kept at or before it.</summary>
     Task<CarePlanVersionRecord?> AsOfAsync(CarePlanId id, DateTimeOffset at, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<CarePlanVersionRecord>> VersionsAsync(CarePlanId id, CancellationToken cancellationToken);
+    /// <summary>A page of the plan's versions, oldest first (who, when and why; not the plans), and how many there are.</summary>
+    Task<(IReadOnlyList<Plans.CarePlanVersionDto> Versions, int Total)> VersionsAsync(CarePlanId id, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>Versions after <paramref name="position"/> whose plan the agency took part in then, oldest first.</summary>
     Task<IReadOnlyList<CarePlanVersionRecord>> AfterAsync(long position, Guid agencyId, int limit, CancellationToken cancellationToken);

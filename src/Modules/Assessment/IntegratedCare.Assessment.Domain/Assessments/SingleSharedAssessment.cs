@@ -259,6 +259,9 @@ public interface IAssessmentRepository
     /// <summary>The person's assessments, oldest first.</summary>
     Task<IReadOnlyList<SingleSharedAssessment>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken);
 
+    /// <summary>A page of the person's assessments, oldest first, and how many there are.</summary>
+    Task<(IReadOnlyList<SingleSharedAssessment> Assessments, int Total)> PageForServiceUserAsync(Guid serviceUserId, int offset, int limit, CancellationToken cancellationToken);
+
     /// <summary>Whether the agency leads any of the person's assessments (one indexed read, no assessment loaded).</summary>
     Task<bool> AnyLedByAsync(Guid serviceUserId, Guid agencyId, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using Grpc.Core;
 using IntegratedCare.Assessment.Application.Assessments;
 using IntegratedCare.Assessment.Application.ServiceUsers;
@@ -32,7 +33,7 @@ internal sealed class AssessmentGrpcService(GrpcMediator mediator) : AssessmentS
         mediator.SendAsync<GetAssessmentQuery, AssessmentDto, V1.Assessment>(request, context);
 
     public override Task<ListAssessmentsResponse> ListAssessments(ListAssessmentsRequest request, ServerCallContext context) =>
-        mediator.SendAsync<ListAssessmentsQuery, IReadOnlyList<AssessmentSummaryDto>, ListAssessmentsResponse>(request, context);
+        mediator.SendAsync<ListAssessmentsQuery, Page<AssessmentSummaryDto>, ListAssessmentsResponse>(request, context);
 
     public override Task<V1.Assessment> ContributeDomains(ContributeDomainsRequest request, ServerCallContext context) =>
         mediator.SendAsync<ContributeDomainsCommand, AssessmentDto, V1.Assessment>(request, context);

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.Assessment.Application.Assessments;
 using IntegratedCare.Assessment.Application.ServiceUsers;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
@@ -57,7 +58,7 @@ internal sealed class AssessmentMappingProfile : ModuleProfile
         CreateMap<RiskFlagDto, V1.RiskFlagEntry>();
         CreateMap<AssessmentDto, V1.Assessment>();
         CreateMap<AssessmentSummaryDto, V1.AssessmentSummary>();
-        CreateMap<IReadOnlyList<AssessmentSummaryDto>, V1.ListAssessmentsResponse>().ForMember(d => d.Assessments, o => o.MapFrom(s => s));
+        CreateMap<Page<AssessmentSummaryDto>, V1.ListAssessmentsResponse>().ForMember(d => d.Assessments, o => o.MapFrom(s => s.Items));
         CreateMap<NeedPointDto, V1.NeedPoint>();
         CreateMap<DomainTrendDto, V1.DomainTrend>();
         CreateMap<TierPointDto, V1.TierPoint>();

@@ -91,6 +91,15 @@ internal sealed class AssessmentRepository(AssessmentDbContext db) : IAssessment
     public async Task<IReadOnlyList<SingleSharedAssessment>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
         await db.Assessments.Where(a => a.ServiceUserId == serviceUserId).OrderBy(a => a.StartedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
 
+    public async Task<(IReadOnlyList<SingleSharedAssessment> Assessments, int Total)> PageForServiceUserAsync(
+        Guid serviceUserId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var theirs = db.Assessments.AsNoTracking().Where(a => a.ServiceUserId == serviceUserId);
+        var total = await theirs.CountAsync(cancellationToken);
+        var page = await theirs.OrderBy(a => a.StartedAt).ThenBy(a => a.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (page, total);
+    }
+
     public Task<bool> AnyLedByAsync(Guid serviceUserId, Guid agencyId, CancellationToken cancellationToken) =>
         db.Assessments.AnyAsync(a => a.ServiceUserId == serviceUserId && a.LeadAgencyId == agencyId, cancellationToken);
 

@@ -30,7 +30,7 @@ public sealed record CarePlanVersionDto(long Position, long Version, DateTimeOff
 /// <summary>Who changed a plan, when and why, oldest first.</summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
 [Audit(AuditAction.Read, "care-plan")]
-public sealed record ListCarePlanVersionsQuery(string CarePlanId) : IQuery<IReadOnlyList<CarePlanVersionDto>>;
+public sealed record ListCarePlanVersionsQuery(string CarePlanId, int PageSize = 0, string PageToken = "") : IQuery<Page<CarePlanVersionDto>>;
 
 public sealed record OverdueReviewDto(string CarePlanId, string ServiceUserId, string LeadCaseManager, DateOnly NextReviewDue, int DaysOverdue);
 
@@ -40,7 +40,12 @@ public sealed record OverdueReviewDto(string CarePlanId, string ServiceUserId, s
 /// </summary>
 [Authorize(Roles.CaseManager, Roles.LineManager)]
 [Audit(AuditAction.Read, "care-plan")]
-public sealed record ListOverdueReviewsQuery : IQuery<IReadOnlyList<OverdueReviewDto>>;
+public sealed record ListOverdueReviewsQuery(int PageSize = 0, string PageToken = "") : IQuery<Page<OverdueReviewDto>>;
+
+internal sealed class ListOverdueReviewsValidator : AbstractValidator<ListOverdueReviewsQuery>
+{
+    public ListOverdueReviewsValidator() => RuleFor(x => x.PageSize).GreaterThanOrEqualTo(0).WithMessage("must not be negative");
+}
 
 internal sealed class GetCarePlanValidator : AbstractValidator<GetCarePlanQuery>
 {
@@ -58,7 +63,11 @@ internal sealed class ListCarePlansValidator : AbstractValidator<ListCarePlansQu
 
 internal sealed class ListCarePlanVersionsValidator : AbstractValidator<ListCarePlanVersionsQuery>
 {
-    public ListCarePlanVersionsValidator() => RuleFor(x => x.CarePlanId).MustBeId();
+    public ListCarePlanVersionsValidator()
+    {
+        RuleFor(x => x.CarePlanId).MustBeId();
+        RuleFor(x => x.PageSize).GreaterThanOrEqualTo(0).WithMessage("must not be negative");
+    }
 }
 
 internal sealed class ReadPlanHandlers(
@@ -70,8 +79,8 @@ internal sealed class ReadPlanHandlers(
     TimeProvider clock) :
     IRequestHandler<GetCarePlanQuery, CarePlanDto>,
     IRequestHandler<ListCarePlansQuery, Page<CarePlanDto>>,
-    IRequestHandler<ListCarePlanVersionsQuery, IReadOnlyList<CarePlanVersionDto>>,
-    IRequestHandler<ListOverdueReviewsQuery, IReadOnlyList<OverdueReviewDto>>
+    IRequestHandler<ListCarePlanVersionsQuery, Page<CarePlanVersionDto>>,
+    IRequestHandler<ListOverdueReviewsQuery, Page<OverdueReviewDto>>
 {
     public async Task<CarePlanDto> Handle(GetCarePlanQuery request, CancellationToken cancellationToken)
     {
@@ -114,25 +123,30 @@ internal sealed class ReadPlanHandlers(
         return new Page<CarePlanDto>(visible, offset + page.Count < total ? PageToken.Encode(offset + page.Count, fingerprint) : string.Empty, total);
     }
 
-    public async Task<IReadOnlyList<CarePlanVersionDto>> Handle(ListCarePlanVersionsQuery request, CancellationToken cancellationToken)
+    public async Task<Page<CarePlanVersionDto>> Handle(ListCarePlanVersionsQuery request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
         var id = new CarePlanId(Guid.Parse(request.CarePlanId));
         audit.Resource(id.ToString());
         var plan = await plans.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Care plan", id.ToString());
         await access.ViewAsync(access.Current(plan), agency, cancellationToken);
-        return (await history.VersionsAsync(id, cancellationToken)).Select(v => new CarePlanVersionDto(v.Position, v.Version, v.At, v.By, v.Why)).ToList();
+        var offset = PageToken.Decode(request.PageToken, id.ToString());
+        var (versions, total) = await history.VersionsAsync(id, offset, PageToken.PageSize(request.PageSize), cancellationToken);
+        return Page<CarePlanVersionDto>.At(versions, offset, total, id.ToString());
     }
 
-    public async Task<IReadOnlyList<OverdueReviewDto>> Handle(ListOverdueReviewsQuery request, CancellationToken cancellationToken)
+    public async Task<Page<OverdueReviewDto>> Handle(ListOverdueReviewsQuery request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var lineManager = currentActor.Required.IsInRole(Roles.LineManager);
-        return (await plans.ReviewsDueBeforeAsync(agency.AgencyId, today, cancellationToken))
-            .Where(p => lineManager || p.LeadCaseManager == currentActor.Required.Id)
+        var actor = currentActor.Required;
+        var caseManager = actor.IsInRole(Roles.LineManager) ? null : actor.Id;
+        var fingerprint = $"{agency.AgencyId}|{caseManager}";
+        var offset = PageToken.Decode(request.PageToken, fingerprint);
+        var (due, total) = await plans.ReviewsDueBeforeAsync(agency.AgencyId, today, caseManager, offset, PageToken.PageSize(request.PageSize), cancellationToken);
+        var reviews = due
             .Select(p => new OverdueReviewDto(p.Id.ToString(), p.ServiceUserId.ToString("D"), p.LeadCaseManager, p.NextReviewDue!.Value, today.DayNumber - p.NextReviewDue.Value.DayNumber))
-            .OrderByDescending(r => r.DaysOverdue)
             .ToList();
+        return Page<OverdueReviewDto>.At(reviews, offset, total, fingerprint);
     }
 }

@@ -19,8 +19,12 @@ public interface ICarePlanRepository
     /// <summary>Open plans with an action due before <paramref name="day"/> not yet noted overdue.</summary>
     Task<IReadOnlyList<IntegratedCarePlan>> WithActionsDueBeforeAsync(DateOnly day, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Open plans led by the agency whose next review was due before <paramref name="day"/>.</summary>
-    Task<IReadOnlyList<IntegratedCarePlan>> ReviewsDueBeforeAsync(Guid leadAgencyId, DateOnly day, CancellationToken cancellationToken);
+    /// <summary>
+    /// A page of the open plans led by the agency (and by one case manager, if named) whose next review was
+    /// due before <paramref name="day"/>, the longest overdue first, and how many there are.
+    /// </summary>
+    Task<(IReadOnlyList<IntegratedCarePlan> Plans, int Total)> ReviewsDueBeforeAsync(
+        Guid leadAgencyId, DateOnly day, string? leadCaseManager, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>Whether a plan the agency leads holds the variance.</summary>
     Task<bool> LeadsPlanWithVarianceAsync(Guid agencyId, Guid varianceId, CancellationToken cancellationToken);

@@ -21,7 +21,7 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
         grpc.SendAsync<ListCarePlansQuery, Page<CarePlanDto>, ListCarePlansResponse>(request, context);
 
     public override Task<ListCarePlanVersionsResponse> ListCarePlanVersions(ListCarePlanVersionsRequest request, ServerCallContext context) =>
-        grpc.SendAsync<ListCarePlanVersionsQuery, IReadOnlyList<CarePlanVersionDto>, ListCarePlanVersionsResponse>(request, context);
+        grpc.SendAsync<ListCarePlanVersionsQuery, Page<CarePlanVersionDto>, ListCarePlanVersionsResponse>(request, context);
 
     public override Task<V1.CarePlan> RecordParticipation(RecordParticipationRequest request, ServerCallContext context) =>
         grpc.SendAsync<RecordParticipationCommand, CarePlanDto, V1.CarePlan>(request, context);
@@ -69,7 +69,7 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
         grpc.SendAsync<RecordReviewCommand, CarePlanDto, V1.CarePlan>(request, context);
 
     public override Task<ListOverdueReviewsResponse> ListOverdueReviews(ListOverdueReviewsRequest request, ServerCallContext context) =>
-        grpc.SendAsync<ListOverdueReviewsQuery, IReadOnlyList<OverdueReviewDto>, ListOverdueReviewsResponse>(request, context);
+        grpc.SendAsync<ListOverdueReviewsQuery, Page<OverdueReviewDto>, ListOverdueReviewsResponse>(request, context);
 
     public override Task<V1.CarePlan> MoveToStage(MoveToStageRequest request, ServerCallContext context) =>
         grpc.SendAsync<MoveToStageCommand, CarePlanDto, V1.CarePlan>(request, context);

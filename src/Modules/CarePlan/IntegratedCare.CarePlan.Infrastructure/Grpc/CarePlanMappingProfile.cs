@@ -45,7 +45,7 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<V1.GoalProgress, GoalProgressInput>();
         CreateMap<V1.OutcomeScore, OutcomeScoreInput>();
         CreateMap<V1.RecordReviewRequest, RecordReviewCommand>();
-        CreateMap<V1.ListOverdueReviewsRequest, ListOverdueReviewsQuery>().ConvertUsing(_ => new ListOverdueReviewsQuery());
+        CreateMap<V1.ListOverdueReviewsRequest, ListOverdueReviewsQuery>();
         CreateMap<V1.MoveToStageRequest, MoveToStageCommand>();
         CreateMap<V1.ExitCarePlanRequest, ExitCarePlanCommand>();
 
@@ -63,9 +63,9 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<CarePlanDto, V1.CarePlan>();
         CreateMap<Page<CarePlanDto>, V1.ListCarePlansResponse>().ForMember(d => d.CarePlans, o => o.MapFrom(s => s.Items));
         CreateMap<CarePlanVersionDto, V1.CarePlanVersion>();
-        CreateMap<IReadOnlyList<CarePlanVersionDto>, V1.ListCarePlanVersionsResponse>().ForMember(d => d.Versions, o => o.MapFrom(s => s));
+        CreateMap<Page<CarePlanVersionDto>, V1.ListCarePlanVersionsResponse>().ForMember(d => d.Versions, o => o.MapFrom(s => s.Items));
         CreateMap<OverdueReviewDto, V1.OverdueReview>();
-        CreateMap<IReadOnlyList<OverdueReviewDto>, V1.ListOverdueReviewsResponse>().ForMember(d => d.Reviews, o => o.MapFrom(s => s));
+        CreateMap<Page<OverdueReviewDto>, V1.ListOverdueReviewsResponse>().ForMember(d => d.Reviews, o => o.MapFrom(s => s.Items));
         CreateMap<CarePlanChangeDto, V1.CarePlanChange>();
     }
 }

@@ -47,10 +47,19 @@ internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanReposi
     public async Task<IReadOnlyList<IntegratedCarePlan>> WithActionsDueBeforeAsync(DateOnly day, int limit, CancellationToken cancellationToken) =>
         await db.Plans.Where(p => p.NextActionDue != null && p.NextActionDue < day && Open.Contains(p.Status)).Take(limit).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<IntegratedCarePlan>> ReviewsDueBeforeAsync(Guid leadAgencyId, DateOnly day, CancellationToken cancellationToken) =>
-        await db.Plans.AsNoTracking()
-            .Where(p => p.LeadAgencyId == leadAgencyId && p.NextReviewDue != null && p.NextReviewDue < day && Open.Contains(p.Status))
-            .ToListAsync(cancellationToken);
+    public async Task<(IReadOnlyList<IntegratedCarePlan> Plans, int Total)> ReviewsDueBeforeAsync(
+        Guid leadAgencyId, DateOnly day, string? leadCaseManager, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var due = db.Plans.AsNoTracking().Where(p => p.LeadAgencyId == leadAgencyId && p.NextReviewDue != null && p.NextReviewDue < day && Open.Contains(p.Status));
+        if (leadCaseManager is not null)
+        {
+            due = due.Where(p => p.LeadCaseManager == leadCaseManager);
+        }
+
+        var total = await due.CountAsync(cancellationToken);
+        var page = await due.OrderBy(p => p.NextReviewDue).ThenBy(p => p.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (page, total);
+    }
 
     public async Task<bool> LeadsPlanWithVarianceAsync(Guid agencyId, Guid varianceId, CancellationToken cancellationToken)
     {
@@ -90,8 +99,15 @@ internal sealed class CarePlanHistory(CarePlanDbContext db) : ICarePlanHistory
         return row is null ? null : ToRecord(row);
     }
 
-    public async Task<IReadOnlyList<CarePlanVersionRecord>> VersionsAsync(CarePlanId id, CancellationToken cancellationToken) =>
-        (await db.Versions.AsNoTracking().Where(v => v.CarePlanId == id.Value).OrderBy(v => v.Position).ToListAsync(cancellationToken)).Select(ToRecord).ToList();
+    public async Task<(IReadOnlyList<Application.Plans.CarePlanVersionDto> Versions, int Total)> VersionsAsync(CarePlanId id, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var versions = db.Versions.AsNoTracking().Where(v => v.CarePlanId == id.Value);
+        var total = await versions.CountAsync(cancellationToken);
+        var page = await versions.OrderBy(v => v.Position).Skip(offset).Take(limit)
+            .Select(v => new Application.Plans.CarePlanVersionDto(v.Position, v.Version, v.At, v.By, v.Why))
+            .ToListAsync(cancellationToken);
+        return (page, total);
+    }
 
     public async Task<IReadOnlyList<CarePlanVersionRecord>> AfterAsync(long position, Guid agencyId, int limit, CancellationToken cancellationToken) =>
         (await db.Versions.AsNoTracking()
