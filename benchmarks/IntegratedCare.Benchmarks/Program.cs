@@ -1,12 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Grpc.AspNetCore.HealthChecks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -15,6 +9,12 @@ using IntegratedCare.CarePlan.V1;
 using IntegratedCare.GapsBlocks.V1;
 using IntegratedCare.Protocols.V1;
 using IntegratedCare.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Agency = IntegratedCare.Protocols.V1.Agency;
 
 // Per-call latency through the whole stack (HTTP/2, JWT, pipeline, SQLite, audit), one caller at a time,

@@ -1,10 +1,10 @@
-using IntegratedCare.BuildingBlocks.Contracts;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Behaviours;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Contracts;
 using MediatR;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;

@@ -1,6 +1,8 @@
 using FluentValidation;
+using IntegratedCare.Assessment.Application.ServiceUsers;
 using IntegratedCare.Assessment.Domain.Assessments;
 using IntegratedCare.Assessment.Domain.ServiceUsers;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
@@ -8,8 +10,6 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Domain;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
-using IntegratedCare.Assessment.Application.ServiceUsers;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
 
 namespace IntegratedCare.Assessment.Application.Assessments;
 

@@ -1,4 +1,3 @@
-using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.Assessment.Domain.ServiceUsers;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
@@ -7,6 +6,7 @@ using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
 namespace IntegratedCare.Assessment.Application.ServiceUsers;

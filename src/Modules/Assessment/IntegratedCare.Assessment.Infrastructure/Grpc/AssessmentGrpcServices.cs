@@ -1,8 +1,8 @@
-using IntegratedCare.BuildingBlocks.Application.Paging;
 using Grpc.Core;
 using IntegratedCare.Assessment.Application.Assessments;
 using IntegratedCare.Assessment.Application.ServiceUsers;
 using IntegratedCare.Assessment.V1;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 
 namespace IntegratedCare.Assessment.Infrastructure.Grpc;

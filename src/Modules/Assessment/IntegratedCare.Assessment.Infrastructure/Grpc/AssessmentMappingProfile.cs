@@ -1,6 +1,6 @@
-using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.Assessment.Application.Assessments;
 using IntegratedCare.Assessment.Application.ServiceUsers;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using Domain = IntegratedCare.Assessment.Domain;
 using V1 = IntegratedCare.Assessment.V1;

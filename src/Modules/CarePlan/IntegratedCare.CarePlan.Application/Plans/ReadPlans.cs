@@ -1,4 +1,3 @@
-using IntegratedCare.Protocols.Contracts;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
@@ -8,6 +7,7 @@ using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.CarePlan.Domain.Plans;
+using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
 namespace IntegratedCare.CarePlan.Application.Plans;

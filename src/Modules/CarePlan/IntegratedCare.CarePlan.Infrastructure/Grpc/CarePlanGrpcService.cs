@@ -1,6 +1,6 @@
-using IntegratedCare.BuildingBlocks.Application.Paging;
 using AutoMapper;
 using Grpc.Core;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.CarePlan.Application;
 using IntegratedCare.CarePlan.Application.Plans;

@@ -1,5 +1,5 @@
-using IntegratedCare.BuildingBlocks.Application.Paging;
 using Grpc.Core;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.GapsAndBlocks.Application.Details;
 using IntegratedCare.GapsAndBlocks.Application.Forms;

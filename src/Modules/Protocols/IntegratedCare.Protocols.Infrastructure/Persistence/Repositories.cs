@@ -1,12 +1,12 @@
 using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.Protocols.Application.Agencies.ListAgencies;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
-using IntegratedCare.Protocols.Domain.Agencies;
-using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
-using IntegratedCare.Protocols.Domain.Allocations;
-using IntegratedCare.Protocols.Domain.Areas;
 using IntegratedCare.Protocols.Application.InterAgency;
 using IntegratedCare.Protocols.Application.Referrals;
+using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Allocations;
+using IntegratedCare.Protocols.Domain.Areas;
 using IntegratedCare.Protocols.Domain.Consents;
 using IntegratedCare.Protocols.Domain.InterAgency;
 using IntegratedCare.Protocols.Domain.Referrals;
