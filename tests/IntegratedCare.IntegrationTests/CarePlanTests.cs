@@ -311,6 +311,32 @@ public sealed class CarePlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATeamAgencysListDecidesThePagesPeopleTogether_AndAuditsEachPersonByName()
+    {
+        var (first, _, _) = await PlanWithAHousingActionAsync();
+        var (second, draft) = await AssessedPersonWithDraftPlanAsync(Person("Morven", "Drummond", "1979-06-21"));
+        await _scenario.HousingConsentAsync(second);
+        await _caseManager.AddActionAsync(new AddActionRequest
+        {
+            CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Tenancy support", DueDate = Today(10),
+        });
+
+        var listed = await _housing.ListCarePlansAsync(new ListCarePlansRequest());
+
+        var audit = await _host.AuditAsync();
+        var list = audit.Where(r => r.Operation == "CarePlan.ListCarePlansQuery" && r.ActorId == "housing-system").ToList();
+        var correlation = Assert.Single(list.Select(r => r.CorrelationId).Distinct());
+        var decided = audit.Where(r => r.CorrelationId == correlation && r.Operation.StartsWith("Protocols.SharingDecisions", StringComparison.Ordinal)).ToList();
+        // One decision for the page (not one per person), with a record naming each person and their basis.
+        Assert.All(decided, r => Assert.Equal("Protocols.SharingDecisionsForPeopleQuery", r.Operation));
+        var people = new[] { first, second }.Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(people, listed.CarePlans.Select(p => p.ServiceUserId).Order(StringComparer.Ordinal));
+        Assert.Equal(people, decided.Select(r => r.ServiceUserId).OfType<string>().Order(StringComparer.Ordinal));
+        Assert.All(decided.Where(r => r.ServiceUserId is not null), r => Assert.StartsWith("permit: ", r.Basis, StringComparison.Ordinal));
+        Assert.Equal(people, list.Select(r => r.ServiceUserId).OfType<string>().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task PlansAreListedAPageAtATime_TheCaseloadIsTheCaseManagersOpenPlans_AndAStrangerAgencyListsNone()
     {
         var plans = new List<IntegratedCare.CarePlan.V1.CarePlan>();

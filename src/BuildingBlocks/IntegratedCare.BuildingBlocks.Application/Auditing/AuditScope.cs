@@ -40,6 +40,13 @@ public sealed class AuditScope(ICurrentActor currentActor, TimeProvider clock) :
     public IEnumerable<AuditRecord> ToSuccessRecords(Entry entry)
     {
         var record = ToRecord(entry, AuditOutcome.Success, null);
+        if (entry.Disclosures.Count > 0)
+        {
+            // A list or search: its own record names nobody (not the last person it looked at); each
+            // person it disclosed gets a record of their own, with their basis.
+            record = record with { ServiceUserId = null, Basis = $"disclosed {entry.Disclosures.Count} people, one record each" };
+        }
+
         yield return record;
         foreach (var (serviceUserId, basis) in entry.Disclosures)
         {

@@ -22,4 +22,21 @@ public sealed class RequestSharingDecisions(IMediator mediator)
 
         return all.For(category);
     }
+
+    /// <summary>Decides every category for all of these people at once (a page of a list), so later asks about any of them read the answer.</summary>
+    public async Task PrefetchAsync(IEnumerable<Guid> serviceUserIds, Guid agencyId, CancellationToken cancellationToken)
+    {
+        var wanted = serviceUserIds.Distinct().Where(p => !_decided.ContainsKey((p, agencyId))).ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var decided = await mediator.Send(
+            new SharingDecisionsForPeopleQuery(wanted.Select(p => p.ToString("D")).ToList(), agencyId.ToString("D"), SharingPurposes.DirectCare), cancellationToken);
+        foreach (var (person, decisions) in decided)
+        {
+            _decided[(person, agencyId)] = decisions;
+        }
+    }
 }

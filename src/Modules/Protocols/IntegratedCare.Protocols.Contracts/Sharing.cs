@@ -79,6 +79,16 @@ public sealed record MaySeeQuery(
 [Audit(AuditAction.Execute, "sharing-decision")]
 public sealed record SharingDecisionsQuery(string ServiceUserId, string AgencyId, string Purpose) : IContractQuery<SharingDecisions>;
 
+/// <summary>
+/// <see cref="SharingDecisionsQuery"/> for many people at once (a page of a list): one pipeline run, one
+/// load of the agency and the rules, and one query for all the people's consents. The audit trail gets
+/// one record per person, naming them, with that person's basis.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Execute, "sharing-decision")]
+public sealed record SharingDecisionsForPeopleQuery(IReadOnlyList<string> ServiceUserIds, string AgencyId, string Purpose)
+    : IContractQuery<IReadOnlyDictionary<Guid, SharingDecisions>>;
+
 /// <summary>Each category's decision (by its code), as <see cref="MaySeeQuery"/> would give it.</summary>
 public sealed record SharingDecisions(IReadOnlyDictionary<string, MaySeeResult> ByCategory)
 {

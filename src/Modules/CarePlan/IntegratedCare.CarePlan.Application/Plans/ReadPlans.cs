@@ -75,6 +75,7 @@ internal sealed class ReadPlanHandlers(
     ICarePlanHistory history,
     RequestCallerAgency caller, ICurrentActor currentActor,
     PlanAccess access,
+    RequestSharingDecisions decisions,
     IAuditScope audit,
     TimeProvider clock) :
     IRequestHandler<GetCarePlanQuery, CarePlanDto>,
@@ -105,6 +106,8 @@ internal sealed class ReadPlanHandlers(
         var fingerprint = $"{agency.AgencyId}|{person}|{filter.LeadCaseManager}";
         var offset = PageToken.Decode(request.PageToken, fingerprint);
         var (page, total) = await plans.PageAsync(filter, offset, PageToken.PageSize(request.PageSize), cancellationToken);
+        // The people of the plans the caller does not lead are decided together, once for the page.
+        await decisions.PrefetchAsync(page.Where(p => p.LeadAgencyId != agency.AgencyId).Select(p => p.ServiceUserId), agency.AgencyId, cancellationToken);
         var visible = new List<CarePlanDto>();
         foreach (var plan in page)
         {

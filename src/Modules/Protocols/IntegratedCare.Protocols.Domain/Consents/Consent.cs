@@ -211,6 +211,9 @@ public interface IConsentRepository
     /// <summary>Every consent of the person, in force or not, newest first.</summary>
     Task<IReadOnlyList<Consent>> ForServiceUserAsync(Guid serviceUserId, CancellationToken cancellationToken);
 
+    /// <summary>Every consent of each of these people (one query), newest first; a person with none maps to an empty list.</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Consent>>> ForServiceUsersAsync(IReadOnlyCollection<Guid> serviceUserIds, CancellationToken cancellationToken);
+
     /// <summary>Consents past their expiry whose recipients have not yet been told.</summary>
     Task<IReadOnlyList<Consent>> NewlyExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 

@@ -138,6 +138,22 @@ internal sealed class ConsentRepository(ProtocolsDbContext db, IUnitOfWork unitO
         return consents;
     }
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Consent>>> ForServiceUsersAsync(IReadOnlyCollection<Guid> serviceUserIds, CancellationToken cancellationToken)
+    {
+        var ids = serviceUserIds.ToList();
+        var all = await db.Consents.Where(c => ids.Contains(c.ServiceUserId)).OrderByDescending(c => c.RecordedAt).ToListAsync(cancellationToken);
+        var byPerson = ids.Distinct().ToDictionary(id => id, id => (IReadOnlyList<Consent>)all.Where(c => c.ServiceUserId == id).ToList());
+        if (unitOfWork.IsReadOnly)
+        {
+            foreach (var (person, consents) in byPerson)
+            {
+                _read[person] = consents;
+            }
+        }
+
+        return byPerson;
+    }
+
     public async Task<IReadOnlyList<Consent>> NewlyExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         await db.Consents
             .Where(c => c.Status == ConsentStatus.Active && c.ExpiresAt != null && c.ExpiresAt <= now && c.ExpiryNotifiedAt == null)

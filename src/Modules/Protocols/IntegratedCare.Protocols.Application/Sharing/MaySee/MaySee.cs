@@ -105,6 +105,23 @@ internal sealed class SharingDecider(
             .ToList();
     }
 
+    /// <summary>Every category for each of many people and one agency: the agency and the rules once, the consents in one query.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<SharingDecision>>> DecideForPeopleAsync(
+        IReadOnlyList<Guid> serviceUserIds, Guid agencyGuid, IReadOnlyList<DataCategory> categories, string purpose, CancellationToken cancellationToken)
+    {
+        var agencyId = new AgencyId(agencyGuid);
+        var agency = await agencies.FindAsync(agencyGuid, cancellationToken);
+        var recipient = agency is null ? null : new Recipient(agencyId, Enum.Parse<AgencyType>(agency.AgencyType), agency.Active);
+        var rules = await cache.ActiveProtocolsAsync(protocols, cancellationToken);
+        var held = await consents.ForServiceUsersAsync(serviceUserIds, cancellationToken);
+        var now = clock.GetUtcNow();
+        return held.ToDictionary(
+            p => p.Key,
+            p => (IReadOnlyList<SharingDecision>)categories
+                .Select(category => SharingDecisionPolicy.Decide(new SharingRequest(p.Key, agencyId, category, Purposes.ByCode[purpose], null, null), recipient, rules, p.Value, now))
+                .ToList());
+    }
+
     public static MaySeeResult ToResult(SharingDecision decision) =>
         new(decision.Permitted, decision.Reason, decision.ProtocolId?.Value, decision.Rule?.Describe(), decision.ConsentId?.Value, decision.Basis);
 }
@@ -140,11 +157,19 @@ internal sealed class SharingDecisionsHandler(SharingDecider decider, ICurrentAc
             throw new ForbiddenException("The decisions for every category are asked only about the caller's own agency.");
         }
 
-        var categories = DataCategoryCodes.All.Select(c => DataCategoryCodes.TryParse(c, out var category) ? category : default).ToList();
-        var decisions = await decider.DecideAsync(serviceUserId, Guid.Parse(request.AgencyId), categories, request.Purpose, null, null, cancellationToken);
-        var byCode = categories.Zip(decisions).ToDictionary(p => p.First.Code(), p => SharingDecider.ToResult(p.Second), StringComparer.Ordinal);
+        var decisions = await decider.DecideAsync(serviceUserId, Guid.Parse(request.AgencyId), AllCategories, request.Purpose, null, null, cancellationToken);
+        var (result, basis) = Summarise(decisions);
+        audit.Basis(basis);
+        return result;
+    }
 
-        // One record for all of them: what was permitted and on which consents and protocols; the rest denied.
+    internal static readonly IReadOnlyList<DataCategory> AllCategories =
+        DataCategoryCodes.All.Select(c => DataCategoryCodes.TryParse(c, out var category) ? category : default).ToList();
+
+    /// <summary>Each category's result, and one basis for all of them: what was permitted and on which consents and protocols; the rest denied.</summary>
+    internal static (SharingDecisions Decisions, string Basis) Summarise(IReadOnlyList<SharingDecision> decisions)
+    {
+        var byCode = AllCategories.Zip(decisions).ToDictionary(p => p.First.Code(), p => SharingDecider.ToResult(p.Second), StringComparer.Ordinal);
         var permitted = byCode.Where(d => d.Value.Permitted).ToList();
         var basis = permitted.Count == 0
             ? "deny: every category"
@@ -152,8 +177,49 @@ internal sealed class SharingDecisionsHandler(SharingDecider decider, ICurrentAc
                 + "; consents " + string.Join(",", permitted.Select(p => p.Value.ConsentId).OfType<Guid>().Distinct())
                 + "; protocols " + string.Join(",", permitted.Select(p => p.Value.ProtocolId).OfType<Guid>().Distinct())
                 + "; deny: the rest";
-        audit.Basis(basis.Length <= MostBasisCharacters ? basis : basis[..MostBasisCharacters]);
-        return new SharingDecisions(byCode);
+        return (new SharingDecisions(byCode), basis.Length <= MostBasisCharacters ? basis : basis[..MostBasisCharacters]);
+    }
+}
+
+internal sealed class SharingDecisionsForPeopleValidator : AbstractValidator<SharingDecisionsForPeopleQuery>
+{
+    public SharingDecisionsForPeopleValidator()
+    {
+        RuleFor(x => x.ServiceUserIds).NotEmpty().WithMessage("must name at least one person")
+            .Must(ids => ids is null || ids.Count <= PageLimit).WithMessage($"must name at most {PageLimit} people");
+        RuleForEach(x => x.ServiceUserIds).MustBeId();
+        RuleFor(x => x.AgencyId).MustBeId();
+        RuleFor(x => x.Purpose).Must(p => p is not null && Purposes.ByCode.ContainsKey(p))
+            .WithMessage($"must be one of {string.Join(", ", Purposes.ByCode.Keys)}");
+    }
+
+    /// <summary>A page of a list at most (the paging maximum).</summary>
+    private const int PageLimit = 200;
+}
+
+/// <summary>The decisions for a page of people, only about the caller's own agency; one audit record per person.</summary>
+internal sealed class SharingDecisionsForPeopleHandler(SharingDecider decider, ICurrentActor currentActor, IAuditScope audit)
+    : IRequestHandler<SharingDecisionsForPeopleQuery, IReadOnlyDictionary<Guid, SharingDecisions>>
+{
+    public async Task<IReadOnlyDictionary<Guid, SharingDecisions>> Handle(SharingDecisionsForPeopleQuery request, CancellationToken cancellationToken)
+    {
+        var actor = currentActor.Required;
+        if (actor.Kind != ActorKind.System && !string.Equals(actor.AgencyId, request.AgencyId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ForbiddenException("The decisions for every category are asked only about the caller's own agency.");
+        }
+
+        var people = request.ServiceUserIds.Select(Guid.Parse).Distinct().ToList();
+        var decided = await decider.DecideForPeopleAsync(people, Guid.Parse(request.AgencyId), SharingDecisionsHandler.AllCategories, request.Purpose, cancellationToken);
+        var results = new Dictionary<Guid, SharingDecisions>();
+        foreach (var person in people)
+        {
+            var (decisions, basis) = SharingDecisionsHandler.Summarise(decided[person]);
+            audit.Disclosed(person.ToString("D"), basis);
+            results[person] = decisions;
+        }
+
+        return results;
     }
 }
 
