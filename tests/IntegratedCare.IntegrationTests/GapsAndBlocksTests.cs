@@ -470,6 +470,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, withoutConsent.StatusCode);
         Assert.Equal((consent.ConsentId, _person), (given.ConsentId, given.ServiceUserId));
         Assert.Equal(give.Detail, Assert.Single(seenByCoordinator.Details).Detail);
+        Assert.Equal((1, string.Empty), (seenByCoordinator.TotalSize, seenByCoordinator.NextPageToken));
         Assert.Equal(StatusCode.PermissionDenied, bySubGroup.StatusCode);
         foreach (var json in new[] { Google.Protobuf.JsonFormatter.Default.Format(pack), Google.Protobuf.JsonFormatter.Default.Format(form) })
         {

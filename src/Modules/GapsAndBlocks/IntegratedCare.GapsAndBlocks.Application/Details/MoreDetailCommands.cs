@@ -2,6 +2,7 @@ using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
@@ -33,7 +34,7 @@ public sealed record GiveMoreDetailCommand(string FormId, string DetailId, strin
 /// <summary>The detail on a form: the area's co-ordinator and the case manager's agency alone; anyone else is told there is none.</summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.RehabilitationCoordinator)]
 [Audit(AuditAction.Read, "gaps-blocks-detail")]
-public sealed record ListMoreDetailQuery(string FormId) : IQuery<IReadOnlyList<MoreDetailDto>>;
+public sealed record ListMoreDetailQuery(string FormId, int PageSize = 0, string PageToken = "") : IQuery<Page<MoreDetailDto>>;
 
 internal sealed class AskForMoreDetailValidator : AbstractValidator<AskForMoreDetailCommand>
 {
@@ -58,7 +59,11 @@ internal sealed class GiveMoreDetailValidator : AbstractValidator<GiveMoreDetail
 
 internal sealed class ListMoreDetailValidator : AbstractValidator<ListMoreDetailQuery>
 {
-    public ListMoreDetailValidator() => RuleFor(x => x.FormId).MustBeId();
+    public ListMoreDetailValidator()
+    {
+        RuleFor(x => x.FormId).MustBeId();
+        RuleFor(x => x.PageSize).GreaterThanOrEqualTo(0).WithMessage("must not be negative");
+    }
 }
 
 internal sealed class MoreDetailHandlers(
@@ -71,7 +76,7 @@ internal sealed class MoreDetailHandlers(
     TimeProvider clock) :
     IRequestHandler<AskForMoreDetailCommand, MoreDetailDto>,
     IRequestHandler<GiveMoreDetailCommand, MoreDetailDto>,
-    IRequestHandler<ListMoreDetailQuery, IReadOnlyList<MoreDetailDto>>
+    IRequestHandler<ListMoreDetailQuery, Page<MoreDetailDto>>
 {
     public async Task<MoreDetailDto> Handle(AskForMoreDetailCommand request, CancellationToken cancellationToken)
     {
@@ -102,7 +107,7 @@ internal sealed class MoreDetailHandlers(
         return ToDto(detail);
     }
 
-    public async Task<IReadOnlyList<MoreDetailDto>> Handle(ListMoreDetailQuery request, CancellationToken cancellationToken)
+    public async Task<Page<MoreDetailDto>> Handle(ListMoreDetailQuery request, CancellationToken cancellationToken)
     {
         var (form, area) = await access.LoadAsync(request.FormId, cancellationToken);
         if (!(ladder.IsCoordinator(area) || ladder.IsAuthor(form) || ladder.IsLineManager(form)))
@@ -112,7 +117,8 @@ internal sealed class MoreDetailHandlers(
 
         // Each answer is shown only while the consent it was given under is still in force: a withdrawal
         // or an expiry withholds it again (the question stays).
-        var found = await details.ForFormAsync(form.Id.Value, cancellationToken);
+        var offset = PageToken.Decode(request.PageToken, form.Id.ToString());
+        var (found, total) = await details.ForFormAsync(form.Id.Value, offset, PageToken.PageSize(request.PageSize), cancellationToken);
         var shown = new List<MoreDetailDto>();
         foreach (var detail in found)
         {
@@ -134,7 +140,7 @@ internal sealed class MoreDetailHandlers(
             }
         }
 
-        return shown;
+        return Page<MoreDetailDto>.At(shown, offset, total, form.Id.ToString());
     }
 
     private static MoreDetailDto ToDto(MoreDetail d) => new(

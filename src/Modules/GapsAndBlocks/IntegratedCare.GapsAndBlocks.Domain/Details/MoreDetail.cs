@@ -49,7 +49,8 @@ public interface IMoreDetailRepository
 {
     Task<MoreDetail?> FindAsync(Guid detailId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<MoreDetail>> ForFormAsync(Guid formId, CancellationToken cancellationToken);
+    /// <summary>A page of the form's questions, oldest first, and how many there are.</summary>
+    Task<(IReadOnlyList<MoreDetail> Details, int Total)> ForFormAsync(Guid formId, int offset, int limit, CancellationToken cancellationToken);
 
     void Add(MoreDetail detail);
 }

@@ -71,7 +71,7 @@ internal sealed class GapsBlocksGrpcService(GrpcMediator mediator) : GapsBlocksS
         mediator.SendAsync<GiveMoreDetailCommand, MoreDetailDto, MoreDetail>(request, context);
 
     public override Task<ListMoreDetailResponse> ListMoreDetail(ListMoreDetailRequest request, ServerCallContext context) =>
-        mediator.SendAsync<ListMoreDetailQuery, IReadOnlyList<MoreDetailDto>, ListMoreDetailResponse>(request, context);
+        mediator.SendAsync<ListMoreDetailQuery, Page<MoreDetailDto>, ListMoreDetailResponse>(request, context);
 
     /// <summary>Each ladder RPC is one step of the same request; the step comes from the method called.</summary>
     private Task<Form> Step(LadderStepRequest request, LadderStep step, ServerCallContext context) =>

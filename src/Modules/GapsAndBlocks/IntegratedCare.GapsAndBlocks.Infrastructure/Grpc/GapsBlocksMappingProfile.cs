@@ -70,7 +70,7 @@ internal sealed class GapsBlocksMappingProfile : ModuleProfile
         CreateMap<V1.GiveMoreDetailRequest, GiveMoreDetailCommand>();
         CreateMap<V1.ListMoreDetailRequest, ListMoreDetailQuery>();
         CreateMap<MoreDetailDto, V1.MoreDetail>();
-        CreateMap<IReadOnlyList<MoreDetailDto>, V1.ListMoreDetailResponse>().ForMember(d => d.Details, o => o.MapFrom(s => s));
+        CreateMap<Page<MoreDetailDto>, V1.ListMoreDetailResponse>().ForMember(d => d.Details, o => o.MapFrom(s => s.Items));
         CreateMap<IdentifyingFinding, V1.IdentifyingFinding>();
         CreateMap<IReadOnlyList<IdentifyingFinding>, V1.CheckFormTextResponse>().ForMember(d => d.Findings, o => o.MapFrom(s => s));
     }

@@ -291,8 +291,13 @@ internal sealed class MoreDetailRepository(GapsAndBlocksDbContext db) : IMoreDet
     public Task<MoreDetail?> FindAsync(Guid detailId, CancellationToken cancellationToken) =>
         db.Details.SingleOrDefaultAsync(d => d.DetailId == detailId, cancellationToken);
 
-    public async Task<IReadOnlyList<MoreDetail>> ForFormAsync(Guid formId, CancellationToken cancellationToken) =>
-        await db.Details.AsNoTracking().Where(d => d.FormId == formId).OrderBy(d => d.AskedAt).ToListAsync(cancellationToken);
+    public async Task<(IReadOnlyList<MoreDetail> Details, int Total)> ForFormAsync(Guid formId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var asked = db.Details.AsNoTracking().Where(d => d.FormId == formId);
+        var total = await asked.CountAsync(cancellationToken);
+        var page = await asked.OrderBy(d => d.AskedAt).ThenBy(d => d.DetailId).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (page, total);
+    }
 
     public void Add(MoreDetail detail) => db.Details.Add(detail);
 }
