@@ -370,29 +370,7 @@ static async Task<Stats> Measure<T>(int iterations, Func<Task<T>> call)
     return new Stats(samples[iterations / 2], samples[(int)(iterations * 0.95)]);
 }
 
-static async Task<LoadResult> Load(int concurrency, TimeSpan duration, Func<Task> call)
-{
-    for (var i = 0; i < 20; i++)
-    {
-        await call();
-    }
-
-    var samples = new System.Collections.Concurrent.ConcurrentBag<double>();
-    var started = Stopwatch.GetTimestamp();
-    var until = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-    {
-        while (Stopwatch.GetTimestamp() < until)
-        {
-            var one = Stopwatch.GetTimestamp();
-            await call();
-            samples.Add(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
-        }
-    }));
-    var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-    var sorted = samples.Order().ToArray();
-    return new LoadResult(sorted.Length / elapsed, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)]);
-}
+static Task<LoadResult> Load(int concurrency, TimeSpan duration, Func<Task> call) => LoadEach(concurrency, duration, _ => call);
 
 static async Task<LoadResult> LoadEach(int concurrency, TimeSpan duration, Func<int, Func<Task>> make)
 {

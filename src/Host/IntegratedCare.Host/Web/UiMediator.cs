@@ -1,4 +1,5 @@
 using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Domain;
 using IntegratedCare.BuildingBlocks.Infrastructure.Security;
@@ -27,6 +28,24 @@ public sealed class UiMediator(
     IOptions<AuthOptions> options,
     ILogger<UiMediator> logger)
 {
+    /// <summary>
+    /// Every page of a listing (for a dashboard that shows all of it, such as a caseload): asks page after
+    /// page with the token each gave, and stops at the last, or at the first refusal.
+    /// </summary>
+    public async Task<List<T>> AllPagesAsync<T>(Func<string, IRequest<Page<T>>> page, CancellationToken cancellationToken = default)
+    {
+        var all = new List<T>();
+        var token = string.Empty;
+        do
+        {
+            var next = (await SendAsync(page(token), cancellationToken)).Value;
+            all.AddRange(next?.Items ?? []);
+            token = next?.NextPageToken ?? string.Empty;
+        }
+        while (token.Length > 0);
+        return all;
+    }
+
     public async Task<UiResult<T>> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken = default)
     {
         var state = await authentication.GetAuthenticationStateAsync();
