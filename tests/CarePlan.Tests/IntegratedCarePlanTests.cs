@@ -26,10 +26,10 @@ public sealed class IntegratedCarePlanTests
     {
         var noGoals = Proposed();
         noGoals.Participate(0, new Participation(true, Today, null, string.Empty), Now);
-        Assert.Equal(nameof(ActivationNeedsAGoalRule), Assert.Throws<BusinessRuleViolationException>(() => noGoals.Activate(1, Now)).Rule);
+        Assert.Equal(nameof(ActivationNeedsAGoalRule), Assert.Throws<BusinessRuleViolationException>(() => noGoals.Activate(1, DateOnly.FromDateTime((Now).UtcDateTime), Now)).Rule);
 
         var unagreed = Proposed(NeedDomain.DrugUse);
-        Assert.Equal(nameof(ActivationNeedsThePersonsAgreementRule), Assert.Throws<BusinessRuleViolationException>(() => unagreed.Activate(0, Now)).Rule);
+        Assert.Equal(nameof(ActivationNeedsThePersonsAgreementRule), Assert.Throws<BusinessRuleViolationException>(() => unagreed.Activate(0, DateOnly.FromDateTime((Now).UtcDateTime), Now)).Rule);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class IntegratedCarePlanTests
         var plan = Active();
         plan.PutOnHold(plan.Version, Now);
         Assert.Equal(CarePlanStatus.OnHold, plan.Status);
-        plan.Activate(plan.Version, Now);
+        plan.Activate(plan.Version, DateOnly.FromDateTime((Now).UtcDateTime), Now);
         Assert.Equal(CarePlanStatus.Active, plan.Status);
 
         plan.AddAction(plan.Version, null, Housing, 1, "Tenancy", Today.AddDays(30), Now);
@@ -145,7 +145,7 @@ public sealed class IntegratedCarePlanTests
 
         Assert.Equal((CarePlanStatus.Revoked, false), (plan.Status, plan.IsOpen));
         Assert.All(plan.Actions, a => Assert.Equal(ActionStatus.Cancelled, a.Status));
-        Assert.Throws<BusinessRuleViolationException>(() => plan.Activate(plan.Version, Now));
+        Assert.Throws<BusinessRuleViolationException>(() => plan.Activate(plan.Version, DateOnly.FromDateTime((Now).UtcDateTime), Now));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class IntegratedCarePlanTests
     {
         var plan = Proposed(NeedDomain.DrugUse);
         plan.Participate(0, new Participation(true, Today, Today, "My words"), at ?? Now);
-        plan.Activate(1, at ?? Now);
+        plan.Activate(1, DateOnly.FromDateTime((at ?? Now).UtcDateTime), at ?? Now);
         return plan;
     }
 

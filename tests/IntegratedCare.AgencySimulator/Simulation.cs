@@ -101,6 +101,10 @@ public sealed class Simulation(ISystemUnderTest system, TextWriter story, int se
         return System.PassAsync(TimeSpan.FromDays(days));
     }
 
+    /// <summary>Lets time pass until a day after <paramref name="due"/>: a deadline's length in days depends on the weekends and holidays it spans.</summary>
+    public Task PassBeyondAsync(Google.Protobuf.WellKnownTypes.Timestamp due) =>
+        PassAsync(Math.Max(1, (int)Math.Ceiling((due.ToDateTimeOffset() - System.Now).TotalDays) + 1));
+
     /// <summary>Waits (up to 20 s) for what the system does after a commit: the outbox, a deadline sweep.</summary>
     public async Task<T> EventuallyAsync<T>(string what, Func<Task<T?>> probe)
         where T : class
@@ -139,6 +143,7 @@ public sealed class Simulation(ISystemUnderTest system, TextWriter story, int se
             Name = $"Simulated area {RunId}",
             Kind = AreaKind.CouncilArea,
             TimeZone = "Europe/London",
+            Jurisdiction = Jurisdiction.Scotland,
             RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = CoordinatorSubject, Name = "Area Co-ordinator", Email = "coordinator@area.example" },
         });
         AreaId = area.AreaId;

@@ -17,6 +17,7 @@ internal sealed class AgencyScenario(TestHost host)
             Name = name,
             Kind = AreaKind.CouncilArea,
             TimeZone = "Europe/London",
+            Jurisdiction = Jurisdiction.Scotland,
             RehabilitationCoordinator = new RehabilitationCoordinator
             {
                 StaffId = "coordinator-1",

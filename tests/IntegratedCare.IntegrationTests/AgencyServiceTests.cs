@@ -286,6 +286,7 @@ public sealed class AgencyServiceTests : IAsyncLifetime
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
         Assert.Equal("time_zone", Assert.Single(invalid.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
         Assert.Equal("Europe/Dublin", created.TimeZone);
+        Assert.Equal(Jurisdiction.Ireland, created.Jurisdiction);
         Assert.Equal("rc-2", created.RehabilitationCoordinator.StaffId);
         Assert.Contains(listed.Areas, a => a.AreaId == created.AreaId);
     }
@@ -296,7 +297,7 @@ public sealed class AgencyServiceTests : IAsyncLifetime
         var area = await _scenario.CreateAreaAsync();
         UpdateAreaRequest Update(string staffId) => new()
         {
-            AreaId = area.AreaId, ExpectedVersion = area.Version, Name = area.Name, Kind = area.Kind, TimeZone = area.TimeZone,
+            AreaId = area.AreaId, ExpectedVersion = area.Version, Name = area.Name, Kind = area.Kind, TimeZone = area.TimeZone, Jurisdiction = area.Jurisdiction,
             RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = staffId, Name = "New Co-ordinator", Email = "new.rc@example.org" },
         };
 

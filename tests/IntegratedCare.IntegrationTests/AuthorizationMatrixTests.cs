@@ -128,6 +128,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["AgencyService/CreateArea"] = ("{}", "dddddddddo"),
         ["AgencyService/GetArea"] = ("""{"areaId":"{area}"}""", "oooooooooo"),
         ["AgencyService/ListAreas"] = ("{}", "oooooooooo"),
+        ["AgencyService/ListHolidayCalendars"] = ("{}", "oooooooooo"),
+        ["AgencyService/LoadHolidays"] = ("{}", "dddddddddo"),
         ["AgencyService/UpdateArea"] = ("""{"areaId":"{area}","expectedVersion":999}""", "dddddddddo"),
 
         // GapsBlocksService: only the role that holds a stage moves the form; a form is hidden from those who may not see it.

@@ -16,7 +16,7 @@ namespace IntegratedCare.IntegrationTests;
 /// <summary>One form up the whole ladder and back down, over real gRPC on a fake clock.</summary>
 public sealed class GapsAndBlocksTests : IAsyncLifetime
 {
-    private const string Calendar = "Europe/London";
+    private static readonly IntegratedCare.BuildingBlocks.Domain.Calendar.WorkingCalendar Calendar = IntegratedCare.BuildingBlocks.Infrastructure.Calendar.ShippedHolidays.For(IntegratedCare.BuildingBlocks.Domain.Calendar.Jurisdiction.Scotland);
     private readonly DataFolder _folder = new();
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private TestHost _host = null!;
@@ -55,8 +55,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
 
     /// <summary>A day in the area's calendar, <paramref name="fromToday"/> days from the fake clock's today, as YYYY-MM-DD.</summary>
     private string Day(int fromToday) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Calendar)).DateTime)
-            .AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Calendar.Today(_clock.GetUtcNow()).AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task DisposeAsync()
     {
@@ -116,7 +115,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         Assert.Equal(Due(10, endorsed), endorsed.StageDueAt.ToDateTimeOffset());
 
         // The co-ordinator misses the ten days: one alert to the co-ordinator, and the form shows overdue.
-        _clock.Advance(TimeSpan.FromDays(12));
+        _clock.Advance(endorsed.StageDueAt.ToDateTimeOffset().AddDays(2) - _clock.GetUtcNow());
         var overdue = await WaitForAsync(() => _coordinator.GetFormAsync(new GetFormRequest { FormId = draft.FormId }).ResponseAsync, f => f.Alerts.Count > 0);
         _clock.Advance(TimeSpan.FromDays(1));
         await Task.Delay(300);
@@ -192,7 +191,8 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
     private async Task<Form> PastDueAsync(Form form, int days, int alerts, FormStage stage, StageHolder holder)
     {
         Assert.Equal((stage, Due(days, form)), (form.Stage, form.StageDueAt.ToDateTimeOffset()));
-        _clock.Advance(TimeSpan.FromDays(days + 1));
+        // A last day on a weekend or holiday moves to the next working day: go a day past the due date itself.
+        _clock.Advance(form.StageDueAt.ToDateTimeOffset().AddDays(1) - _clock.GetUtcNow());
         var alerted = await WaitForAsync(() => _coordinator.GetFormAsync(new GetFormRequest { FormId = form.FormId }).ResponseAsync, f => f.Alerts.Count == alerts);
         _clock.Advance(TimeSpan.FromDays(1));
         await Task.Delay(200);

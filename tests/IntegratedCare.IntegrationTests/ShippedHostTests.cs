@@ -61,7 +61,7 @@ public sealed class ShippedHostTests : IDisposable
             var agencies = new AgencyService.AgencyServiceClient(channel);
             var area = await agencies.CreateAreaAsync(new CreateAreaRequest
             {
-                Name = "Kill Area", Kind = AreaKind.CouncilArea, TimeZone = "Europe/London",
+                Name = "Kill Area", Kind = AreaKind.CouncilArea, TimeZone = "Europe/London", Jurisdiction = Jurisdiction.Scotland,
                 RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = "rc", Name = "Co-ordinator", Email = "rc@example.org" },
             }, headers);
             var ids = new List<string>();

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.BuildingBlocks.Domain;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Areas;
@@ -92,17 +93,17 @@ public sealed class AgencyTests
     }
 
     [Fact]
-    public void Area_Create_AcceptsOnlyTheTwoCalendarsAndUniqueNames()
+    public void Area_Create_TakesItsClockFromItsJurisdiction_AndNeedsAUniqueName()
     {
         var coordinator = new RehabilitationCoordinator("rc-1", "Co-ordinator", "rc@example.org", string.Empty);
 
-        var area = Area.Create(" Clydebank ", AreaKind.CouncilArea, "Europe/London", coordinator, false, Now);
+        var area = Area.Create(" Clydebank ", AreaKind.CouncilArea, Jurisdiction.Scotland, coordinator, false, Now);
 
         Assert.Equal("Clydebank", area.Name);
+        Assert.Equal("Europe/London", area.TimeZone);
+        Assert.Equal("Europe/Dublin", Area.Create("Ballymun", AreaKind.DrugsTaskForceArea, Jurisdiction.Ireland, coordinator, false, Now).TimeZone);
         Assert.IsType<AreaCreated>(Assert.Single(area.DomainEvents));
-        Assert.Equal(nameof(AreaTimeZoneMustBeSupportedRule), Assert.Throws<BusinessRuleViolationException>(
-            () => Area.Create("X", AreaKind.CouncilArea, "America/New_York", coordinator, false, Now)).Rule);
         Assert.True(Assert.Throws<BusinessRuleViolationException>(
-            () => Area.Create("X", AreaKind.CouncilArea, "Europe/Dublin", coordinator, true, Now)).IsUniqueness);
+            () => Area.Create("X", AreaKind.CouncilArea, Jurisdiction.Ireland, coordinator, true, Now)).IsUniqueness);
     }
 }

@@ -1,3 +1,6 @@
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
+using IntegratedCare.BuildingBlocks.Infrastructure.Calendar;
+using IntegratedCare.Protocols.Domain.InterAgency;
 using IntegratedCare.BuildingBlocks.Domain;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Consents;
@@ -145,25 +148,77 @@ public sealed class SharingDecisionTests
 
 public sealed class ResponseTimeTests
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly WorkingCalendar Scotland = ShippedHolidays.For(Jurisdiction.Scotland);
+    private static readonly WorkingCalendar England = ShippedHolidays.For(Jurisdiction.EnglandAndWales);
+
+    private static ResponseTime Working(int days) => new(days, ResponseTimeUnit.WorkingDays);
 
     [Fact]
     public void WorkingDays_SkipTheWeekend_AndEndAtLocalMidnight()
     {
         // Friday 6 March 2026, 10:00 in London (GMT). Two working days: Monday and Tuesday.
-        var due = new IntegratedCare.Protocols.Domain.InterAgency.ResponseTime(2, IntegratedCare.Protocols.Domain.InterAgency.ResponseTimeUnit.WorkingDays)
-            .DueFrom(new DateTimeOffset(2026, 3, 6, 10, 0, 0, TimeSpan.Zero), London);
+        var due = Working(2).DueFrom(new DateTimeOffset(2026, 3, 6, 10, 0, 0, TimeSpan.Zero), Scotland);
 
         Assert.Equal(new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero), due);
+    }
+
+    [Fact]
+    public void WorkingDays_SkipStAndrewsDaySubstituteMonday_InScotlandOnly()
+    {
+        // Friday 28 November 2025. St Andrew's Day fell on Sunday 30 November, so Monday 1 December 2025 is
+        // Scotland's substitute bank holiday (gov.uk). One working day: Tuesday 2 December in Scotland,
+        // Monday 1 December in England and Wales.
+        var friday = new DateTimeOffset(2025, 11, 28, 15, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DateOnly(2025, 12, 2), Scotland.LastDayOf(Working(1).DueFrom(friday, Scotland)));
+        Assert.Equal(new DateOnly(2025, 12, 1), England.LastDayOf(Working(1).DueFrom(friday, England)));
+    }
+
+    [Fact]
+    public void WorkingDays_SkipEachJurisdictionsOwnHolidays()
+    {
+        // 2 January is a bank holiday in Scotland only; 17 March (St Patrick's Day) in Northern Ireland and
+        // Ireland; the first Monday of August is Scotland's and Ireland's summer holiday, England's is the last.
+        Assert.False(Scotland.IsWorkingDay(new DateOnly(2026, 1, 2)));
+        Assert.True(England.IsWorkingDay(new DateOnly(2026, 1, 2)));
+        Assert.False(ShippedHolidays.For(Jurisdiction.NorthernIreland).IsWorkingDay(new DateOnly(2026, 3, 17)));
+        Assert.False(ShippedHolidays.For(Jurisdiction.Ireland).IsWorkingDay(new DateOnly(2026, 3, 17)));
+        Assert.True(Scotland.IsWorkingDay(new DateOnly(2026, 3, 17)));
+        Assert.False(Scotland.IsWorkingDay(new DateOnly(2026, 8, 3)));
+        Assert.True(England.IsWorkingDay(new DateOnly(2026, 8, 3)));
+        Assert.False(England.IsWorkingDay(new DateOnly(2026, 8, 31)));
+        // Ireland keeps no Good Friday public holiday; the UK does.
+        Assert.True(ShippedHolidays.For(Jurisdiction.Ireland).IsWorkingDay(new DateOnly(2026, 4, 3)));
+        Assert.False(England.IsWorkingDay(new DateOnly(2026, 4, 3)));
     }
 
     [Fact]
     public void CalendarDays_CountEveryDay_InSummerTimeToo()
     {
         // Friday 5 June 2026, 23:30 UTC is Saturday 00:30 in London (BST): three calendar days end Tuesday midnight BST.
-        var due = new IntegratedCare.Protocols.Domain.InterAgency.ResponseTime(3, IntegratedCare.Protocols.Domain.InterAgency.ResponseTimeUnit.CalendarDays)
-            .DueFrom(new DateTimeOffset(2026, 6, 5, 23, 30, 0, TimeSpan.Zero), London);
+        var due = new ResponseTime(3, ResponseTimeUnit.CalendarDays).DueFrom(new DateTimeOffset(2026, 6, 5, 23, 30, 0, TimeSpan.Zero), Scotland);
 
         Assert.Equal(new DateTimeOffset(2026, 6, 9, 23, 0, 0, TimeSpan.Zero), due);
+    }
+
+    [Fact]
+    public void CalendarDays_EndingOnAHoliday_EndOnTheNextWorkingDay()
+    {
+        // Wednesday 22 December 2027 + 3 days = Christmas Day (Saturday); Boxing Day and both substitute
+        // days (27 and 28 December 2027) follow: the deadline is Wednesday 29 December.
+        var due = new ResponseTime(3, ResponseTimeUnit.CalendarDays).DueFrom(new DateTimeOffset(2027, 12, 22, 9, 0, 0, TimeSpan.Zero), England);
+
+        Assert.Equal(new DateOnly(2027, 12, 29), England.LastDayOf(due));
+    }
+
+    [Fact]
+    public void PastTheLastYearLoaded_OnlyWeekendsAreSkipped_AndTheCalendarSaysSo()
+    {
+        var last = Scotland.List.LastYear;
+        var beyond = new DateOnly(last + 1, 11, 30);
+
+        Assert.False(Scotland.Covers(beyond));
+        Assert.True(Scotland.Covers(new DateOnly(last, 1, 1)));
+        Assert.Contains("skips weekends only", IntegratedCare.BuildingBlocks.Application.Calendar.CalendarWarnings.For(Scotland, beyond));
     }
 }

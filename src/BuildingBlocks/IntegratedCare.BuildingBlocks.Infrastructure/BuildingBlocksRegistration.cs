@@ -49,6 +49,8 @@ public static class BuildingBlocksRegistration
         services.AddScoped<Identity.CredentialMint>();
         services.AddSingleton<Identity.CredentialRevocations>();
         services.AddSingleton<IActingAgencies, ActingAgencyCache>();
+        services.AddSingleton<Calendar.WorkingCalendars>();
+        services.AddSingleton<Application.Calendar.IWorkingCalendars>(sp => sp.GetRequiredService<Calendar.WorkingCalendars>());
         services.AddMediatorHandlers(typeof(Application.Identity.StaffAccountDto).Assembly);
         services.AddMediatorHandlers(typeof(BuildingBlocksRegistration).Assembly);
         services.AddIntegratedCareAuthentication(configuration);

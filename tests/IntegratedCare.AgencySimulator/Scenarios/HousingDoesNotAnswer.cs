@@ -40,7 +40,7 @@ public sealed class HousingDoesNotAnswer : Scenario
             }));
         progress?.Report((1, 6));
 
-        await sim.PassAsync(7);
+        await sim.PassBeyondAsync(referral.DueAt);
         await sim.StepAsync("Housing has not answered: the referral is flagged overdue and becomes a variance on the plan", async () =>
         {
             var late = await sim.CaseManager.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = referral.ReferralId });
@@ -66,7 +66,7 @@ public sealed class HousingDoesNotAnswer : Scenario
         });
         progress?.Report((2, 6));
 
-        await sim.PassAsync(12);
+        await sim.PassBeyondAsync(form.StageDueAt);
         await sim.StepAsync("The co-ordinator misses the ten-day feedback: the form shows overdue, with an alert", async () =>
         {
             form = await sim.EventuallyAsync("the co-ordinator's overdue alert", async () =>

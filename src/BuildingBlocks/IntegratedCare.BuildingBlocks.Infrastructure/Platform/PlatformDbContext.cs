@@ -23,6 +23,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Identity.AgencyCredentialRow> AgencyCredentials => Set<Identity.AgencyCredentialRow>();
 
+    public DbSet<Calendar.HolidayCalendarRow> HolidayCalendars => Set<Calendar.HolidayCalendarRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
 
@@ -90,6 +92,15 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.IssuedBy).HasMaxLength(200);
             e.HasIndex(x => x.AgencyId);
+        });
+
+        modelBuilder.Entity<Calendar.HolidayCalendarRow>(e =>
+        {
+            e.ToTable("platform_holiday_calendars");
+            e.HasKey(x => x.Jurisdiction);
+            e.Property(x => x.Jurisdiction).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.LoadedBy).HasMaxLength(200);
+            e.Property(x => x.Holidays).HasConversion(JsonColumn.Converter<Domain.Calendar.PublicHoliday>(), JsonColumn.Comparer<Domain.Calendar.PublicHoliday>());
         });
     }
 }

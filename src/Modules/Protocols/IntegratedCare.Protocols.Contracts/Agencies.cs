@@ -21,4 +21,4 @@ public sealed record AgencyProfile(Guid AgencyId, string Name, string AgencyType
 [Audit(AuditAction.Read, "area")]
 public sealed record AreaProfileQuery(string AreaId) : IContractQuery<AreaProfile?>;
 
-public sealed record AreaProfile(Guid AreaId, string Name, string TimeZone, string CoordinatorStaffId);
+public sealed record AreaProfile(Guid AreaId, string Name, string TimeZone, string CoordinatorStaffId, IntegratedCare.BuildingBlocks.Domain.Calendar.Jurisdiction Jurisdiction);

@@ -17,6 +17,35 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("IntegratedCare.BuildingBlocks.Infrastructure.Calendar.HolidayCalendarRow", b =>
+                {
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Jurisdiction");
+
+                    b.ToTable("platform_holiday_calendars", (string)null);
+                });
+
             modelBuilder.Entity("IntegratedCare.BuildingBlocks.Infrastructure.Identity.AgencyCredentialRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Calendar;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
@@ -268,7 +269,7 @@ internal sealed class ExitCarePlanValidator : AbstractValidator<ExitCarePlanComm
     }
 }
 
-internal sealed class EditPlanHandlers(PlanChanges changes, ICurrentActor currentActor, IMediator mediator) :
+internal sealed class EditPlanHandlers(PlanChanges changes, ICurrentActor currentActor, IMediator mediator, IWorkingCalendars calendars) :
     IRequestHandler<RecordParticipationCommand, CarePlanDto>,
     IRequestHandler<AddGoalCommand, CarePlanDto>,
     IRequestHandler<UpdateGoalCommand, CarePlanDto>,
@@ -294,7 +295,7 @@ internal sealed class EditPlanHandlers(PlanChanges changes, ICurrentActor curren
             plan.UpdateGoal(r.ExpectedVersion, Guid.Parse(r.GoalId), r.Description, r.Measure ?? string.Empty, IsoDates.Parse(r.TargetDate), r.Lifecycle!.Value, r.Achievement, now), ct);
 
     public Task<CarePlanDto> Handle(ActivateCarePlanCommand r, CancellationToken ct) =>
-        changes.ByLeadAsync(r.CarePlanId, "Plan activated with the person's agreement", (plan, now) => plan.Activate(r.ExpectedVersion, now), ct);
+        changes.ByLeadAsync(r.CarePlanId, "Plan activated with the person's agreement", (plan, now) => plan.Activate(r.ExpectedVersion, calendars.For(plan.Jurisdiction).Today(now), now), ct);
 
     public async Task<CarePlanDto> Handle(AddActionCommand r, CancellationToken ct)
     {

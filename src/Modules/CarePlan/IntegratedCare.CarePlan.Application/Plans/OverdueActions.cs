@@ -1,3 +1,5 @@
+using IntegratedCare.BuildingBlocks.Application.Calendar;
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Application.Security;
@@ -20,6 +22,7 @@ internal sealed class NoteOverdueActionsHandler(
     ICarePlanHistory history,
     IUnitOfWork unitOfWork,
     CarePlanFeedSignal signal,
+    IWorkingCalendars calendars,
     TimeProvider clock) : IRequestHandler<NoteOverdueActionsCommand, int>
 {
     private const int Batch = 200;
@@ -28,13 +31,14 @@ internal sealed class NoteOverdueActionsHandler(
     {
         var now = clock.GetUtcNow();
 
-        // Every calendar's today is within a day of UTC's: the query finds a superset, each plan decides in its own.
-        var latestToday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+        // Seek only plans with an action past due and not yet noted, earliest first, in the latest "today" of
+        // any calendar (the UK's and Ireland's clocks agree, so the seek is exact); each plan then decides in
+        // its own calendar. Each noted plan's next due date moves on, so the next batch finds the next ones.
+        var latestToday = Enum.GetValues<Jurisdiction>().Max(j => calendars.For(j).Today(now));
         var noted = 0;
         foreach (var plan in await plans.WithActionsDueBeforeAsync(latestToday, Batch, cancellationToken))
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZone)).DateTime);
-            var count = plan.NoteOverdueActions(today, now);
+            var count = plan.NoteOverdueActions(calendars.For(plan.Jurisdiction).Today(now), now);
             if (count > 0)
             {
                 history.Record(plan, "system:careplan-deadlines", $"{count} action(s) past their due date became variances", now);

@@ -1,3 +1,5 @@
+using IntegratedCare.BuildingBlocks.Application.Calendar;
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.Assessment.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -31,6 +33,7 @@ internal sealed class ProposeCarePlanHandler(
     IAuditScope audit,
     IUnitOfWork unitOfWork,
     CarePlanFeedSignal signal,
+    IWorkingCalendars calendars,
     TimeProvider clock) : IRequestHandler<ProposeCarePlanCommand, string>
 {
     public async Task<string> Handle(ProposeCarePlanCommand request, CancellationToken cancellationToken)
@@ -65,13 +68,13 @@ internal sealed class ProposeCarePlanHandler(
         return plan.Id.ToString();
     }
 
-    /// <summary>Due dates are counted in the lead agency's (first) area's calendar; Europe/London if it has none.</summary>
-    private async Task<string> CalendarOfAsync(Guid leadAgencyId, CancellationToken cancellationToken)
+    /// <summary>Due dates are counted in the lead agency's (first) area's jurisdiction; the national calendar's if it has none.</summary>
+    private async Task<Jurisdiction> CalendarOfAsync(Guid leadAgencyId, CancellationToken cancellationToken)
     {
         var agency = await mediator.Send(new Protocols.Contracts.AgencyProfileQuery(leadAgencyId.ToString("D")), cancellationToken);
         var area = agency is { AreaIds.Count: > 0 }
             ? await mediator.Send(new Protocols.Contracts.AreaProfileQuery(agency.AreaIds[0].ToString("D")), cancellationToken)
             : null;
-        return area?.TimeZone ?? "Europe/London";
+        return area?.Jurisdiction ?? calendars.National.Jurisdiction;
     }
 }

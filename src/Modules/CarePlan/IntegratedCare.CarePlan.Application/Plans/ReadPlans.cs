@@ -1,3 +1,5 @@
+using IntegratedCare.BuildingBlocks.Application.Calendar;
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
@@ -77,6 +79,7 @@ internal sealed class ReadPlanHandlers(
     PlanAccess access,
     RequestSharingDecisions decisions,
     IAuditScope audit,
+    IWorkingCalendars calendars,
     TimeProvider clock) :
     IRequestHandler<GetCarePlanQuery, CarePlanDto>,
     IRequestHandler<ListCarePlansQuery, Page<CarePlanDto>>,
@@ -141,14 +144,16 @@ internal sealed class ReadPlanHandlers(
     public async Task<Page<OverdueReviewDto>> Handle(ListOverdueReviewsQuery request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The UK's and Ireland's clocks agree, so the latest calendar's today is every plan's today.
+        var now = clock.GetUtcNow();
+        var today = Enum.GetValues<Jurisdiction>().Max(j => calendars.For(j).Today(now));
         var actor = currentActor.Required;
         var caseManager = actor.IsInRole(Roles.LineManager) ? null : actor.Id;
         var fingerprint = $"{agency.AgencyId}|{caseManager}";
         var offset = PageToken.Decode(request.PageToken, fingerprint);
         var (due, total) = await plans.ReviewsDueBeforeAsync(agency.AgencyId, today, caseManager, offset, PageToken.PageSize(request.PageSize), cancellationToken);
         var reviews = due
-            .Select(p => new OverdueReviewDto(p.Id.ToString(), p.ServiceUserId.ToString("D"), p.LeadCaseManager, p.NextReviewDue!.Value, today.DayNumber - p.NextReviewDue.Value.DayNumber))
+            .Select(p => new OverdueReviewDto(p.Id.ToString(), p.ServiceUserId.ToString("D"), p.LeadCaseManager, p.NextReviewDue!.Value, WorkingCalendar.DaysBetween(p.NextReviewDue.Value, calendars.For(p.Jurisdiction).Today(now))))
             .ToList();
         return Page<OverdueReviewDto>.At(reviews, offset, total, fingerprint);
     }

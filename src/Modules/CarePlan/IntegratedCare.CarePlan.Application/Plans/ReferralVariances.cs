@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Calendar;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Outbox;
@@ -27,6 +28,7 @@ internal sealed class RecordReferralVarianceHandler(
     IAuditScope audit,
     IUnitOfWork unitOfWork,
     CarePlanFeedSignal signal,
+    IWorkingCalendars calendars,
     TimeProvider clock) : IRequestHandler<RecordReferralVarianceCommand, bool>
 {
     public async Task<bool> Handle(RecordReferralVarianceCommand request, CancellationToken cancellationToken)
@@ -35,7 +37,7 @@ internal sealed class RecordReferralVarianceHandler(
         audit.ServiceUser(referral.ServiceUserId.ToString("D"));
         var plan = await plans.OpenForServiceUserAsync(referral.ServiceUserId, cancellationToken);
         var now = clock.GetUtcNow();
-        if (plan is null || !plan.NoteOverdueReferral(referral.ReferralId, referral.ToAgencyId, referral.DueAt, now))
+        if (plan is null || !plan.NoteOverdueReferral(referral.ReferralId, referral.ToAgencyId, calendars.For(plan.Jurisdiction).LastDayOf(referral.DueAt), now))
         {
             return false;
         }

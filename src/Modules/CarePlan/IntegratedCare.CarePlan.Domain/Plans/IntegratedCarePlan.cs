@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.BuildingBlocks.Domain;
 
 namespace IntegratedCare.CarePlan.Domain.Plans;
@@ -57,8 +58,8 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
 
     public string ExitReason { get; private set; } = string.Empty;
 
-    /// <summary>The calendar (time zone) action due dates are counted in: the lead agency's area's.</summary>
-    public string TimeZone { get; private set; } = "Europe/London";
+    /// <summary>The calendar action due dates and reviews are counted in: the lead agency's area's jurisdiction.</summary>
+    public Jurisdiction Jurisdiction { get; private set; } = Jurisdiction.Scotland;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -90,11 +91,11 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
 
     /// <summary>Proposes a draft plan from a completed assessment: one proposed goal per domain at moderate or high need.</summary>
     public static IntegratedCarePlan Propose(
-        Guid serviceUserId, int episode, Guid assessmentId, Guid leadAgencyId, string leadCaseManager, int tier, IReadOnlyList<NeedDomain> needingGoals, DateTimeOffset now, string timeZone = "Europe/London")
+        Guid serviceUserId, int episode, Guid assessmentId, Guid leadAgencyId, string leadCaseManager, int tier, IReadOnlyList<NeedDomain> needingGoals, DateTimeOffset now, Jurisdiction jurisdiction = Jurisdiction.Scotland)
     {
         var plan = new IntegratedCarePlan(CarePlanId.New())
         {
-            TimeZone = timeZone,
+            Jurisdiction = jurisdiction,
             ServiceUserId = serviceUserId,
             Episode = episode,
             SourceAssessmentId = assessmentId,
@@ -147,7 +148,7 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
     }
 
     /// <summary>Activation needs a goal being worked towards and the person's recorded agreement.</summary>
-    public void Activate(long expectedVersion, DateTimeOffset now)
+    public void Activate(long expectedVersion, DateOnly today, DateTimeOffset now)
     {
         Begin(expectedVersion);
         CheckRule(new PlanMustBeDraftOrOnHoldRule(this));
@@ -155,7 +156,7 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
         CheckRule(new ActivationNeedsThePersonsAgreementRule(Participation));
         Status = CarePlanStatus.Active;
         _goals = _goals.Select(g => g.Lifecycle is GoalLifecycle.Proposed or GoalLifecycle.Planned or GoalLifecycle.Accepted ? g with { Lifecycle = GoalLifecycle.Active } : g).ToList();
-        NextReviewDue ??= DateOnly.FromDateTime(now.UtcDateTime).AddDays(7 * ReviewIntervalWeeks);
+        NextReviewDue ??= today.AddDays(7 * ReviewIntervalWeeks);
         if (Stage is PathwayStage.Referral or PathwayStage.Assessment or PathwayStage.CarePlanning)
         {
             _stages.Add(new StageEntry(PathwayStage.Intervention, now));
@@ -262,7 +263,7 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
     }
 
     /// <summary>A referral for the person went unanswered past its response time: a variance, once per referral.</summary>
-    public bool NoteOverdueReferral(Guid referralId, Guid toAgencyId, DateTimeOffset dueAt, DateTimeOffset now)
+    public bool NoteOverdueReferral(Guid referralId, Guid toAgencyId, DateOnly lastDay, DateTimeOffset now)
     {
         if (!IsOpen || _variances.Any(v => v.ReferralId == referralId))
         {
@@ -270,7 +271,7 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
         }
 
         _variances.Add(new Variance(
-            Guid.NewGuid(), null, referralId, toAgencyId, VarianceKind.ReferralOverdue, null, $"Referral due {dueAt:yyyy-MM-dd HH:mm} UTC, unanswered.", now, null));
+            Guid.NewGuid(), null, referralId, toAgencyId, VarianceKind.ReferralOverdue, null, $"Referral due by the end of {lastDay:yyyy-MM-dd}, unanswered.", now, null));
         Changed(now);
         return true;
     }

@@ -67,7 +67,7 @@ internal sealed class CarePlanDbContext(DbContextOptions<CarePlanDbContext> opti
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.LeadCaseManager).HasMaxLength(200);
             e.Property(x => x.ExitReason).HasMaxLength(1000);
-            e.Property(x => x.TimeZone).HasMaxLength(40);
+            e.Property(x => x.Jurisdiction).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.Goals);
             e.Ignore(x => x.Actions);

@@ -45,7 +45,7 @@ internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanReposi
     }
 
     public async Task<IReadOnlyList<IntegratedCarePlan>> WithActionsDueBeforeAsync(DateOnly day, int limit, CancellationToken cancellationToken) =>
-        await db.Plans.Where(p => p.NextActionDue != null && p.NextActionDue < day && Open.Contains(p.Status)).Take(limit).ToListAsync(cancellationToken);
+        await db.Plans.Where(p => p.NextActionDue != null && p.NextActionDue < day && Open.Contains(p.Status)).OrderBy(p => p.NextActionDue).Take(limit).ToListAsync(cancellationToken);
 
     public async Task<(IReadOnlyList<IntegratedCarePlan> Plans, int Total)> ReviewsDueBeforeAsync(
         Guid leadAgencyId, DateOnly day, string? leadCaseManager, int offset, int limit, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.GapsAndBlocks.Domain.Forms;
 
 namespace IntegratedCare.GapsAndBlocks.Application.Forms;
@@ -71,12 +72,10 @@ public sealed class LadderPeriods
 
     public int AcknowledgementDays { get; set; } = 10;
 
-    /// <summary>The end of the <paramref name="days"/>th day after today, in the area's calendar, as UTC.</summary>
-    public static DateTimeOffset DueAfter(int days, DateTimeOffset now, string timeZone)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        var localToday = TimeZoneInfo.ConvertTime(now, zone).Date;
-        var localDue = DateTime.SpecifyKind(localToday.AddDays(days + 1), DateTimeKind.Unspecified);
-        return new DateTimeOffset(localDue, zone.GetUtcOffset(localDue)).ToUniversalTime();
-    }
+    /// <summary>
+    /// The end of the <paramref name="days"/>th day after today in the area's calendar, as UTC; a last day
+    /// that is a weekend or public holiday moves to the next working day.
+    /// </summary>
+    public static DateTimeOffset DueAfter(int days, DateTimeOffset now, WorkingCalendar calendar) =>
+        calendar.EndOf(calendar.AddDays(calendar.Today(now), days));
 }

@@ -1,3 +1,5 @@
+using IntegratedCare.BuildingBlocks.Application.Calendar;
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.GapsAndBlocks.Domain.Forms;
@@ -13,8 +15,14 @@ namespace IntegratedCare.GapsAndBlocks.Application.Forms;
 /// no agency or one that serves the area; a sub-group member sits on the sub-groups of the areas its
 /// agency serves.
 /// </summary>
-internal sealed class Ladder(ICurrentActor currentActor, IMediator mediator, IActingAgencies agencies)
+internal sealed class Ladder(ICurrentActor currentActor, IMediator mediator, IActingAgencies agencies, IWorkingCalendars calendars)
 {
+    /// <summary>The calendar the area's rungs are counted in.</summary>
+    public WorkingCalendar CalendarOf(AreaProfile area) => calendars.For(area.Jurisdiction);
+
+    /// <summary>NDRIC sits nationally: the national calendar.</summary>
+    public WorkingCalendar NationalCalendar => calendars.National;
+
     private IReadOnlyList<Guid>? _actorAreas;
 
     public Actor Actor => currentActor.Required;

@@ -58,7 +58,8 @@ internal sealed class MoveFormHandler(FormAccess loader, Ladder ladder, Anonymit
         var text = request.Text ?? string.Empty;
         await guard.EnsureAnonymousAsync([(FieldOf(request.Step), text)], cancellationToken);
         var now = clock.GetUtcNow();
-        DateTimeOffset Due(int days) => LadderPeriods.DueAfter(days, now, area.TimeZone);
+        var calendar = ladder.CalendarOf(area);
+        DateTimeOffset Due(int days) => LadderPeriods.DueAfter(days, now, calendar);
         switch (request.Step)
         {
             case LadderStep.Attest:

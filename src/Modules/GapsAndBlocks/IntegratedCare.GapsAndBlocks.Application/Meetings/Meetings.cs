@@ -110,13 +110,13 @@ internal sealed class MeetingHandlers(
     public async Task<MeetingDto> Handle(ScheduleMeetingCommand request, CancellationToken cancellationToken)
     {
         Guid? area = null;
-        var calendar = NationalCalendar;
+        var calendar = ladder.NationalCalendar;
         if (request.Kind == MeetingKind.SubGroup)
         {
             var profile = await ladder.AreaAsync(Guid.Parse(request.AreaId), cancellationToken);
             ladder.Require(ladder.IsCoordinator(profile), "the area's rehabilitation co-ordinator");
             area = profile.AreaId;
-            calendar = profile.TimeZone;
+            calendar = ladder.CalendarOf(profile);
         }
         else
         {
@@ -124,7 +124,7 @@ internal sealed class MeetingHandlers(
         }
 
         var meeting = Meeting.Schedule(
-            request.Kind!.Value, area, FormInput.ParseDate(request.HeldOn)!.Value, Today(calendar), request.HeldAlready, ladder.Actor.Id);
+            request.Kind!.Value, area, FormInput.ParseDate(request.HeldOn)!.Value, calendar.Today(clock.GetUtcNow()), request.HeldAlready, ladder.Actor.Id);
         meetings.Add(meeting);
         audit.Resource(meeting.Id.ToString());
         return ToDto(meeting);
@@ -199,10 +199,10 @@ internal sealed class MeetingHandlers(
                     form.ResolveBySubGroup(form.Version, by, decision.Text, now);
                     break;
                 case (ItemDecision.ReferredUp, MeetingKind.SubGroup):
-                    form.ReferToNdric(form.Version, by, decision.Text, LadderPeriods.DueAfter(periods.NdricDays, now, area.TimeZone), now);
+                    form.ReferToNdric(form.Version, by, decision.Text, LadderPeriods.DueAfter(periods.NdricDays, now, ladder.CalendarOf(area)), now);
                     break;
                 case (ItemDecision.Resolved, MeetingKind.Ndric):
-                    form.RecordNdricDecision(form.Version, by, decision.Text, LadderPeriods.DueAfter(periods.ReportBackDays, now, area.TimeZone), now);
+                    form.RecordNdricDecision(form.Version, by, decision.Text, LadderPeriods.DueAfter(periods.ReportBackDays, now, ladder.CalendarOf(area)), now);
                     break;
                 case (ItemDecision.Deferred, _):
                     form.Defer(by, decision.Text, now);
@@ -214,16 +214,10 @@ internal sealed class MeetingHandlers(
             minutes.Add(new MinuteItem(form.Id.Value, decision.Decision.Value, decision.Text.Trim(), form.DeferredTwice));
         }
 
-        var calendar = meeting.AreaId is { } of ? (await ladder.AreaAsync(of, cancellationToken)).TimeZone : NationalCalendar;
-        meeting.RecordMinutes(request.ExpectedVersion, minutes, by, now, Today(calendar));
+        var calendar = meeting.AreaId is { } of ? ladder.CalendarOf(await ladder.AreaAsync(of, cancellationToken)) : ladder.NationalCalendar;
+        meeting.RecordMinutes(request.ExpectedVersion, minutes, by, now, calendar.Today(clock.GetUtcNow()));
         return await PackAsync(meeting, cancellationToken);
     }
-
-    /// <summary>NDRIC sits nationally, in the UK calendar.</summary>
-    private const string NationalCalendar = "Europe/London";
-
-    private DateOnly Today(string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
 
     private async Task<Meeting> LoadAsync(string meetingId, CancellationToken cancellationToken)
     {

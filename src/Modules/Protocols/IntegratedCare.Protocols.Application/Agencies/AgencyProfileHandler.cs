@@ -40,7 +40,7 @@ internal sealed class AreaProfileHandler(IAreaRepository areas, IAuditScope audi
         var id = new AreaId(Guid.Parse(request.AreaId));
         audit.Resource(id.ToString());
         var area = await areas.FindAsync(id, cancellationToken);
-        return area is null ? null : new AreaProfile(area.Id.Value, area.Name, area.TimeZone, area.Coordinator.StaffId);
+        return area is null ? null : new AreaProfile(area.Id.Value, area.Name, area.TimeZone, area.Coordinator.StaffId, area.Jurisdiction);
     }
 }
 

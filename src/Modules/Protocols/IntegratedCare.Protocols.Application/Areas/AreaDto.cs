@@ -11,7 +11,8 @@ public sealed record AreaDto(
     string TimeZone,
     RehabilitationCoordinatorDto RehabilitationCoordinator,
     DateTimeOffset CreatedAt,
-    long Version)
+    long Version,
+    BuildingBlocks.Domain.Calendar.Jurisdiction Jurisdiction)
 {
     public static AreaDto From(Area area) => new(
         area.Id.ToString(),
@@ -20,5 +21,6 @@ public sealed record AreaDto(
         area.TimeZone,
         new RehabilitationCoordinatorDto(area.Coordinator.StaffId, area.Coordinator.Name, area.Coordinator.Email, area.Coordinator.Phone),
         area.CreatedAt,
-        area.Version);
+        area.Version,
+        area.Jurisdiction);
 }

@@ -1,6 +1,8 @@
 using IntegratedCare.Protocols.Application.Consents;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Calendar;
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
@@ -56,9 +58,9 @@ internal sealed class MakeReferralHandler(
     IMediator mediator,
     ICurrentActor currentActor,
     IAuditScope audit,
+    IWorkingCalendars calendars,
     TimeProvider clock) : IRequestHandler<MakeReferralCommand, ReferralDto>
 {
-    private const string DefaultCalendar = "Europe/London";
 
     public async Task<ReferralDto> Handle(MakeReferralCommand request, CancellationToken cancellationToken)
     {
@@ -108,10 +110,10 @@ internal sealed class MakeReferralHandler(
         return ReferralDto.From(referral, now);
     }
 
-    /// <summary>Response times are counted in the receiver's calendar: the time zone of its first area.</summary>
-    private async Task<TimeZoneInfo> CalendarOfAsync(Agency receiver, CancellationToken cancellationToken)
+    /// <summary>Response times are counted in the receiver's calendar: the jurisdiction of its first area.</summary>
+    private async Task<WorkingCalendar> CalendarOfAsync(Agency receiver, CancellationToken cancellationToken)
     {
         var area = receiver.AreaIds.Count == 0 ? null : await areas.FindAsync(receiver.AreaIds[0], cancellationToken);
-        return TimeZoneInfo.FindSystemTimeZoneById(area?.TimeZone ?? DefaultCalendar);
+        return area is null ? calendars.National : calendars.For(area.Jurisdiction);
     }
 }

@@ -1,4 +1,5 @@
 using IntegratedCare.BuildingBlocks.Domain;
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 
 namespace IntegratedCare.Protocols.Domain.Areas;
 
@@ -19,8 +20,8 @@ public enum AreaKind
 public sealed record RehabilitationCoordinator(string StaffId, string Name, string Email, string Phone);
 
 /// <summary>
-/// A council or drugs task force area. Its calendar (time zone) is the one deadlines in days are
-/// counted in; its rehabilitation co-ordinator is the second rung of the gaps-and-blocks ladder.
+/// A council or drugs task force area. Its jurisdiction is the calendar deadlines in days are counted in
+/// (its public holidays, and its clock: <see cref="TimeZone"/> follows from it); its rehabilitation co-ordinator is the second rung of the gaps-and-blocks ladder.
 /// </summary>
 public sealed class Area : AggregateRoot<AreaId>
 {
@@ -36,12 +37,13 @@ public sealed class Area : AggregateRoot<AreaId>
         Coordinator = null!;
     }
 
-    private Area(AreaId id, string name, AreaKind kind, string timeZone, RehabilitationCoordinator coordinator, DateTimeOffset createdAt)
+    private Area(AreaId id, string name, AreaKind kind, Jurisdiction jurisdiction, RehabilitationCoordinator coordinator, DateTimeOffset createdAt)
         : base(id)
     {
         Name = name;
         Kind = kind;
-        TimeZone = timeZone;
+        Jurisdiction = jurisdiction;
+        TimeZone = WorkingCalendar.TimeZoneIdOf(jurisdiction);
         Coordinator = coordinator;
         CreatedAt = createdAt;
     }
@@ -50,30 +52,32 @@ public sealed class Area : AggregateRoot<AreaId>
 
     public AreaKind Kind { get; private set; }
 
+    public Jurisdiction Jurisdiction { get; private set; }
+
+    /// <summary>The clock of <see cref="Jurisdiction"/>: "Europe/Dublin" for Ireland, else "Europe/London".</summary>
     public string TimeZone { get; private set; }
 
     public RehabilitationCoordinator Coordinator { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static Area Create(string name, AreaKind kind, string timeZone, RehabilitationCoordinator coordinator, bool nameIsTaken, DateTimeOffset now)
+    public static Area Create(string name, AreaKind kind, Jurisdiction jurisdiction, RehabilitationCoordinator coordinator, bool nameIsTaken, DateTimeOffset now)
     {
         CheckRule(new AreaNameMustBeUniqueRule(name, nameIsTaken));
-        CheckRule(new AreaTimeZoneMustBeSupportedRule(timeZone));
-        var area = new Area(AreaId.New(), name.Trim(), kind, timeZone, coordinator, now);
+        var area = new Area(AreaId.New(), name.Trim(), kind, jurisdiction, coordinator, now);
         area.Raise(new AreaCreated(area.Id, area.TimeZone, coordinator.StaffId, now));
         return area;
     }
 
     /// <summary>Renames the area, changes its calendar or hands it to a new rehabilitation co-ordinator.</summary>
-    public void Update(long expectedVersion, string name, AreaKind kind, string timeZone, RehabilitationCoordinator coordinator, bool nameIsTaken, DateTimeOffset now)
+    public void Update(long expectedVersion, string name, AreaKind kind, Jurisdiction jurisdiction, RehabilitationCoordinator coordinator, bool nameIsTaken, DateTimeOffset now)
     {
         EnsureVersion(expectedVersion);
         CheckRule(new AreaNameMustBeUniqueRule(name, nameIsTaken));
-        CheckRule(new AreaTimeZoneMustBeSupportedRule(timeZone));
         Name = name.Trim();
         Kind = kind;
-        TimeZone = timeZone;
+        Jurisdiction = jurisdiction;
+        TimeZone = WorkingCalendar.TimeZoneIdOf(jurisdiction);
         Coordinator = coordinator;
         Touch();
         Raise(new AreaUpdated(Id, TimeZone, coordinator.StaffId, now));
@@ -89,13 +93,6 @@ public sealed class AreaNameMustBeUniqueRule(string name, bool nameIsTaken) : IU
     public bool IsBroken() => nameIsTaken;
 
     public string Message => $"An area named '{name.Trim()}' exists already.";
-}
-
-public sealed class AreaTimeZoneMustBeSupportedRule(string timeZone) : IBusinessRule
-{
-    public bool IsBroken() => !Area.TimeZones.Contains(timeZone);
-
-    public string Message => $"Time zone must be one of {string.Join(", ", Area.TimeZones)}.";
 }
 
 /// <summary>The store of areas, as the domain needs it.</summary>

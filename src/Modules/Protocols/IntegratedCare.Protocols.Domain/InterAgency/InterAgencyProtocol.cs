@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.BuildingBlocks.Domain;
 using IntegratedCare.Protocols.Domain.Agencies;
 
@@ -19,7 +20,7 @@ public enum InterAgencyProtocolStatus
 
 public enum ResponseTimeUnit
 {
-    /// <summary>Monday to Friday in the receiving area's calendar.</summary>
+    /// <summary>Monday to Friday except public holidays, in the receiving area's jurisdiction.</summary>
     WorkingDays = 1,
     CalendarDays = 2,
 }
@@ -28,24 +29,15 @@ public enum ResponseTimeUnit
 public sealed record ResponseTime(int Amount, ResponseTimeUnit Unit)
 {
     /// <summary>
-    /// The end of the last day the receiver has, in the area's local calendar, as a UTC instant. Weekends do
-    /// not count as working days; public holidays are not yet known to the system.
+    /// The end of the last day the receiver has, in its area's calendar, as a UTC instant. Working days skip
+    /// weekends and the jurisdiction's public holidays; a count in calendar days whose last day is not a
+    /// working day ends on the next working day.
     /// </summary>
-    public DateTimeOffset DueFrom(DateTimeOffset requestedAt, TimeZoneInfo calendar)
+    public DateTimeOffset DueFrom(DateTimeOffset requestedAt, WorkingCalendar calendar)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(requestedAt, calendar).DateTime);
-        var remaining = Amount;
-        while (remaining > 0)
-        {
-            day = day.AddDays(1);
-            if (Unit == ResponseTimeUnit.CalendarDays || (day.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday))
-            {
-                remaining--;
-            }
-        }
-
-        var endOfDay = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(endOfDay, calendar), TimeSpan.Zero);
+        var today = calendar.Today(requestedAt);
+        var last = Unit == ResponseTimeUnit.WorkingDays ? calendar.AddWorkingDays(today, Amount) : calendar.AddDays(today, Amount);
+        return calendar.EndOf(last);
     }
 }
 

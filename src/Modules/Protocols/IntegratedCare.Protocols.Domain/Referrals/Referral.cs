@@ -106,7 +106,7 @@ public sealed class Referral : AggregateRoot<ReferralId>
         Guid serviceUserId,
         string reason,
         IReadOnlyList<DataCategory> sharedCategories,
-        TimeZoneInfo receiverCalendar,
+        IntegratedCare.BuildingBlocks.Domain.Calendar.WorkingCalendar receiverCalendar,
         DateTimeOffset now)
     {
         CheckRule(new ReferralNeedsAnActiveProtocolRule(protocol));

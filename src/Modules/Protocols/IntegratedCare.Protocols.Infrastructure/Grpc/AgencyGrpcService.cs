@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Calendar;
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
@@ -45,4 +46,10 @@ internal sealed class AgencyGrpcService(GrpcMediator mediator) : AgencyService.A
 
     public override Task<ListAreasResponse> ListAreas(ListAreasRequest request, ServerCallContext context) =>
         mediator.SendAsync<ListAreasQuery, Page<AreaDto>, ListAreasResponse>(request, context);
+
+    public override Task<ListHolidayCalendarsResponse> ListHolidayCalendars(ListHolidayCalendarsRequest request, ServerCallContext context) =>
+        mediator.SendAsync<ListHolidayCalendarsQuery, IReadOnlyList<HolidayCalendarDto>, ListHolidayCalendarsResponse>(request, context);
+
+    public override Task<ListHolidayCalendarsResponse> LoadHolidays(LoadHolidaysRequest request, ServerCallContext context) =>
+        mediator.SendAsync<LoadHolidaysCommand, IReadOnlyList<HolidayCalendarDto>, ListHolidayCalendarsResponse>(request, context);
 }

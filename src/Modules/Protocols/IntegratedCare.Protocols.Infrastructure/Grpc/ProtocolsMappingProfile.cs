@@ -40,6 +40,7 @@ internal sealed class ProtocolsMappingProfile : ModuleProfile
         MapEnum<V1.AgencyType, Domain.Agencies.AgencyType>();
         MapEnum<V1.AgencyStatus, Domain.Agencies.AgencyStatus>();
         MapEnum<V1.AreaKind, Domain.Areas.AreaKind>();
+        MapEnum<V1.Jurisdiction, BuildingBlocks.Domain.Calendar.Jurisdiction>();
         MapEnum<V1.SharingPurpose, Domain.Sharing.SharingPurpose>();
         MapEnum<V1.SharingBasis, Domain.Sharing.SharingBasis>();
         MapEnum<V1.SharingProtocolStatus, Domain.Sharing.SharingProtocolStatus>();
@@ -72,6 +73,12 @@ internal sealed class ProtocolsMappingProfile : ModuleProfile
         CreateMap<RehabilitationCoordinatorDto, V1.RehabilitationCoordinator>();
         CreateMap<AreaDto, V1.Area>();
         CreateMap<Page<AreaDto>, V1.ListAreasResponse>().ForMember(d => d.Areas, o => o.MapFrom(s => s.Items));
+        CreateMap<V1.ListHolidayCalendarsRequest, BuildingBlocks.Application.Calendar.ListHolidayCalendarsQuery>();
+        CreateMap<V1.LoadHolidaysRequest, BuildingBlocks.Application.Calendar.LoadHolidaysCommand>();
+        CreateMap<BuildingBlocks.Domain.Calendar.PublicHoliday, V1.PublicHoliday>();
+        CreateMap<BuildingBlocks.Application.Calendar.HolidayCalendarDto, V1.HolidayCalendar>();
+        CreateMap<IReadOnlyList<BuildingBlocks.Application.Calendar.HolidayCalendarDto>, V1.ListHolidayCalendarsResponse>()
+            .ForMember(d => d.Calendars, o => o.MapFrom(s => s));
 
         // Information sharing.
         CreateMap<V1.SharingRule, SharingRuleInput>();

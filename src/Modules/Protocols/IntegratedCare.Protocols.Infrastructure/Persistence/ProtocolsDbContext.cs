@@ -68,6 +68,7 @@ internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> op
             e.Property(x => x.Name).HasMaxLength(200).UseCollation("NOCASE");
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
             e.Property(x => x.TimeZone).HasMaxLength(40);
+            e.Property(x => x.Jurisdiction).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.DomainEvents);
             e.ComplexProperty(x => x.Coordinator, c =>

@@ -4,6 +4,7 @@ using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.Protocols.Domain.Areas;
 using MediatR;
 
@@ -14,7 +15,7 @@ public sealed record RehabilitationCoordinatorInput(string StaffId, string Name,
 /// <summary>Areas are the national map the ladder climbs: only a system administrator draws it.</summary>
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Create, "area")]
-public sealed record CreateAreaCommand(string Name, AreaKind? Kind, string TimeZone, RehabilitationCoordinatorInput? RehabilitationCoordinator)
+public sealed record CreateAreaCommand(string Name, AreaKind? Kind, string TimeZone, RehabilitationCoordinatorInput? RehabilitationCoordinator, Jurisdiction? Jurisdiction = null)
     : ICommand<AreaDto>, IAreaInput;
 
 internal sealed class CreateAreaValidator : AbstractValidator<CreateAreaCommand>
@@ -31,6 +32,9 @@ public interface IAreaInput
 
     string TimeZone { get; }
 
+    /// <summary>The area's calendar. May be left out only for "Europe/Dublin", which is Ireland's alone.</summary>
+    Jurisdiction? Jurisdiction { get; }
+
     RehabilitationCoordinatorInput? RehabilitationCoordinator { get; }
 }
 
@@ -41,8 +45,17 @@ internal static class AreaInput
     {
         validator.RuleFor(x => x.Name).RequiredText(200);
         validator.RuleFor(x => x.Kind).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known area kind");
+        validator.RuleFor(x => x.Jurisdiction).IsInEnum().WithMessage("is not a known jurisdiction");
+        validator.RuleFor(x => x.Jurisdiction).NotNull()
+            .WithMessage("is required: Europe/London is the clock of Scotland, England and Wales and Northern Ireland, whose public holidays differ")
+            .When(x => x.TimeZone != "Europe/Dublin" && (string.IsNullOrEmpty(x.TimeZone) || Area.TimeZones.Contains(x.TimeZone)));
+        validator.RuleFor(x => x.TimeZone)
+            .Must((x, zone) => string.IsNullOrEmpty(zone) || zone == WorkingCalendar.TimeZoneIdOf(x.Jurisdiction!.Value))
+            .WithMessage((x, _) => $"must be empty or {WorkingCalendar.TimeZoneIdOf(x.Jurisdiction!.Value)}, the clock of the jurisdiction given")
+            .When(x => x.Jurisdiction is { } j && Enum.IsDefined(j));
         validator.RuleFor(x => x.TimeZone).Must(Area.TimeZones.Contains)
-            .WithMessage($"must be one of {string.Join(", ", Area.TimeZones)}");
+            .WithMessage($"must be one of {string.Join(", ", Area.TimeZones)}")
+            .When(x => x.Jurisdiction is null && !string.IsNullOrEmpty(x.TimeZone));
         validator.RuleFor(x => x.RehabilitationCoordinator).NotNull().WithMessage("is required");
         validator.When(x => x.RehabilitationCoordinator is not null, () =>
         {
@@ -52,6 +65,9 @@ internal static class AreaInput
             validator.RuleFor(x => x.RehabilitationCoordinator!.Phone).OptionalPhone();
         });
     }
+
+    /// <summary>The jurisdiction given, or Ireland for "Europe/Dublin" alone (the validator let nothing else through).</summary>
+    public static Jurisdiction JurisdictionOf(IAreaInput input) => input.Jurisdiction ?? Jurisdiction.Ireland;
 
     public static RehabilitationCoordinator Coordinator(IAreaInput input)
     {
@@ -66,7 +82,7 @@ internal sealed class CreateAreaHandler(IAreaRepository areas, IAuditScope audit
     public async Task<AreaDto> Handle(CreateAreaCommand request, CancellationToken cancellationToken)
     {
         var nameIsTaken = await areas.NameIsTakenAsync(request.Name.Trim(), null, cancellationToken);
-        var area = Area.Create(request.Name, request.Kind!.Value, request.TimeZone, AreaInput.Coordinator(request), nameIsTaken, clock.GetUtcNow());
+        var area = Area.Create(request.Name, request.Kind!.Value, AreaInput.JurisdictionOf(request), AreaInput.Coordinator(request), nameIsTaken, clock.GetUtcNow());
         areas.Add(area);
         audit.Resource(area.Id.ToString());
         return AreaDto.From(area);

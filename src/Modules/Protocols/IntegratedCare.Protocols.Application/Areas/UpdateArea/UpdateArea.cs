@@ -14,7 +14,7 @@ namespace IntegratedCare.Protocols.Application.Areas.UpdateArea;
 /// <summary>Renames an area, changes its calendar, or hands it to a new rehabilitation co-ordinator.</summary>
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Update, "area")]
-public sealed record UpdateAreaCommand(string AreaId, long ExpectedVersion, string Name, AreaKind? Kind, string TimeZone, RehabilitationCoordinatorInput? RehabilitationCoordinator)
+public sealed record UpdateAreaCommand(string AreaId, long ExpectedVersion, string Name, AreaKind? Kind, string TimeZone, RehabilitationCoordinatorInput? RehabilitationCoordinator, BuildingBlocks.Domain.Calendar.Jurisdiction? Jurisdiction = null)
     : ICommand<AreaDto>, IAreaInput;
 
 internal sealed class UpdateAreaValidator : AbstractValidator<UpdateAreaCommand>
@@ -35,7 +35,7 @@ internal sealed class UpdateAreaHandler(IAreaRepository areas, IAuditScope audit
         audit.Resource(id.ToString());
         var area = await areas.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Area", id.ToString());
         var nameIsTaken = await areas.NameIsTakenAsync(request.Name.Trim(), id, cancellationToken);
-        area.Update(request.ExpectedVersion, request.Name, request.Kind!.Value, request.TimeZone, AreaInput.Coordinator(request), nameIsTaken, clock.GetUtcNow());
+        area.Update(request.ExpectedVersion, request.Name, request.Kind!.Value, AreaInput.JurisdictionOf(request), AreaInput.Coordinator(request), nameIsTaken, clock.GetUtcNow());
         return AreaDto.From(area);
     }
 }
