@@ -11,10 +11,11 @@ public interface ITypedId
 
 public static class TypedIds
 {
-    /// <summary>Parses the canonical text form of an id; false for anything else, including the empty Guid.</summary>
+    /// <summary>Parses the canonical text form of an id, exactly (no surrounding spaces); false for anything else, including the empty Guid.</summary>
     public static bool TryParse(string? text, out Guid value)
     {
-        if (Guid.TryParseExact(text?.Trim(), "D", out value) && value != Guid.Empty)
+        // Guid parsing forgives surrounding spaces; an id on the wire must be exactly 36 characters.
+        if (text is { Length: 36 } && Guid.TryParseExact(text, "D", out value) && value != Guid.Empty)
         {
             return true;
         }

@@ -32,6 +32,9 @@ internal static class GrpcHosting
         });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Last, after everything that calls AddGrpc: every service is bound with its request parsing guarded.
+        GuardedServiceMethodProvider<object>.Register(services);
         return services;
     }
 

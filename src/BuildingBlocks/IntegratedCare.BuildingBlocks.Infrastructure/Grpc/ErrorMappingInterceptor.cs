@@ -21,6 +21,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        RefuseIfPastDeadline(context);
         try
         {
             return await continuation(request, context);
@@ -35,6 +36,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        RefuseIfPastDeadline(context);
         try
         {
             await continuation(request, responseStream, context);
@@ -49,6 +51,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
         ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        RefuseIfPastDeadline(context);
         try
         {
             return await continuation(requestStream, context);
@@ -63,6 +66,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream,
         ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        RefuseIfPastDeadline(context);
         try
         {
             await continuation(requestStream, responseStream, context);
@@ -72,6 +76,31 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             throw Map(ex, context);
         }
     }
+
+    /// <summary>
+    /// A call whose deadline has passed before its work starts (e.g. <c>grpc-timeout: 1n</c>) is refused, so
+    /// nothing is done for a caller who has stopped waiting. Deadlines are wall-clock time, as on the wire.
+    /// </summary>
+    private static void RefuseIfPastDeadline(ServerCallContext context)
+    {
+        // Grpc.AspNetCore sets no deadline for a timeout shorter than one tick (100 ns), such as "1n": that
+        // deadline has passed on arrival.
+        if (context.Deadline <= DateTime.UtcNow || IsBelowOneTick(context.GetHttpContext().Request.Headers["grpc-timeout"].ToString()))
+        {
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.DeadlineExceeded, "The call's deadline had passed before its work began; nothing was done."));
+        }
+    }
+
+    private static bool IsBelowOneTick(string? timeout) =>
+        timeout is { Length: >= 2 } t
+        && long.TryParse(t.AsSpan(0, t.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+        && t[^1] switch
+        {
+            'n' => amount < 100,
+            'u' => amount == 0,
+            'm' or 'S' or 'M' or 'H' => amount == 0,
+            _ => false,
+        };
 
     private RpcException Map(Exception ex, ServerCallContext context)
     {

@@ -15,7 +15,48 @@ public sealed class GrpcMediator(
 {
     public async Task<TReply> SendAsync<TRequest, TResult, TReply>(object message, ServerCallContext context)
         where TRequest : IRequest<TResult> =>
-        mapper.Map<TReply>(await mediator.Send(mapper.Map<TRequest>(message), context.CancellationToken));
+        mapper.Map<TReply>(await mediator.Send(MapRequest<TRequest>(message), context.CancellationToken));
+
+    /// <summary>
+    /// Proto message → request. A value the mapping cannot take (a timestamp out of range) is the caller's
+    /// mistake: INVALID_ARGUMENT naming the field, as validation would.
+    /// </summary>
+    public TRequest MapRequest<TRequest>(object message)
+    {
+        try
+        {
+            return mapper.Map<TRequest>(message);
+        }
+        catch (AutoMapperMappingException ex) when (Innermost(ex) is Mapping.InvalidTimestampException invalid)
+        {
+            throw new Application.Errors.RequestValidationException(FieldPath(ex), invalid.Message);
+        }
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is { } inner)
+        {
+            ex = inner;
+        }
+
+        return ex;
+    }
+
+    /// <summary>The proto field path of the member that failed, e.g. <c>expires_at</c> or <c>window.from</c>.</summary>
+    private static string FieldPath(AutoMapperMappingException ex)
+    {
+        var names = new List<string>();
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is AutoMapperMappingException { MemberMap: { } member })
+            {
+                names.Add(Application.FieldNames.ToWireName(member.SourceMember?.Name ?? member.DestinationName));
+            }
+        }
+
+        return names.Count == 0 ? "request" : string.Join('.', names);
+    }
 
     /// <summary>
     /// One round of a long-lived call (a server stream) in a scope of its own, as the same caller: nothing

@@ -1,6 +1,7 @@
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,7 +69,7 @@ public static class AuthenticationRegistration
         }
     }
 
-    private static Task AuditRefusalAsync(JwtBearerChallengeContext context)
+    private static async Task AuditRefusalAsync(JwtBearerChallengeContext context)
     {
         var http = context.HttpContext;
         var services = http.RequestServices;
@@ -90,6 +91,20 @@ public static class AuthenticationRegistration
             AuditOutcome.Denied,
             context.AuthenticateFailure is null ? "unauthenticated: no token" : "unauthenticated: invalid token",
             http.TraceIdentifier);
-        return services.GetRequiredService<IAuditTrail>().WriteIsolatedAsync(record, CancellationToken.None);
+        await services.GetRequiredService<IAuditTrail>().WriteIsolatedAsync(record, CancellationToken.None);
+
+        // A gRPC caller gets a gRPC status (a trailers-only response), not a bare HTTP 401 its client
+        // library can only report as UNKNOWN or a protocol error. Browsers and HTTP callers keep the 401.
+        if (http.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            context.HandleResponse();
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.ContentType = "application/grpc";
+            http.Response.Headers["grpc-status"] = "16";
+            http.Response.Headers["grpc-message"] = context.AuthenticateFailure is null
+                ? "A bearer token is required (metadata authorization: Bearer <jwt>)."
+                : "The bearer token is not valid: expired, revoked, or not signed for this audience.";
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
     }
 }

@@ -26,16 +26,28 @@ public sealed record RecordConsentCommand(
 
 internal sealed class RecordConsentValidator : AbstractValidator<RecordConsentCommand>
 {
-    public RecordConsentValidator()
+    public const int MaxAgencies = 100;
+    public const int MaxAgencyTypes = 20;
+    public const int MaxCategories = 50;
+    public const int MaxPurposes = 10;
+
+    public RecordConsentValidator(TimeProvider clock)
     {
         RuleFor(x => x.ServiceUserId).MustBeId();
+        // A caller's mistake, refused before anything is looked up: not a state of the consent.
+        RuleFor(x => x.ExpiresAt).Must(e => e is not { } at || at > clock.GetUtcNow()).WithMessage("must be in the future, or left out");
         RuleFor(x => x.Method).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known method");
         RuleFor(x => x.Provisions).NotEmpty().When(x => !x.Refused).WithMessage("must hold at least one provision")
             .Must(p => p.Count <= 50).WithMessage("must hold at most 50 provisions");
         RuleForEach(x => x.Provisions).ChildRules(provision =>
         {
             provision.RuleFor(p => p.Type).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known provision type");
-            provision.RuleFor(p => p.DataCategories).NotEmpty().WithMessage("must name at least one category");
+            provision.RuleFor(p => p.DataCategories).NotEmpty().WithMessage("must name at least one category")
+                .Must(c => c.Count <= MaxCategories).WithMessage($"must name at most {MaxCategories} categories");
+            provision.RuleFor(p => p.AgencyIds).Must(a => a.Count <= MaxAgencies).WithMessage($"must name at most {MaxAgencies} agencies")
+                .Must(a => a.Distinct().Count() == a.Count).WithMessage("must not name an agency twice");
+            provision.RuleFor(p => p.AgencyTypes).Must(a => a.Count <= MaxAgencyTypes).WithMessage($"must name at most {MaxAgencyTypes} agency types");
+            provision.RuleFor(p => p.Purposes).Must(a => a.Count <= MaxPurposes).WithMessage($"must name at most {MaxPurposes} purposes");
             provision.RuleForEach(p => p.DataCategories).Must(c => DataCategoryCodes.TryParse(c, out _))
                 .WithMessage($"must be one of {string.Join(", ", DataCategoryCodes.All)}");
             provision.RuleFor(p => p).Must(p => p.AgencyIds.Count + p.AgencyTypes.Count > 0)
