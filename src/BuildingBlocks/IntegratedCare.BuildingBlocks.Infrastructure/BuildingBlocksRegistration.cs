@@ -39,6 +39,7 @@ public static class BuildingBlocksRegistration
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddSingleton<AuditWriter>();
         services.AddScoped<IOutbox, Outbox.Outbox>();
+        services.AddScoped<Application.Idempotency.IIdempotencyStore, Platform.IdempotencyStore>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();

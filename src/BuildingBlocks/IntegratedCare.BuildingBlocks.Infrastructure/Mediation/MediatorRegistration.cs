@@ -22,6 +22,7 @@ public static class MediatorRegistration
         typeof(AuthorizationBehavior<,>),
         typeof(ValidationBehavior<,>),
         typeof(UnitOfWorkBehavior<,>),
+        typeof(Application.Idempotency.IdempotencyBehavior<,>),
     ];
 
     private static readonly Type[] HandlerInterfaces =

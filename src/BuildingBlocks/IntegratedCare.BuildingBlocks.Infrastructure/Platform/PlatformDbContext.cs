@@ -25,6 +25,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Calendar.HolidayCalendarRow> HolidayCalendars => Set<Calendar.HolidayCalendarRow>();
 
+    public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
 
@@ -92,6 +94,18 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.IssuedBy).HasMaxLength(200);
             e.HasIndex(x => x.AgencyId);
+        });
+
+        modelBuilder.Entity<IdempotencyKeyRow>(e =>
+        {
+            e.ToTable("platform_idempotency_keys");
+            e.HasKey(x => new { x.Scope, x.RequestId });
+            e.Property(x => x.Scope).HasMaxLength(400);
+            e.Property(x => x.RequestId).HasMaxLength(100);
+            e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.Property(x => x.ResourceId).HasMaxLength(64);
+            e.Property(x => x.ServiceUserId).HasMaxLength(64);
+            e.HasIndex(x => x.CreatedAt);
         });
 
         modelBuilder.Entity<Calendar.HolidayCalendarRow>(e =>

@@ -237,6 +237,43 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform.Migrations
                     b.ToTable("platform_audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("IntegratedCare.BuildingBlocks.Infrastructure.Platform.IdempotencyKeyRow", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope", "RequestId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("platform_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("IntegratedCare.BuildingBlocks.Infrastructure.Platform.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

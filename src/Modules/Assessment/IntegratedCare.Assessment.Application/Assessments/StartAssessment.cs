@@ -19,7 +19,7 @@ namespace IntegratedCare.Assessment.Application.Assessments;
 /// </summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
 [Audit(AuditAction.Create, "assessment")]
-public sealed record StartAssessmentCommand(string ServiceUserId) : ICommand<AssessmentDto>;
+public sealed record StartAssessmentCommand(string ServiceUserId, string? RequestId = null) : ICommand<AssessmentDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand;
 
 internal sealed class StartAssessmentValidator : AbstractValidator<StartAssessmentCommand>
 {

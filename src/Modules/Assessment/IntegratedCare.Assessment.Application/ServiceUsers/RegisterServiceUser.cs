@@ -19,7 +19,7 @@ namespace IntegratedCare.Assessment.Application.ServiceUsers;
 /// </summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
 [Audit(AuditAction.Create, "service-user")]
-public sealed record RegisterServiceUserCommand(ServiceUserDetailsInput? Details, IReadOnlyList<string> ConfirmedDistinctFrom) : ICommand<ServiceUserDto>;
+public sealed record RegisterServiceUserCommand(ServiceUserDetailsInput? Details, IReadOnlyList<string> ConfirmedDistinctFrom, string? RequestId = null) : ICommand<ServiceUserDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand;
 
 internal sealed class RegisterServiceUserValidator : AbstractValidator<RegisterServiceUserCommand>
 {

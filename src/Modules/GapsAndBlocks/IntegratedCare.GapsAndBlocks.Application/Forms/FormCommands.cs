@@ -14,7 +14,7 @@ namespace IntegratedCare.GapsAndBlocks.Application.Forms;
 /// <summary>A case manager drafts a form for their agency. Identifying text is refused (INVALID_ARGUMENT) and nothing is stored.</summary>
 [Authorize(Roles.CaseManager)]
 [Audit(AuditAction.Create, "gaps-blocks-form")]
-public sealed record CreateFormCommand(FormInput? Form) : ICommand<FormDto>;
+public sealed record CreateFormCommand(FormInput? Form, string? RequestId = null) : ICommand<FormDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand;
 
 /// <summary>The case manager edits their draft (or a form returned to them).</summary>
 [Authorize(Roles.CaseManager)]

@@ -40,7 +40,7 @@ public sealed record MeetingPackDto(MeetingDto Meeting, IReadOnlyList<PackItem> 
 /// <summary>Schedules a sub-group meeting (the area's co-ordinator) or an NDRIC meeting (the national co-ordinator).</summary>
 [Authorize(Roles.RehabilitationCoordinator, Roles.NationalCoordinator)]
 [Audit(AuditAction.Create, "meeting")]
-public sealed record ScheduleMeetingCommand(MeetingKind? Kind, string AreaId, string HeldOn, bool HeldAlready = false) : ICommand<MeetingDto>;
+public sealed record ScheduleMeetingCommand(MeetingKind? Kind, string AreaId, string HeldOn, bool HeldAlready = false, string? RequestId = null) : ICommand<MeetingDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand;
 
 [Authorize(Roles.RehabilitationCoordinator, Roles.SubgroupMember, Roles.NationalCoordinator)]
 [Audit(AuditAction.Read, "meeting")]

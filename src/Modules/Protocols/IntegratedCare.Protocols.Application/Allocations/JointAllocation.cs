@@ -42,7 +42,7 @@ public sealed record AllocationMeetingDto(string AllocationMeetingId, string Are
 /// <summary>A party to a referral that needs more than one agency puts it on an area's joint allocation queue.</summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
 [Audit(AuditAction.Create, "allocation-item")]
-public sealed record QueueForJointAllocationCommand(string ReferralId, string AreaId, string Reason) : ICommand<AllocationItemDto>;
+public sealed record QueueForJointAllocationCommand(string ReferralId, string AreaId, string Reason, string? RequestId = null) : ICommand<AllocationItemDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand;
 
 internal sealed class QueueForJointAllocationValidator : AbstractValidator<QueueForJointAllocationCommand>
 {
@@ -148,8 +148,8 @@ public sealed record AllocationDecisionInput(string AllocationItemId, Allocation
 /// <summary>The area's rehabilitation co-ordinator records a joint allocation meeting and its decisions.</summary>
 [Authorize(Roles.RehabilitationCoordinator, Roles.SystemAdmin)]
 [Audit(AuditAction.Create, "allocation-meeting")]
-public sealed record RecordAllocationMeetingCommand(string AreaId, string HeldOn, IReadOnlyList<string> AttendeeAgencyIds, IReadOnlyList<AllocationDecisionInput> Decisions)
-    : ICommand<AllocationMeetingDto>;
+public sealed record RecordAllocationMeetingCommand(string AreaId, string HeldOn, IReadOnlyList<string> AttendeeAgencyIds, IReadOnlyList<AllocationDecisionInput> Decisions, string? RequestId = null)
+    : ICommand<AllocationMeetingDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand;
 
 internal sealed class RecordAllocationMeetingValidator : AbstractValidator<RecordAllocationMeetingCommand>
 {

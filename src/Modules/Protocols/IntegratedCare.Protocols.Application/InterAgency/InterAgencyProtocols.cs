@@ -102,7 +102,7 @@ internal static class ProtocolTerms
 
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Create, "protocol")]
-public sealed record CreateProtocolCommand(ProtocolTermsInput Terms) : ICommand<InterAgencyProtocolDto>, IHasProtocolTerms;
+public sealed record CreateProtocolCommand(ProtocolTermsInput Terms, string? RequestId = null) : ICommand<InterAgencyProtocolDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand, IHasProtocolTerms;
 
 internal sealed class CreateProtocolValidator : AbstractValidator<CreateProtocolCommand>
 {

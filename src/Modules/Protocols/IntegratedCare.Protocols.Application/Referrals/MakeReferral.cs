@@ -29,7 +29,7 @@ public sealed record MakeReferralCommand(
     string Reason,
     IReadOnlyList<string> SharedDataCategories,
     string OverrideBasis = "",
-    string OverrideReason = "") : ICommand<ReferralDto>;
+    string OverrideReason = "", string? RequestId = null) : ICommand<ReferralDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand;
 
 internal sealed class MakeReferralValidator : AbstractValidator<MakeReferralCommand>
 {

@@ -16,7 +16,7 @@ public sealed record RegisterAgencyCommand(
     AgencyType? Type,
     IReadOnlyList<string> AreaIds,
     AgencyContactInput? Contact,
-    string OrganisationCode) : ICommand<AgencyDto>, IAgencyInput;
+    string OrganisationCode, string? RequestId = null) : ICommand<AgencyDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand, IAgencyInput;
 
 internal sealed class RegisterAgencyHandler(
     IAgencyRepository agencies,

@@ -15,8 +15,8 @@ public sealed record RehabilitationCoordinatorInput(string StaffId, string Name,
 /// <summary>Areas are the national map the ladder climbs: only a system administrator draws it.</summary>
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Create, "area")]
-public sealed record CreateAreaCommand(string Name, AreaKind? Kind, string TimeZone, RehabilitationCoordinatorInput? RehabilitationCoordinator, Jurisdiction? Jurisdiction = null)
-    : ICommand<AreaDto>, IAreaInput;
+public sealed record CreateAreaCommand(string Name, AreaKind? Kind, string TimeZone, RehabilitationCoordinatorInput? RehabilitationCoordinator, Jurisdiction? Jurisdiction = null, string? RequestId = null)
+    : ICommand<AreaDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand, IAreaInput;
 
 internal sealed class CreateAreaValidator : AbstractValidator<CreateAreaCommand>
 {

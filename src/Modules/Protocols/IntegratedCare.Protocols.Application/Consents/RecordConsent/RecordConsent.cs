@@ -22,7 +22,7 @@ public sealed record RecordConsentCommand(
     ConsentMethod? Method,
     bool Refused,
     IReadOnlyList<ConsentProvisionInput> Provisions,
-    DateTimeOffset? ExpiresAt) : ICommand<ConsentDto>;
+    DateTimeOffset? ExpiresAt, string? RequestId = null) : ICommand<ConsentDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand;
 
 internal sealed class RecordConsentValidator : AbstractValidator<RecordConsentCommand>
 {

@@ -11,7 +11,7 @@ namespace IntegratedCare.Protocols.Application.Sharing.CreateSharingProtocol;
 
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Create, "sharing-protocol")]
-public sealed record CreateSharingProtocolCommand(string Name, IReadOnlyList<SharingRuleInput> Rules) : ICommand<SharingProtocolDto>;
+public sealed record CreateSharingProtocolCommand(string Name, IReadOnlyList<SharingRuleInput> Rules, string? RequestId = null) : ICommand<SharingProtocolDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand;
 
 internal sealed class CreateSharingProtocolValidator : AbstractValidator<CreateSharingProtocolCommand>
 {
