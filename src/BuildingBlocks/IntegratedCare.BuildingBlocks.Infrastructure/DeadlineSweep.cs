@@ -18,8 +18,16 @@ public abstract class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cl
 
     protected abstract TimeSpan Interval { get; }
 
-    /// <summary>One round; returns a line for the log when it did something, or null.</summary>
-    protected abstract Task<string?> SweepAsync(IMediator mediator, CancellationToken cancellationToken);
+    /// <summary>
+    /// One round of bounded batches, each its own short transaction; returns a line for the log when it did
+    /// something (or null), and whether a batch was full, so more may be due at once.
+    /// </summary>
+    protected abstract Task<SweepRound> SweepAsync(IMediator mediator, CancellationToken cancellationToken);
+
+    /// <summary>How many full rounds run back to back before the next tick; between them other writers get the lock.</summary>
+    private const int MaxRoundsPerTick = 100;
+
+    private static readonly TimeSpan PauseBetweenRounds = TimeSpan.FromMilliseconds(20);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,12 +38,27 @@ public abstract class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cl
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System(Component));
-                    var done = await SweepAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), stoppingToken);
-                    if (done is not null)
+                    for (var round = 0; round < MaxRoundsPerTick; round++)
                     {
-                        logger.LogInformation("{Component}: {Done}", Component, done);
+                        SweepRound result;
+                        await using (var scope = scopes.CreateAsyncScope())
+                        {
+                            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System(Component));
+                            result = await SweepAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), stoppingToken);
+                        }
+
+                        if (result.Done is not null)
+                        {
+                            logger.LogInformation("{Component}: {Done}", Component, result.Done);
+                        }
+
+                        if (!result.More)
+                        {
+                            break;
+                        }
+
+                        // A backlog (after downtime, or a mass change) is worked off in short transactions.
+                        await Task.Delay(PauseBetweenRounds, stoppingToken);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -50,3 +73,6 @@ public abstract class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cl
         }
     }
 }
+
+/// <summary>What one sweep round did (a line for the log, or null) and whether a full batch means more may be due.</summary>
+public sealed record SweepRound(string? Done, bool More);

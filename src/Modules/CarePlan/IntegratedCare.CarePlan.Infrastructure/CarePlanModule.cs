@@ -59,9 +59,9 @@ internal sealed class CarePlanDeadlineWorker(IServiceScopeFactory scopes, IConfi
 
     protected override TimeSpan Interval => _options.DeadlineSweepInterval;
 
-    protected override async Task<string?> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
+    protected override async Task<SweepRound> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
     {
-        var noted = await mediator.Send(new NoteOverdueActionsCommand(), cancellationToken);
-        return noted > 0 ? $"{noted} care plan actions passed their due date and became variances" : null;
+        var round = await mediator.Send(new NoteOverdueActionsCommand(), cancellationToken);
+        return new(round.Actions > 0 ? $"{round.Actions} care plan actions passed their due date and became variances" : null, round.Plans >= NoteOverdueActionsCommand.Batch);
     }
 }

@@ -54,9 +54,9 @@ internal sealed class LadderDeadlineWorker(IServiceScopeFactory scopes, IConfigu
     protected override TimeSpan Interval { get; } =
         configuration.GetValue($"{GapsAndBlocksModule.Section}:DeadlineSweepInterval", TimeSpan.FromMinutes(5));
 
-    protected override async Task<string?> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
+    protected override async Task<SweepRound> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
     {
         var alerted = await mediator.Send(new NoteOverdueStagesCommand(), cancellationToken);
-        return alerted > 0 ? $"{alerted} gaps and blocks forms passed a stage's due date; their holders are alerted" : null;
+        return new(alerted > 0 ? $"{alerted} gaps and blocks forms passed a stage's due date; their holders are alerted" : null, alerted >= NoteOverdueStagesCommand.Batch);
     }
 }

@@ -30,10 +30,12 @@ internal sealed class DeadlineWorker(IServiceScopeFactory scopes, IConfiguration
 
     protected override TimeSpan Interval => _options.DeadlineSweepInterval;
 
-    protected override async Task<string?> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
+    protected override async Task<SweepRound> SweepAsync(IMediator mediator, CancellationToken cancellationToken)
     {
         var overdue = await mediator.Send(new RaiseOverdueReferralsCommand(_options.ReferralExpiresAfterOverdue), cancellationToken);
         var expired = await mediator.Send(new RaiseExpiredConsentsCommand(), cancellationToken);
-        return overdue + expired > 0 ? $"{overdue} referrals became overdue and {expired} consents expired" : null;
+        return new(
+            overdue + expired > 0 ? $"{overdue} referrals became overdue and {expired} consents expired" : null,
+            overdue >= RaiseOverdueReferralsCommand.Batch || expired >= RaiseExpiredConsentsCommand.Batch);
     }
 }

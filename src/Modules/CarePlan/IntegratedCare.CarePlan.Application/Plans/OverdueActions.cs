@@ -15,7 +15,14 @@ namespace IntegratedCare.CarePlan.Application.Plans;
 /// </summary>
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Execute, "care-plan")]
-public sealed record NoteOverdueActionsCommand : ICommand<int>;
+public sealed record NoteOverdueActionsCommand : ICommand<OverdueActionsRound>
+{
+    /// <summary>Plans looked at per transaction.</summary>
+    public const int Batch = 200;
+}
+
+/// <summary>How many plans one round looked at, and how many of their actions it noted overdue.</summary>
+public sealed record OverdueActionsRound(int Plans, int Actions);
 
 internal sealed class NoteOverdueActionsHandler(
     ICarePlanRepository plans,
@@ -23,11 +30,11 @@ internal sealed class NoteOverdueActionsHandler(
     IUnitOfWork unitOfWork,
     CarePlanFeedSignal signal,
     IWorkingCalendars calendars,
-    TimeProvider clock) : IRequestHandler<NoteOverdueActionsCommand, int>
+    TimeProvider clock) : IRequestHandler<NoteOverdueActionsCommand, OverdueActionsRound>
 {
-    private const int Batch = 200;
+    private const int Batch = NoteOverdueActionsCommand.Batch;
 
-    public async Task<int> Handle(NoteOverdueActionsCommand request, CancellationToken cancellationToken)
+    public async Task<OverdueActionsRound> Handle(NoteOverdueActionsCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
 
@@ -36,7 +43,8 @@ internal sealed class NoteOverdueActionsHandler(
         // its own calendar. Each noted plan's next due date moves on, so the next batch finds the next ones.
         var latestToday = Enum.GetValues<Jurisdiction>().Max(j => calendars.For(j).Today(now));
         var noted = 0;
-        foreach (var plan in await plans.WithActionsDueBeforeAsync(latestToday, Batch, cancellationToken))
+        var due = await plans.WithActionsDueBeforeAsync(latestToday, Batch, cancellationToken);
+        foreach (var plan in due)
         {
             var count = plan.NoteOverdueActions(calendars.For(plan.Jurisdiction).Today(now), now);
             if (count > 0)
@@ -51,6 +59,6 @@ internal sealed class NoteOverdueActionsHandler(
             unitOfWork.AfterCommit(signal.Pulse);
         }
 
-        return noted;
+        return new OverdueActionsRound(due.Count, noted);
     }
 }

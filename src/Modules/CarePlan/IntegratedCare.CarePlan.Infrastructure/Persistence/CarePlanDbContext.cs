@@ -97,7 +97,9 @@ internal sealed class CarePlanDbContext(DbContextOptions<CarePlanDbContext> opti
 
             // One open plan per person: a new episode starts only when the last one closed.
             e.HasIndex(x => x.ServiceUserId, "IX_careplan_plans_open").IsUnique().HasFilter("\"Status\" IN ('Draft', 'Active', 'OnHold')");
-            e.HasIndex(x => x.NextActionDue);
+            // The overdue-actions sweep's seek: open plans with an action not yet noted, in due order.
+            e.HasIndex(x => x.NextActionDue, "IX_careplan_plans_action_due")
+                .HasFilter("\"NextActionDue\" IS NOT NULL AND \"Status\" IN ('Draft', 'Active', 'OnHold')");
             e.HasIndex(x => new { x.LeadAgencyId, x.NextReviewDue });
         });
 

@@ -45,7 +45,11 @@ internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanReposi
     }
 
     public async Task<IReadOnlyList<IntegratedCarePlan>> WithActionsDueBeforeAsync(DateOnly day, int limit, CancellationToken cancellationToken) =>
-        await db.Plans.Where(p => p.NextActionDue != null && p.NextActionDue < day && Open.Contains(p.Status)).OrderBy(p => p.NextActionDue).Take(limit).ToListAsync(cancellationToken);
+        await WithActionsDueBefore(db, day, limit).ToListAsync(cancellationToken);
+
+    /// <summary>The overdue-actions sweep's seek: open plans with an action due before the day not yet noted, earliest first (IX_careplan_plans_action_due).</summary>
+    internal static IQueryable<IntegratedCarePlan> WithActionsDueBefore(CarePlanDbContext db, DateOnly day, int limit) =>
+        db.Plans.Where(p => p.NextActionDue != null && Open.Contains(p.Status) && p.NextActionDue < day).OrderBy(p => p.NextActionDue).Take(limit);
 
     public async Task<(IReadOnlyList<IntegratedCarePlan> Plans, int Total)> ReviewsDueBeforeAsync(
         Guid leadAgencyId, DateOnly day, string? leadCaseManager, int offset, int limit, CancellationToken cancellationToken)

@@ -124,13 +124,17 @@ internal sealed class MoveFormHandler(FormAccess loader, Ladder ladder, Anonymit
 /// <summary>The deadline sweep: each open form whose stage is past due raises one alert to whoever holds it.</summary>
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Execute, "gaps-blocks-form")]
-public sealed record NoteOverdueStagesCommand : ICommand<int>;
+public sealed record NoteOverdueStagesCommand : ICommand<int>
+{
+    /// <summary>Forms alerted per transaction, so the write lock is held briefly even with a backlog.</summary>
+    public const int Batch = 200;
+}
 
 internal sealed class NoteOverdueStagesHandler(IFormRepository forms, TimeProvider clock) : IRequestHandler<NoteOverdueStagesCommand, int>
 {
     public async Task<int> Handle(NoteOverdueStagesCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return (await forms.OverdueAsync(now, 200, cancellationToken)).Count(f => f.NoteOverdue(now));
+        return (await forms.OverdueAsync(now, NoteOverdueStagesCommand.Batch, cancellationToken)).Count(f => f.NoteOverdue(now));
     }
 }

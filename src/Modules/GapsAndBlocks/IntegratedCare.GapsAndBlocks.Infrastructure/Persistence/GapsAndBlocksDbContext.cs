@@ -56,7 +56,10 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
             e.HasIndex(x => x.CaseManagerId);
             e.HasIndex(x => x.AgencyId);
             e.HasIndex(x => new { x.AreaId, x.Stage });
-            e.HasIndex(x => x.StageDueAt);
+            // The ladder sweep's seek: only forms still due and not yet alerted, in due order. The filter repeats
+            // the sweep's own WHERE terms, which is how SQLite knows the partial index answers it.
+            e.HasIndex(x => x.StageDueAt, "IX_gapsblocks_forms_stage_due")
+                .HasFilter("\"StageDueAt\" IS NOT NULL AND NOT (\"StageOverdueNoted\") AND \"Stage\" <> 'Closed'");
 
             // The planning report reads only this index (it covers every column the report counts), never
             // the forms' JSON: the period (and area) it filters on first.
@@ -169,9 +172,13 @@ internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepositor
     }
 
     public async Task<IReadOnlyList<GapsBlocksForm>> OverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        await db.Forms.Where(f => f.StageDueAt != null && f.StageDueAt < now && !f.StageOverdueNoted && f.Stage != FormStage.Closed)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        await Overdue(db, now, limit).ToListAsync(cancellationToken);
+
+    /// <summary>The ladder sweep's seek: forms past their stage's due date not yet alerted, earliest first (partial index IX_gapsblocks_forms_stage_due).</summary>
+    internal static IQueryable<GapsBlocksForm> Overdue(GapsAndBlocksDbContext db, DateTimeOffset now, int limit) =>
+        db.Forms.Where(f => f.StageDueAt != null && !f.StageOverdueNoted && f.Stage != FormStage.Closed && f.StageDueAt < now)
+            .OrderBy(f => f.StageDueAt)
+            .Take(limit);
 
     public async Task<IReadOnlyList<Guid>> SubmittedOwnersAsync(TallyBy by, FormPeriod period, CancellationToken cancellationToken)
     {

@@ -86,11 +86,15 @@ internal sealed class ListReferralsHandler(IReferralReadStore store, ICurrentAct
 /// </summary>
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Execute, "referral")]
-public sealed record RaiseOverdueReferralsCommand(TimeSpan ExpireAfter) : ICommand<int>;
+public sealed record RaiseOverdueReferralsCommand(TimeSpan ExpireAfter) : ICommand<int>
+{
+    /// <summary>Referrals flagged (and, apart, expired) per transaction.</summary>
+    public const int Batch = 500;
+}
 
 internal sealed class RaiseOverdueReferralsHandler(IReferralRepository referrals, TimeProvider clock) : IRequestHandler<RaiseOverdueReferralsCommand, int>
 {
-    private const int Batch = 500;
+    private const int Batch = RaiseOverdueReferralsCommand.Batch;
 
     public async Task<int> Handle(RaiseOverdueReferralsCommand request, CancellationToken cancellationToken)
     {

@@ -114,6 +114,10 @@ internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> op
             e.Property<List<ConsentProvision>>("_provisions").HasColumnName("Provisions")
                 .HasConversion(JsonColumn.Converter<ConsentProvision>(), JsonColumn.Comparer<ConsentProvision>());
             e.HasIndex(x => x.ServiceUserId);
+
+            // The expiry sweep's seek: active consents with an expiry not yet notified, in expiry order.
+            e.HasIndex(x => x.ExpiresAt, "IX_protocols_consents_expiry_due")
+                .HasFilter("\"Status\" = 'Active' AND \"ExpiresAt\" IS NOT NULL AND \"ExpiryNotifiedAt\" IS NULL");
         });
 
         modelBuilder.Entity<InterAgencyProtocol>(e =>
@@ -164,7 +168,11 @@ internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> op
                 .HasConversion(JsonColumn.Converter<DataCategory>(), JsonColumn.Comparer<DataCategory>());
             e.HasIndex(x => new { x.ToAgencyId, x.Status });
             e.HasIndex(x => new { x.FromAgencyId, x.Status });
-            e.HasIndex(x => new { x.Status, x.DueAt });
+            // The deadline sweeps' seeks, in due order: unanswered and not yet flagged; unanswered and flagged.
+            e.HasIndex(x => x.DueAt, "IX_protocols_referrals_overdue_due")
+                .HasFilter("\"Status\" IN ('Requested', 'Received') AND \"OverdueAt\" IS NULL");
+            e.HasIndex(x => x.DueAt, "IX_protocols_referrals_lapsing_due")
+                .HasFilter("\"Status\" IN ('Requested', 'Received') AND \"OverdueAt\" IS NOT NULL");
         });
 
         modelBuilder.Entity<AllocationItem>(e =>

@@ -155,11 +155,14 @@ internal sealed class ConsentRepository(ProtocolsDbContext db, IUnitOfWork unitO
     }
 
     public async Task<IReadOnlyList<Consent>> NewlyExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        await db.Consents
-            .Where(c => c.Status == ConsentStatus.Active && c.ExpiresAt != null && c.ExpiresAt <= now && c.ExpiryNotifiedAt == null)
+        await NewlyExpired(db, now, limit).ToListAsync(cancellationToken);
+
+    /// <summary>The expiry sweep's seek: active consents past expiry not yet notified, earliest first (partial index IX_protocols_consents_expiry_due).</summary>
+    internal static IQueryable<Consent> NewlyExpired(ProtocolsDbContext db, DateTimeOffset now, int limit) =>
+        db.Consents
+            .Where(c => c.Status == ConsentStatus.Active && c.ExpiresAt != null && c.ExpiryNotifiedAt == null && c.ExpiresAt <= now)
             .OrderBy(c => c.ExpiresAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+            .Take(limit);
 
     public void Add(Consent consent) => db.Consents.Add(consent);
 }
@@ -185,18 +188,28 @@ internal sealed class ReferralRepository(ProtocolsDbContext db) : IReferralRepos
         db.Referrals.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     public async Task<IReadOnlyList<Referral>> NewlyOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        await db.Referrals
-            .Where(r => (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Received) && r.OverdueAt == null && r.DueAt < now)
-            .OrderBy(r => r.DueAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        await NewlyOverdue(db, now, limit).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Referral>> LapsedAsync(DateTimeOffset dueBefore, int limit, CancellationToken cancellationToken) =>
-        await db.Referrals
-            .Where(r => (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Received) && r.DueAt < dueBefore)
+        await Lapsed(db, dueBefore, limit).ToListAsync(cancellationToken);
+
+    /// <summary>The overdue sweep's seek: unanswered referrals past due not yet flagged, earliest first (IX_protocols_referrals_overdue_due).</summary>
+    internal static IQueryable<Referral> NewlyOverdue(ProtocolsDbContext db, DateTimeOffset now, int limit) =>
+        db.Referrals
+            .Where(r => (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Received) && r.OverdueAt == null && r.DueAt < now)
             .OrderBy(r => r.DueAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+            .Take(limit);
+
+    /// <summary>
+    /// The expiry sweep's seek: unanswered referrals flagged overdue and long past due, earliest first
+    /// (IX_protocols_referrals_lapsing_due). The overdue sweep runs first in each round, so every referral
+    /// this old is flagged by then.
+    /// </summary>
+    internal static IQueryable<Referral> Lapsed(ProtocolsDbContext db, DateTimeOffset dueBefore, int limit) =>
+        db.Referrals
+            .Where(r => (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Received) && r.OverdueAt != null && r.DueAt < dueBefore)
+            .OrderBy(r => r.DueAt)
+            .Take(limit);
 
     public void Add(Referral referral) => db.Referrals.Add(referral);
 

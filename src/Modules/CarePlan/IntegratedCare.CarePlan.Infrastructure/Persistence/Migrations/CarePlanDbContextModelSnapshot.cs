@@ -140,11 +140,12 @@ namespace IntegratedCare.CarePlan.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextActionDue");
-
                     b.HasIndex("LeadAgencyId", "NextReviewDue");
 
                     b.HasIndex(new[] { "ServiceUserId" }, "IX_careplan_plans_ServiceUserId");
+
+                    b.HasIndex(new[] { "NextActionDue" }, "IX_careplan_plans_action_due")
+                        .HasFilter("\"NextActionDue\" IS NOT NULL AND \"Status\" IN ('Draft', 'Active', 'OnHold')");
 
                     b.HasIndex(new[] { "ServiceUserId" }, "IX_careplan_plans_open")
                         .IsUnique()

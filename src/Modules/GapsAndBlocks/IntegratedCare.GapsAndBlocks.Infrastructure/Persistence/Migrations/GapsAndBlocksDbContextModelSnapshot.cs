@@ -171,11 +171,12 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CaseManagerId");
 
-                    b.HasIndex("StageDueAt");
-
                     b.HasIndex("AreaId", "Stage");
 
                     b.HasIndex(new[] { "CreatedAt", "AreaId", "SubmittedAt", "Category", "Kind", "Stage", "AgencyId", "ResolvedAt", "ClosedAt", "StageDueAt", "OverdueAlertCount" }, "IX_gapsblocks_forms_report");
+
+                    b.HasIndex(new[] { "StageDueAt" }, "IX_gapsblocks_forms_stage_due")
+                        .HasFilter("\"StageDueAt\" IS NOT NULL AND NOT (\"StageOverdueNoted\") AND \"Stage\" <> 'Closed'");
 
                     b.ToTable("gapsblocks_forms", (string)null);
                 });

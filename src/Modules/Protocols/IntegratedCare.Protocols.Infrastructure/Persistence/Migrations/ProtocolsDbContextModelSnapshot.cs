@@ -321,6 +321,9 @@ namespace IntegratedCare.Protocols.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ServiceUserId");
 
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_protocols_consents_expiry_due")
+                        .HasFilter("\"Status\" = 'Active' AND \"ExpiresAt\" IS NOT NULL AND \"ExpiryNotifiedAt\" IS NULL");
+
                     b.ToTable("protocols_consents", (string)null);
                 });
 
@@ -473,9 +476,13 @@ namespace IntegratedCare.Protocols.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("FromAgencyId", "Status");
 
-                    b.HasIndex("Status", "DueAt");
-
                     b.HasIndex("ToAgencyId", "Status");
+
+                    b.HasIndex(new[] { "DueAt" }, "IX_protocols_referrals_lapsing_due")
+                        .HasFilter("\"Status\" IN ('Requested', 'Received') AND \"OverdueAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "DueAt" }, "IX_protocols_referrals_overdue_due")
+                        .HasFilter("\"Status\" IN ('Requested', 'Received') AND \"OverdueAt\" IS NULL");
 
                     b.ToTable("protocols_referrals", (string)null);
                 });
