@@ -55,7 +55,7 @@ foreach (var synchronous in profile.Name is null ? new[] { "FULL", "NORMAL" } : 
 
     var area = await agencies.CreateAreaAsync(new CreateAreaRequest
     {
-        Name = "Benchmark Area", Kind = AreaKind.CouncilArea, TimeZone = "Europe/London",
+        Name = "Benchmark Area", Kind = AreaKind.CouncilArea, Jurisdiction = Jurisdiction.Scotland,
         RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = "rc", Name = "Co-ordinator", Email = "rc@example.org" },
     }, headers);
     var seed = 0;

@@ -35,8 +35,19 @@ public sealed class ShippedHostTests : IDisposable
             var anonymous = await Assert.ThrowsAsync<RpcException>(() => agencies.ListAgenciesAsync(new ListAgenciesRequest()).ResponseAsync);
             var listed = await agencies.ListAgenciesAsync(new ListAgenciesRequest(), new Metadata { { "authorization", $"Bearer {token.Trim()}" } });
 
+            // Over-long tokens, as a hostile client sends them, through the real Kestrel: a gRPC status, not an
+            // HTTP 431 or a stream reset (the transport's own limit is 128 KiB of headers).
+            var overlong = new List<StatusCode>();
+            foreach (var length in new[] { 33 * 1024, 100 * 1024 })
+            {
+                var ex = await Assert.ThrowsAsync<RpcException>(() => agencies.ListAgenciesAsync(
+                    new ListAgenciesRequest(), new Metadata { { "authorization", "Bearer " + new string('a', length) } }).ResponseAsync);
+                overlong.Add(ex.StatusCode);
+            }
+
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
             Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+            Assert.Equal([StatusCode.Unauthenticated, StatusCode.Unauthenticated], overlong);
             Assert.Equal(0, listed.TotalSize);
         }
         finally

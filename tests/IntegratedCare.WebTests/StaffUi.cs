@@ -168,10 +168,22 @@ public sealed class StaffUi : IAsyncLifetime
         await OpenAsync(page, "/admin/areas", "Areas");
         await FillAsync(page, "Name", "Dundee City");
         await PickAsync(page, "Kind", "Council area");
+        await PickAsync(page, "Jurisdiction (calendar)", "Scotland");
         await PickAsync(page, "Rehabilitation co-ordinator", "Rhona Coordinator");
         await FillAsync(page, "Co-ordinator's email", "rhona.coordinator@dundee.example");
         await ClickAsync(page, "Add area");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Dundee City" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Scotland (Europe/London)" })).ToBeVisibleAsync();
+
+        // The administrator loads a newer holidays file, in gov.uk's format, from the same page.
+        const string Holidays = """
+            {"england-and-wales": {"division": "england-and-wales", "events": [
+              {"title": "Good Friday", "date": "2018-03-30", "notes": "", "bunting": false},
+              {"title": "New Year’s Day", "date": "2031-01-01", "notes": "", "bunting": true}]}}
+            """;
+        await page.Locator("#holidays-file").SetInputFilesAsync(new FilePayload { Name = "bank-holidays.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(Holidays) });
+        await Assertions.Expect(page.GetByText("Loaded bank-holidays.json.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "2018–2031" })).ToBeVisibleAsync();
 
         await RegisterAgencyAsync(page, "Tayside Addiction Service", "Specialist addiction service", "ADD01", "intake@addiction.example");
         await RegisterAgencyAsync(page, "Dundee Housing Options", "Housing and homelessness", "HOU01", "options@housing.example");

@@ -27,6 +27,7 @@ public static class BuildingBlocksRegistration
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
 
         services.AddSingleton<ConnectionFactory>();
+        services.AddSingleton<StorageHealth>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());

@@ -17,6 +17,15 @@ var builder = WebApplication.CreateBuilder(args);
 // (dotnet run, tests); published output carries them in wwwroot.
 builder.WebHost.UseStaticWebAssets();
 
+// Request headers up to 128 KiB reach the application, so an over-long token is answered UNAUTHENTICATED
+// (see Authentication:MaxTokenLength) rather than by an HTTP/2 stream reset or a bare 431. Past this the
+// transport refuses the stream before any gRPC processing.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
+    kestrel.Limits.Http2.MaxRequestHeaderFieldSize = 128 * 1024;
+});
+
 builder.Services.AddBuildingBlocks(builder.Configuration);
 builder.Services.AddProtocolsModule(builder.Configuration);
 builder.Services.AddAssessmentModule(builder.Configuration);

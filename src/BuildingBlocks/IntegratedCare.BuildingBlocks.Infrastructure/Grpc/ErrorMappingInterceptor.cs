@@ -108,7 +108,16 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             ?? context.GetHttpContext().TraceIdentifier;
         var trailers = new Metadata { { CorrelationHeader, correlationId } };
         var status = ToStatus(ex, context, correlationId);
-        if (status.Code == (int)Code.Internal)
+        if (status.Code == (int)Code.ResourceExhausted && Persistence.StorageHealth.IsFull(ex))
+        {
+            context.GetHttpContext().RequestServices.GetService<Persistence.StorageHealth>()?.RecordFull();
+            logger.LogCritical(ex, "Storage is full: {Method} was refused (correlation {CorrelationId}). Free disk space or raise Database:MaxSizeMegabytes.", context.Method, correlationId);
+        }
+        else if (status.Code == (int)Code.Unavailable)
+        {
+            logger.LogCritical(ex, "The disk failed under the database in {Method} (correlation {CorrelationId})", context.Method, correlationId);
+        }
+        else if (status.Code == (int)Code.Internal)
         {
             logger.LogError(ex, "Unexpected failure in {Method} (correlation {CorrelationId})", context.Method, correlationId);
         }
@@ -151,6 +160,18 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                     Code = (int)Code.FailedPrecondition,
                     Message = ex.Message,
                     Details = { Any.Pack(new ErrorInfo { Reason = rule.Rule, Domain = "integratedcare", Metadata = { rule.Details.ToDictionary() } }) },
+                };
+            case var full when Persistence.StorageHealth.IsFull(full):
+                return new Google.Rpc.Status
+                {
+                    Code = (int)Code.ResourceExhausted,
+                    Message = $"Storage is full: nothing was done or disclosed. Try again later; quote correlation id {correlationId} to support.",
+                };
+            case var failing when Persistence.StorageHealth.IsUnavailable(failing):
+                return new Google.Rpc.Status
+                {
+                    Code = (int)Code.Unavailable,
+                    Message = $"Storage is failing: nothing was done or disclosed. Try again later; quote correlation id {correlationId} to support.",
                 };
             case ConcurrencyConflictException:
                 return new Google.Rpc.Status { Code = (int)Code.Aborted, Message = ex.Message };

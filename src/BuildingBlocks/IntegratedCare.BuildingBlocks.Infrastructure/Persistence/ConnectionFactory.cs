@@ -17,7 +17,8 @@ public sealed class ConnectionFactory
         _connectionString = value.ConnectionString(environment.ContentRootPath);
         var dataSource = new SqliteConnectionStringBuilder(_connectionString).DataSource;
         DataFolder.EnsureFor(dataSource);
-        _pragmas = $"PRAGMA synchronous={value.SynchronousPragma()}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={value.BusyTimeoutSeconds * 1000};";
+        _pragmas = $"PRAGMA synchronous={value.SynchronousPragma()}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={value.BusyTimeoutSeconds * 1000};"
+            + (value.MaxSizeMegabytes > 0 ? $" PRAGMA max_page_count={value.MaxSizeMegabytes * 256L};" : string.Empty);
         DataSource = dataSource;
     }
 

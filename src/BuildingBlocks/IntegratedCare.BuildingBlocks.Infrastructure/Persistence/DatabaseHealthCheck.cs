@@ -2,11 +2,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 
-/// <summary>Healthy when the database file answers a query.</summary>
-public sealed class DatabaseHealthCheck(ConnectionFactory connections) : IHealthCheck
+/// <summary>Healthy when the database file answers a query and storage has not refused a write lately.</summary>
+public sealed class DatabaseHealthCheck(ConnectionFactory connections, StorageHealth storage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (storage.IsFullNow)
+        {
+            return HealthCheckResult.Unhealthy("Storage is full: writes, and reads (whose audit records are writes), are refused.");
+        }
+
         try
         {
             await using var connection = connections.Open();

@@ -16,6 +16,15 @@ public sealed class DatabaseOptions
     /// <summary>How long a writer waits for another writer's lock before giving up.</summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Whether EF's SQL log lines show parameter values. Off: they carry people's data.</summary>
+    public bool LogParameterValues { get; set; }
+
+    /// <summary>
+    /// A quota for the database file in megabytes (0: none, the disk is the limit). Past it, writes fail as
+    /// on a full disk: RESOURCE_EXHAUSTED, nothing half-written (SQLite's <c>max_page_count</c>).
+    /// </summary>
+    public int MaxSizeMegabytes { get; set; }
+
     public string ConnectionString(string contentRoot)
     {
         var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, Path));

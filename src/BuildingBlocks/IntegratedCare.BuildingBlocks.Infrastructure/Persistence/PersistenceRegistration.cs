@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 
@@ -15,10 +17,20 @@ public static class PersistenceRegistration
     {
         // Contexts are pooled: a request rents one per module and lends it the scope's connection, so it
         // does not build EF's internal services afresh each time (a tenth of a read's CPU before).
-        services.AddSingleton(_ =>
+        services.AddSingleton(sp =>
         {
             var builder = new DbContextOptionsBuilder<TContext>();
             Configure(builder, module);
+
+            // The host's logging: EF's categories (Microsoft.EntityFrameworkCore.Database.Command for the SQL)
+            // follow Logging:LogLevel like any other. Parameter values stay out unless a developer turns on
+            // Database:LogParameterValues, since they carry people's data.
+            builder.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
+            if (sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.LogParameterValues)
+            {
+                builder.EnableSensitiveDataLogging();
+            }
+
             return new PooledDbContextFactory<TContext>(builder.Options);
         });
         services.AddScoped(sp =>

@@ -30,6 +30,9 @@ public sealed class AuthOptions
 
     public TimeSpan DefaultTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>The longest authorization header accepted, in characters; longer ones are UNAUTHENTICATED before parsing.</summary>
+    public int MaxTokenLength { get; set; } = 16 * 1024;
+
     /// <summary>
     /// How long a host keeps an acting agency's status in memory. A change made on the same host is seen
     /// at once; with several hosts, one made elsewhere is seen within this time.

@@ -45,12 +45,28 @@ public static class AuthenticationRegistration
                     validation.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
                 }
 
-                bearer.Events = new JwtBearerEvents { OnChallenge = AuditRefusalAsync, OnTokenValidated = RefuseRevokedCredentialAsync };
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = RefuseOverlongTokenAsync(settings.MaxTokenLength),
+                    OnChallenge = AuditRefusalAsync,
+                    OnTokenValidated = RefuseRevokedCredentialAsync,
+                };
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
         return services;
     }
+
+    /// <summary>A token longer than any this system issues or accepts is refused before it is parsed.</summary>
+    private static Func<MessageReceivedContext, Task> RefuseOverlongTokenAsync(int maxLength) => context =>
+    {
+        if (context.Request.Headers.Authorization.ToString().Length > maxLength)
+        {
+            context.Fail($"The authorization header is longer than {maxLength} characters.");
+        }
+
+        return Task.CompletedTask;
+    };
 
     /// <summary>A partner credential revoked by an administrator stops working at once, though its token has not expired.</summary>
     private static async Task RefuseRevokedCredentialAsync(TokenValidatedContext context)
