@@ -36,6 +36,15 @@ public static class Words
     public static IReadOnlyList<T> All<T>()
         where T : struct, Enum => Enum.GetValues<T>();
 
+    /// <summary>
+    /// A deadline as its last day ("4 Dec 2025"): deadlines end at midnight after their last day in the area's
+    /// calendar, and the UK's and Ireland's clocks agree, so London time names the day for every area.
+    /// </summary>
+    public static string DueDay(DateTimeOffset? end) => end is { } e
+        ? TimeZoneInfo.ConvertTime(e.AddTicks(-1), IntegratedCare.BuildingBlocks.Domain.Calendar.WorkingCalendar.ZoneOf(IntegratedCare.BuildingBlocks.Domain.Calendar.Jurisdiction.Scotland))
+            .ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))
+        : "—";
+
     public static string Date(DateTimeOffset? at) => at is { } a ? a.ToLocalTime().ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "—";
 
     public static string Day(DateOnly? day) => day is { } d ? d.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "—";

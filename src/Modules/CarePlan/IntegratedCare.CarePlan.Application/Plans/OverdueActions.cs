@@ -18,7 +18,7 @@ namespace IntegratedCare.CarePlan.Application.Plans;
 public sealed record NoteOverdueActionsCommand : ICommand<OverdueActionsRound>
 {
     /// <summary>Plans looked at per transaction.</summary>
-    public const int Batch = 200;
+    public const int Batch = 100;
 }
 
 /// <summary>How many plans one round looked at, and how many of their actions it noted overdue.</summary>

@@ -89,7 +89,7 @@ internal sealed class ListReferralsHandler(IReferralReadStore store, ICurrentAct
 public sealed record RaiseOverdueReferralsCommand(TimeSpan ExpireAfter) : ICommand<int>
 {
     /// <summary>Referrals flagged (and, apart, expired) per transaction.</summary>
-    public const int Batch = 500;
+    public const int Batch = 200;
 }
 
 internal sealed class RaiseOverdueReferralsHandler(IReferralRepository referrals, TimeProvider clock) : IRequestHandler<RaiseOverdueReferralsCommand, int>

@@ -53,7 +53,7 @@ internal sealed class WithdrawConsentHandler(IConsentRepository consents, IMedia
 public sealed record RaiseExpiredConsentsCommand : ICommand<int>
 {
     /// <summary>Consents expired per transaction.</summary>
-    public const int Batch = 500;
+    public const int Batch = 200;
 }
 
 internal sealed class RaiseExpiredConsentsHandler(IConsentRepository consents, TimeProvider clock) : IRequestHandler<RaiseExpiredConsentsCommand, int>
