@@ -141,10 +141,18 @@ public sealed class WireTests : IAsyncLifetime
         var consents = new ConsentService.ConsentServiceClient(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, addiction.AgencyId, Roles.CaseManager)));
 
         var id = await Assert.ThrowsAsync<RpcException>(() => _scenario.Admin.RegisterAgencyAsync(spaced).ResponseAsync);
+        var huge = AgencyScenario.NewAgency(area.AreaId);
+        huge.AreaIds.Add(Enumerable.Range(0, 600).Select(_ => Guid.NewGuid().ToString()));
+        var overBound = await Assert.ThrowsAsync<RpcException>(() => _scenario.Admin.RegisterAgencyAsync(huge).ResponseAsync);
+        var spacedDate = await Assert.ThrowsAsync<RpcException>(() => new IntegratedCare.Protocols.V1.AllocationService.AllocationServiceClient(_host.Invoker(_host.Token(null, Roles.SystemAdmin)))
+            .RecordAllocationMeetingAsync(new RecordAllocationMeetingRequest { AreaId = area.AreaId, HeldOn = " " + DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }).ResponseAsync);
         var many = await Assert.ThrowsAsync<RpcException>(() => consents.RecordConsentAsync(tooMany).ResponseAsync);
         var expired = await Assert.ThrowsAsync<RpcException>(() => consents.RecordConsentAsync(pastExpiry).ResponseAsync);
 
         Assert.Equal((StatusCode.InvalidArgument, "area_ids[0]"), (id.StatusCode, Assert.Single(id.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field));
+        Assert.Equal((StatusCode.InvalidArgument, "area_ids", "must hold at most 500 items"), (overBound.StatusCode, overBound.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations[0].Field, overBound.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations[0].Description));
+        Assert.Equal(StatusCode.InvalidArgument, spacedDate.StatusCode);
+        Assert.Contains(spacedDate.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "held_on");
         Assert.Equal(StatusCode.InvalidArgument, many.StatusCode);
         Assert.Contains(many.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "provisions[0].agency_ids");
         Assert.Equal((StatusCode.InvalidArgument, "expires_at"), (expired.StatusCode, Assert.Single(expired.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field));

@@ -47,6 +47,10 @@ public static class Words
 
     public static string Date(DateTimeOffset? at) => at is { } a ? a.ToLocalTime().ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "—";
 
+    /// <summary>Today's date in the UK and Ireland (their clocks agree), the day due dates are compared with.</summary>
+    public static DateOnly TodayInTheUk() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, IntegratedCare.BuildingBlocks.Domain.Calendar.WorkingCalendar.ZoneOf(IntegratedCare.BuildingBlocks.Domain.Calendar.Jurisdiction.Scotland)).DateTime);
+
     public static string Day(DateOnly? day) => day is { } d ? d.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "—";
 
     public static string Iso(DateTime? day) => day is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
