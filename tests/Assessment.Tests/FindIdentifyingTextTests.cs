@@ -12,10 +12,14 @@ public sealed class FindIdentifyingTextTests
 
     public FindIdentifyingTextTests()
     {
-        _people.NamesWithFamilyKeysAsync(Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<CancellationToken>())
-            .Returns(c => c.Arg<IReadOnlyCollection<string>>().Contains("johnstone")
-                ? [new RegisteredName("catherine", "johnstone", "kate")]
-                : (IReadOnlyList<RegisteredName>)[]);
+        // The register as the repository filters it: by family key, family Soundex, or given or known-as key.
+        RegisteredName[] register = [new("catherine", "johnstone", "kate", "Anne")];
+        _people.NamesLikeAsync(Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<CancellationToken>())
+            .Returns(c => (IReadOnlyList<RegisteredName>)register.Where(n =>
+                c.ArgAt<IReadOnlyCollection<string>>(0).Contains(n.FamilyNameKey)
+                || c.ArgAt<IReadOnlyCollection<string>>(1).Contains(NameMatching.Soundex(n.FamilyNameKey))
+                || c.ArgAt<IReadOnlyCollection<string>>(2).Contains(n.GivenNameKey)
+                || c.ArgAt<IReadOnlyCollection<string>>(2).Contains(n.KnownAsKey)).ToList());
         _people.BirthDatesAmongAsync(Arg.Any<IReadOnlyCollection<DateOnly>>(), Arg.Any<CancellationToken>())
             .Returns(c => c.Arg<IReadOnlyCollection<DateOnly>>().Where(d => d == new DateOnly(1985, 5, 3)).ToList());
         _people.IdentifiersAmongAsync(Arg.Any<IReadOnlyCollection<PersonIdentifier>>(), Arg.Any<CancellationToken>())

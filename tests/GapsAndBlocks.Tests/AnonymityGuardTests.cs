@@ -32,8 +32,9 @@ public sealed class AnonymityGuardTests
     [InlineData("PPS 1234567T on the letter.", "a PPS number")]
     [InlineData("Flat 3 was flooded.", "a street address")]
     [InlineData("Stays at 14 Glebe Street now.", "a street address")]
-    [InlineData("Born 3rd May 1985.", "a date that may be a date of birth")]
-    [InlineData("Born on 03/05/85 in Dumbarton.", "a date that may be a date of birth")]
+    [InlineData("Born 3rd May 1985.", "a date of birth")]
+    [InlineData("Born on 03/05/85 in Dumbarton.", "a date of birth")]
+    [InlineData("Seen on 03/05/85 in Dumbarton.", "a date that may be a date of birth")]
     [InlineData("Her d.o.b. is on file.", "a date of birth")]
     public async Task IdentifyingText_IsFound(string text, string kind)
     {

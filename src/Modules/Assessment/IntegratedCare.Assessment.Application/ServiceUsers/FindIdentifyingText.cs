@@ -42,7 +42,7 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
 
     private async Task<IEnumerable<IdentifyingSpan>> NamesAsync(string text, CancellationToken cancellationToken)
     {
-        var words = WordPattern().Matches(text).Select(m => new Word(m.Index, m.Length, KeyOf(m.Value))).ToList();
+        var words = Words(text);
         if (words.Count == 0)
         {
             return [];
@@ -62,21 +62,37 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
             }
         }
 
-        var names = await people.NamesWithFamilyKeysAsync(runs.Select(r => r.Key).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        var byFamily = names.ToLookup(n => n.FamilyNameKey, StringComparer.Ordinal);
+        var soundexes = runs.Where(r => r.Key.Length >= NearMissShortest).Select(r => NameMatching.Soundex(r.Key)).ToHashSet(StringComparer.Ordinal);
+        var givens = words.Where(w => w.Key.Length >= 2).Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+        var names = await people.NamesLikeAsync(runs.Select(r => r.Key).ToHashSet(StringComparer.Ordinal), soundexes, givens, cancellationToken);
         var found = new List<IdentifyingSpan>();
-        foreach (var (from, to, key) in runs.Where(r => byFamily.Contains(r.Key)))
+        foreach (var name in names)
         {
-            foreach (var name in byFamily[key])
+            foreach (var (from, to, key) in runs)
             {
+                var exact = key == name.FamilyNameKey;
+                if (!exact && !IsNearMiss(key, name.FamilyNameKey))
+                {
+                    continue;
+                }
+
                 var start = NameStart(words, from, name);
                 if (start is not null)
                 {
                     found.Add(Span(words[start.Value], words[to], IdentifyingKinds.Name));
                 }
-                else if (to + 1 < words.Count && IsGiven(words[to + 1], name) && text.AsSpan(words[to].End, words[to + 1].Start - words[to].End).Contains(','))
+                else if (exact && to + 1 < words.Count && IsGiven(words[to + 1], name) && text.AsSpan(words[to].End, words[to + 1].Start - words[to].End).Contains(','))
                 {
                     found.Add(Span(words[from], words[to + 1], IdentifyingKinds.Name));
+                }
+            }
+
+            // A given, known-as or other name followed by the family name's initial: "Eilidh D.", "Ellie D".
+            for (var i = 0; i + 1 < words.Count; i++)
+            {
+                if (words[i].Key.Length > 1 && IsGiven(words[i], name) && words[i + 1].Key.Length == 1 && name.FamilyNameKey.StartsWith(words[i + 1].Key, StringComparison.Ordinal))
+                {
+                    found.Add(Span(words[i], words[i + 1], IdentifyingKinds.Name));
                 }
             }
         }
@@ -84,9 +100,53 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
         return found;
     }
 
+    /// <summary>Family names this long or longer are matched with a typo or two too ("Dohrety"), when a given name, initial or title leads.</summary>
+    private const int NearMissShortest = 5;
+
+    /// <summary>One edit for names of five to eight letters, two from nine: short names are too near ordinary words.</summary>
+    private static bool IsNearMiss(string written, string family) =>
+        family.Length >= NearMissShortest && Math.Abs(written.Length - family.Length) <= 2
+        && NameMatching.EditDistance(written, family) <= (family.Length >= 9 ? 2 : 1);
+
+    /// <summary>
+    /// The text's words with their name keys. Letters spaced out ("E i l i d h", "E.I.L.I.D.H.") are one word,
+    /// as the reader reads them.
+    /// </summary>
+    private static List<Word> Words(string text)
+    {
+        var words = WordPattern().Matches(text).Select(m => new Word(m.Index, m.Length, KeyOf(m.Value))).ToList();
+        var merged = new List<Word>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var j = i;
+            while (j + 1 < words.Count && words[j].Key.Length == 1 && words[j + 1].Key.Length == 1 && words[j + 1].Start - words[j].End <= 2)
+            {
+                j++;
+            }
+
+            if (j - i >= 2)
+            {
+                merged.Add(new Word(words[i].Start, words[j].End - words[i].Start, string.Concat(words.Skip(i).Take(j - i + 1).Select(w => w.Key))));
+                i = j;
+            }
+            else
+            {
+                merged.Add(words[i]);
+            }
+        }
+
+        return merged;
+    }
+
     /// <summary>Where the name before a family name starts: a given name, known-as name or initial (with up to one middle word between), or a title.</summary>
     private static int? NameStart(List<Word> words, int family, RegisteredName name)
     {
+        // The earliest start wins: "Catherine Anne Johnstone", not "Anne Johnstone".
+        if (family >= 2 && IsGiven(words[family - 2], name) && words[family - 2].Key.Length > 1)
+        {
+            return family - 2;
+        }
+
         if (family >= 1 && (IsGiven(words[family - 1], name) || Titles.Contains(words[family - 1].Key)))
         {
             return family - 1;
@@ -98,7 +158,8 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
     private static bool IsGiven(Word word, RegisteredName name) =>
         word.Key.Length > 0 && (word.Key == name.GivenNameKey
             || (name.KnownAsKey.Length > 0 && word.Key == name.KnownAsKey)
-            || (word.Key.Length == 1 && name.GivenNameKey.StartsWith(word.Key, StringComparison.Ordinal)));
+            || name.OtherNameKeys.Contains(word.Key)
+            || (word.Key.Length == 1 && (name.GivenNameKey.StartsWith(word.Key, StringComparison.Ordinal) || (name.KnownAsKey.Length > 0 && name.KnownAsKey.StartsWith(word.Key, StringComparison.Ordinal)))));
 
     private async Task<IEnumerable<IdentifyingSpan>> BirthDatesAsync(string text, CancellationToken cancellationToken)
     {

@@ -196,6 +196,12 @@ public interface IServiceUserRepository
     /// <summary>The names of registered people whose family name key is among <paramref name="familyNameKeys"/>.</summary>
     Task<IReadOnlyList<RegisteredName>> NamesWithFamilyKeysAsync(IReadOnlyCollection<string> familyNameKeys, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Registered names whose family name has one of the keys or Soundex codes (near misses), or whose given
+    /// or known-as name has one of the given keys: what a text's words could be the names of.
+    /// </summary>
+    Task<IReadOnlyList<RegisteredName>> NamesLikeAsync(IReadOnlyCollection<string> familyNameKeys, IReadOnlyCollection<string> soundexes, IReadOnlyCollection<string> givenNameKeys, CancellationToken cancellationToken);
+
     /// <summary>Those of <paramref name="dates"/> that are a registered person's date of birth.</summary>
     Task<IReadOnlyCollection<DateOnly>> BirthDatesAmongAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken);
 
@@ -208,4 +214,8 @@ public interface IServiceUserRepository
 }
 
 /// <summary>A registered person's name keys (see <see cref="NameMatching.Key"/>), without who they are.</summary>
-public sealed record RegisteredName(string GivenNameKey, string FamilyNameKey, string KnownAsKey);
+public sealed record RegisteredName(string GivenNameKey, string FamilyNameKey, string KnownAsKey, string OtherNames = "")
+{
+    /// <summary>The keys of the person's other (middle) names.</summary>
+    public IReadOnlyList<string> OtherNameKeys { get; } = OtherNames.Split([' ', ',', '-'], StringSplitOptions.RemoveEmptyEntries).Select(NameMatching.Key).Where(k => k.Length > 1).ToList();
+}

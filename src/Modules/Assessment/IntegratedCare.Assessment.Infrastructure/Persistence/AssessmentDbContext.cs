@@ -64,6 +64,8 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
             e.HasIndex(x => x.Pps).IsUnique().HasFilter("\"Pps\" IS NOT NULL");
             e.HasIndex(x => x.FamilyNameSoundex);
             e.HasIndex(x => x.FamilyNameKey);
+            e.HasIndex(x => x.GivenNameKey);
+            e.HasIndex(x => x.KnownAsKey);
             e.HasIndex(x => x.DateOfBirth);
         });
 

@@ -48,6 +48,20 @@ internal sealed class ServiceUserRepository(AssessmentDbContext db) : IServiceUs
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<RegisteredName>> NamesLikeAsync(
+        IReadOnlyCollection<string> familyNameKeys, IReadOnlyCollection<string> soundexes, IReadOnlyCollection<string> givenNameKeys, CancellationToken cancellationToken)
+    {
+        var families = familyNameKeys.ToList();
+        var codes = soundexes.ToList();
+        var givens = givenNameKeys.ToList();
+        return await db.ServiceUsers.AsNoTracking()
+            .Where(p => families.Contains(p.FamilyNameKey) || codes.Contains(p.FamilyNameSoundex) || givens.Contains(p.GivenNameKey) || givens.Contains(p.KnownAsKey))
+            .Select(p => new RegisteredName(p.GivenNameKey, p.FamilyNameKey, p.KnownAsKey, p.Name.OtherNames))
+            .Distinct()
+            .Take(5000)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyCollection<DateOnly>> BirthDatesAmongAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken)
     {
         var wanted = dates.ToList();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IntegratedCare.Assessment.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Text;
 using MediatR;
 
 namespace IntegratedCare.GapsAndBlocks.Application.Forms;
@@ -30,15 +31,57 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
                 spans.Add(new IdentifyingFinding(field, span.Kind == IdentifyingKinds.Name ? "a registered person's name" : span.Kind == IdentifyingKinds.DateOfBirth ? "a registered person's date of birth" : "a registered person's identifier", span.Start, span.Length));
             }
 
-            Add(spans, field, EmailPattern(), text, "an email address");
-            Add(spans, field, PhonePattern(), text, "a phone number");
-            Add(spans, field, TenDigitPattern(), text, "a CHI or NHS number");
-            Add(spans, field, PpsPattern(), text, "a PPS number");
-            Add(spans, field, PostcodePattern(), text, "a UK postcode");
-            Add(spans, field, EircodePattern(), text, "an Eircode");
-            Add(spans, field, StreetPattern(), text, "a street address");
+            var folded = NormalisedText.Of(text);
+            void Found(int start, int length, string kind)
+            {
+                var (originalStart, originalLength) = folded.SpanInOriginal(start, length);
+                spans.Add(new IdentifyingFinding(field, kind, originalStart, originalLength));
+            }
+
+            void Matches(Regex pattern, string kind)
+            {
+                foreach (Match m in pattern.Matches(folded.Text))
+                {
+                    Found(m.Index, m.Length, kind);
+                }
+            }
+
+            foreach (var run in folded.Digits())
+            {
+                if (IdentifierShapes.IsChi(run.Digits) || IdentifierShapes.IsNhs(run.Digits))
+                {
+                    Found(run.Start, run.Length, "a CHI or NHS number");
+                }
+                else if (IdentifierShapes.IsPhone(run.Digits))
+                {
+                    Found(run.Start, run.Length, "a phone number");
+                }
+            }
+
+            foreach (Match m in PpsPattern().Matches(folded.Text))
+            {
+                var digits = new string(m.Groups["digits"].Value.Where(char.IsAsciiDigit).ToArray());
+                if (IdentifierShapes.IsPps(digits, m.Groups["letters"].Value))
+                {
+                    Found(m.Index, m.Length, "a PPS number");
+                }
+            }
+
+            Matches(EmailPattern(), "an email address");
+            Matches(SpokenEmailPattern(), "an email address");
+            Matches(PostcodePattern(), "a UK postcode");
+            Matches(EircodePattern(), "an Eircode");
+            foreach (Match m in StreetPattern().Matches(folded.Text))
+            {
+                if (!m.Groups["words"].Captures.Any(c => NotPartOfAStreetName.Contains(c.Value.Trim())))
+                {
+                    Found(m.Index, m.Length, "a street address");
+                }
+            }
+
+            Matches(FlatPattern(), "a street address");
             var thisYear = clock.GetUtcNow().Year;
-            foreach (Match m in DatePattern().Matches(text))
+            foreach (Match m in DatePattern().Matches(folded.Text))
             {
                 var year = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 if (year < 100)
@@ -49,11 +92,12 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
 
                 if (year <= thisYear - BirthDateYears)
                 {
-                    spans.Add(new IdentifyingFinding(field, "a date that may be a date of birth", m.Index, m.Length));
+                    Found(m.Index, m.Length, "a date that may be a date of birth");
                 }
             }
 
-            Add(spans, field, BirthKeywordPattern(), text, "a date of birth");
+            Matches(BirthDayPattern(), "a date of birth");
+            Matches(BirthKeywordPattern(), "a date of birth");
 
             // One finding per stretch of text: the first kind named wins where patterns overlap.
             var kept = new List<IdentifyingFinding>();
@@ -83,34 +127,51 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
         }
     }
 
-    private static void Add(List<IdentifyingFinding> spans, string field, Regex pattern, string text, string kind) =>
-        spans.AddRange(pattern.Matches(text).Select(m => new IdentifyingFinding(field, kind, m.Index, m.Length)));
+    /// <summary>Words that, between a number and a street word, show it is not an address ("3 weeks' court", "12 beds place").</summary>
+    private static readonly HashSet<string> NotPartOfAStreetName = new(StringComparer.Ordinal)
+    {
+        "weeks", "week", "days", "day", "months", "month", "years", "year", "hours", "people", "clients", "beds", "places", "staff",
+        "referrals", "forms", "cases", "of", "the", "and", "or", "in", "at", "to", "a", "for", "more", "new", "other", "times", "nights",
+        "tier", "agencies", "services", "workers", "families", "children",
+    };
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private const string NumberWord = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
+
+    private const string StreetWord = "(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|crescent|cres|court|ct|place|pl|terrace|terr|gardens|gdns|way|close|square|sq|grove|brae|wynd|row|view|park|walk|mews|rise|loan|gate|quay|parade|vennel|circus|boulevard|hill)";
+
+    // Folded text: "@" in any width or spacing; "at" in brackets; a missing top-level domain.
+    [GeneratedRegex(@"[a-z0-9][a-z0-9._%+-]*\s*(?:@|[\[\(\{<]\s*at\s*[\]\)\}>])\s*[a-z0-9-]+(?:\s*(?:\.|[\[\(\{<]\s*dot\s*[\]\)\}>]|\sdot\s)\s*[a-z0-9-]+)*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 
-    // UK and Irish numbers: a leading 0, +44 or +353, then nine or ten more digits with optional spaces or hyphens.
-    [GeneratedRegex(@"(?<![\d+])(?:\+44\s?|\+353\s?|0)(?:\(0\)\s?)?\d(?:[\s-]?\d){7,10}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex PhonePattern();
+    // "eilidh dot doherty at example dot com": a plain "at" only with a "dot" after it.
+    [GeneratedRegex(@"\b[a-z0-9][a-z0-9._-]*(?:\s+dot\s+[a-z0-9]+)*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)+\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpokenEmailPattern();
 
-    [GeneratedRegex(@"(?<!\d)(?:\d{3}[ -]?\d{3}[ -]?\d{4}|\d{6}[ -]?\d{4})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex TenDigitPattern();
-
-    [GeneratedRegex(@"(?<![\dA-Za-z])\d{7}[A-Wa-w][A-Wa-w]?(?![A-Za-z\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![a-z0-9])(?<digits>(?:\d[\s.-]?){6}\d)\s?(?<letters>[a-w]{1,2})(?![a-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PpsPattern();
 
-    [GeneratedRegex(@"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:gir ?0aa|[a-pr-uwyz][a-hk-y]?\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PostcodePattern();
 
-    [GeneratedRegex(@"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:[ac-fhknprtv-y]\d{2}|d6w) ?[0-9ac-fhknprtv-y]{4}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EircodePattern();
 
-    [GeneratedRegex(@"\b(?:\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Crescent|Court|Place|Terrace|Gardens|Way|Close|Square|Grove|Brae|Wynd|Row|View|Park)\b|\bFlat\s+\d+[A-Za-z]?\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // A house number (digits, or words: "twelve", "twenty two") and one to three name words before a street word.
+    [GeneratedRegex(@"\b(?:\d{1,4}[a-z]?|" + NumberWord + @"(?:[\s-]" + NumberWord + @")?)\s*,?\s+(?<words>[a-z][a-z'-]*\s+){1,3}" + StreetWord + @"\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex StreetPattern();
 
-    [GeneratedRegex(@"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?<y>\d{4}|\d{2})|(?<y>\d{4})-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?<y>\d{4}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    // "flat 3", "flat 2/1", "flat four".
+    [GeneratedRegex(@"\bflat\s+(?:\d+[a-z]?(?:/\d+)?|" + NumberWord + @")\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FlatPattern();
+
+    [GeneratedRegex(@"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?<y>\d{4}|\d{2})|(?<y>\d{4})-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?<y>\d{4}))(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"\b(?:d\.?o\.?b\.?|date of birth|born (?:on|in))\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    // A birth word, then within a few words a day and month, in figures or words: "b. 4/3/87", "born on the
+    // fourth of March", "birthday is 12 May", "DOB 14.03".
+    [GeneratedRegex(@"\b(?:born|b\.|dob|d\.o\.b\.?|date of birth|birthday|bday|b-day)\W+(?:\w+\W+){0,4}?(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:[./-]\s*\d{1,2}|\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|twenty[\s-]\w+|thirty[\s-]first)\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[\w./ -]{0,20}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BirthDayPattern();
+
+    [GeneratedRegex(@"\b(?:d\.?o\.?b\.?|date of birth|born (?:on|in))\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BirthKeywordPattern();
 }

@@ -256,6 +256,10 @@ namespace IntegratedCare.Assessment.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("FamilyNameSoundex");
 
+                    b.HasIndex("GivenNameKey");
+
+                    b.HasIndex("KnownAsKey");
+
                     b.HasIndex("Nhs")
                         .IsUnique()
                         .HasFilter("\"Nhs\" IS NOT NULL");
