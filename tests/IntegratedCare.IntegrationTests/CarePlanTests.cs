@@ -137,6 +137,24 @@ public sealed class CarePlanTests : IAsyncLifetime
         Assert.NotNull(handed.Variances.Single().HandedToGapsAndBlocksAt);
 
         // The case manager raises a gaps and blocks form linked to it; the link is checked against the plans their agency leads.
+        // In a form linked to the person's plan, their given name alone identifies them; as the case manager's name, so does their full name.
+        var who = (await _scenario.CaseManagerPeople.GetServiceUserAsync(new GetServiceUserRequest { ServiceUserId = person })).Name;
+        IntegratedCare.GapsBlocks.V1.FormFields Linked(string overview, string caseManager) => new()
+        {
+            AreaId = _scenario.AreaId, ProjectName = "Clydebank Addiction Service", FormDate = Today(),
+            CaseManager = new IntegratedCare.GapsBlocks.V1.CaseManagerContact { Name = caseManager, Email = "cm@example.org" },
+            Overview = overview,
+            Actions = { new IntegratedCare.GapsBlocks.V1.ActionStep { Who = "Case manager", What = "Chased the team", Outcome = "No date", Date = Today() } },
+            CurrentSituation = "Still waiting.", Recommendations = "More assessment capacity.",
+            Category = IntegratedCare.GapsBlocks.V1.FormCategory.MentalHealth, Kind = IntegratedCare.GapsBlocks.V1.FormKind.ResourceGap,
+            LinkedVarianceId = variance.VarianceId,
+        };
+        var givenAlone = await Assert.ThrowsAsync<RpcException>(() => _gapsBlocks.CreateFormAsync(new IntegratedCare.GapsBlocks.V1.CreateFormRequest { Form = Linked($"{who.GivenName} waits for a community mental health assessment.", "A. Case Manager") }).ResponseAsync);
+        var asCaseManager = await Assert.ThrowsAsync<RpcException>(() => _gapsBlocks.CreateFormAsync(new IntegratedCare.GapsBlocks.V1.CreateFormRequest { Form = Linked("A community mental health assessment has a long waiting list.", $"{who.GivenName} {who.FamilyName}") }).ResponseAsync);
+        Assert.Equal("form.overview", Assert.Single(givenAlone.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+        Assert.Equal("form.case_manager.name", Assert.Single(asCaseManager.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+        Assert.DoesNotContain(who.GivenName, givenAlone.Status.Detail, StringComparison.OrdinalIgnoreCase);
+
         var form = await _gapsBlocks.CreateFormAsync(new IntegratedCare.GapsBlocks.V1.CreateFormRequest
         {
             Form = new IntegratedCare.GapsBlocks.V1.FormFields

@@ -32,7 +32,7 @@ public sealed record ServiceUserExistsQuery(string ServiceUserId) : IContractQue
 /// </summary>
 [Authorize]
 [Audit(AuditAction.Execute, "anonymity-check")]
-public sealed record FindIdentifyingTextQuery(string Text) : IContractQuery<IReadOnlyList<IdentifyingSpan>>;
+public sealed record FindIdentifyingTextQuery(string Text, IReadOnlyList<Guid>? AboutPeople = null) : IContractQuery<IReadOnlyList<IdentifyingSpan>>;
 
 public static class IdentifyingKinds
 {

@@ -23,3 +23,12 @@ public sealed record VarianceHandedToGapsAndBlocksIntegrationEvent(
 [Authorize]
 [Audit(AuditAction.Read, "care-plan-variance")]
 public sealed record VarianceOfAgencyQuery(string VarianceId, string AgencyId) : IContractQuery<bool>;
+
+/// <summary>
+/// The person whose plan, led by the agency, carries the variance: GapsAndBlocks' anonymity guard asks it
+/// for a form linked to the variance, so that person's given name alone is refused in the form. Null when
+/// the agency leads no plan with that variance. The id stays inside the guard; nothing is stored.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "care-plan-variance")]
+public sealed record PersonOfVarianceQuery(string VarianceId, string AgencyId) : IContractQuery<Guid?>;

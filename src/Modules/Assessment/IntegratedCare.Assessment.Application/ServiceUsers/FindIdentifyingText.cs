@@ -35,6 +35,11 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
         var text = request.Text;
         var spans = new List<IdentifyingSpan>();
         spans.AddRange(await NamesAsync(text, cancellationToken));
+        if (request.AboutPeople is { Count: > 0 } about)
+        {
+            spans.AddRange(await OwnNamesAsync(text, about, cancellationToken));
+        }
+
         spans.AddRange(await BirthDatesAsync(text, cancellationToken));
         spans.AddRange(await IdentifiersAsync(text, cancellationToken));
         return spans.Distinct().OrderBy(s => s.Start).ThenBy(s => s.Length).ToList();
@@ -98,6 +103,18 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The rule for a given name alone: it identifies the person when the text is about that person (a form
+    /// linked to their plan), so their given, known-as or other name is refused there even without a family
+    /// name. Elsewhere a given name alone is left: it is shared by many, and staff and agencies are named too.
+    /// </summary>
+    private async Task<IEnumerable<IdentifyingSpan>> OwnNamesAsync(string text, IReadOnlyList<Guid> about, CancellationToken cancellationToken)
+    {
+        var names = await people.NamesOfAsync(about.Distinct().ToList(), cancellationToken);
+        var own = names.SelectMany(n => new[] { n.GivenNameKey, n.KnownAsKey }.Concat(n.OtherNameKeys)).Where(k => k.Length > 1).ToHashSet(StringComparer.Ordinal);
+        return Words(text).Where(w => own.Contains(w.Key)).Select(w => new IdentifyingSpan(w.Start, w.Length, IdentifyingKinds.Name));
     }
 
     /// <summary>Family names this long or longer are matched with a typo or two too ("Dohrety"), when a given name, initial or title leads.</summary>

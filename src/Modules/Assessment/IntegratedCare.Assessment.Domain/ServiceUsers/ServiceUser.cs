@@ -200,6 +200,9 @@ public interface IServiceUserRepository
     /// Registered names whose family name has one of the keys or Soundex codes (near misses), or whose given
     /// or known-as name has one of the given keys: what a text's words could be the names of.
     /// </summary>
+    /// <summary>The registered names of these people.</summary>
+    Task<IReadOnlyList<RegisteredName>> NamesOfAsync(IReadOnlyCollection<Guid> serviceUserIds, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<RegisteredName>> NamesLikeAsync(IReadOnlyCollection<string> familyNameKeys, IReadOnlyCollection<string> soundexes, IReadOnlyCollection<string> givenNameKeys, CancellationToken cancellationToken);
 
     /// <summary>Those of <paramref name="dates"/> that are a registered person's date of birth.</summary>

@@ -48,6 +48,15 @@ internal sealed class ServiceUserRepository(AssessmentDbContext db) : IServiceUs
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<RegisteredName>> NamesOfAsync(IReadOnlyCollection<Guid> serviceUserIds, CancellationToken cancellationToken)
+    {
+        var ids = serviceUserIds.Select(id => new ServiceUserId(id)).ToList();
+        return await db.ServiceUsers.AsNoTracking()
+            .Where(p => ids.Contains(p.Id))
+            .Select(p => new RegisteredName(p.GivenNameKey, p.FamilyNameKey, p.KnownAsKey, p.Name.OtherNames))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RegisteredName>> NamesLikeAsync(
         IReadOnlyCollection<string> familyNameKeys, IReadOnlyCollection<string> soundexes, IReadOnlyCollection<string> givenNameKeys, CancellationToken cancellationToken)
     {

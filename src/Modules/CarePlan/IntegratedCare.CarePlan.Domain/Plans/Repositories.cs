@@ -29,6 +29,9 @@ public interface ICarePlanRepository
     /// <summary>Whether a plan the agency leads holds the variance.</summary>
     Task<bool> LeadsPlanWithVarianceAsync(Guid agencyId, Guid varianceId, CancellationToken cancellationToken);
 
+    /// <summary>The person whose plan, led by the agency, carries the variance; null if none.</summary>
+    Task<Guid?> PersonWithVarianceAsync(Guid agencyId, Guid varianceId, CancellationToken cancellationToken);
+
     void Add(IntegratedCarePlan plan);
 }
 

@@ -75,6 +75,15 @@ internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanReposi
         return lists.Any(l => l.Any(v => v.VarianceId == varianceId));
     }
 
+    public async Task<Guid?> PersonWithVarianceAsync(Guid agencyId, Guid varianceId, CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => p.LeadAgencyId == agencyId)
+            .Select(p => new { p.ServiceUserId, Variances = EF.Property<List<Variance>>(p, "_variances") })
+            .ToListAsync(cancellationToken);
+        return plans.FirstOrDefault(p => p.Variances.Any(v => v.VarianceId == varianceId))?.ServiceUserId;
+    }
+
     public void Add(IntegratedCarePlan plan) => db.Plans.Add(plan);
 }
 

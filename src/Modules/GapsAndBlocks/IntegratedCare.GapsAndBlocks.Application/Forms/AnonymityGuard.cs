@@ -20,13 +20,13 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
     /// <summary>A date this many years back or more reads as a date of birth, not an event in the case.</summary>
     private const int BirthDateYears = 12;
 
-    public async Task<IReadOnlyList<IdentifyingFinding>> FindAsync(IReadOnlyList<(string Field, string Text)> fields, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IdentifyingFinding>> FindAsync(IReadOnlyList<(string Field, string Text)> fields, CancellationToken cancellationToken, IReadOnlyList<Guid>? aboutPeople = null)
     {
         var findings = new List<IdentifyingFinding>();
         foreach (var (field, text) in fields.Where(f => !string.IsNullOrWhiteSpace(f.Text)))
         {
             var spans = new List<IdentifyingFinding>();
-            foreach (var span in await mediator.Send(new FindIdentifyingTextQuery(text), cancellationToken))
+            foreach (var span in await mediator.Send(new FindIdentifyingTextQuery(text, aboutPeople), cancellationToken))
             {
                 spans.Add(new IdentifyingFinding(field, span.Kind == IdentifyingKinds.Name ? "a registered person's name" : span.Kind == IdentifyingKinds.DateOfBirth ? "a registered person's date of birth" : "a registered person's identifier", span.Start, span.Length));
             }
@@ -115,10 +115,31 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
         return findings;
     }
 
-    /// <summary>Refuses identifying text with INVALID_ARGUMENT: each field named with what was found and where.</summary>
-    public async Task EnsureAnonymousAsync(IReadOnlyList<(string Field, string Text)> fields, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses text that names a registered person (their name, date of birth or identifier, as the register
+    /// holds them), without the pattern checks: for what names the case manager, whose own work contact
+    /// details are expected there, but never a person's.
+    /// </summary>
+    public async Task EnsureNoRegisteredPersonAsync(IReadOnlyList<(string Field, string Text)> fields, CancellationToken cancellationToken)
     {
-        var findings = await FindAsync(fields, cancellationToken);
+        var findings = new List<IdentifyingFinding>();
+        foreach (var (field, text) in fields.Where(f => !string.IsNullOrWhiteSpace(f.Text)))
+        {
+            findings.AddRange((await mediator.Send(new FindIdentifyingTextQuery(text), cancellationToken))
+                .Select(span => new IdentifyingFinding(field, span.Kind == IdentifyingKinds.Name ? "a registered person's name" : span.Kind == IdentifyingKinds.DateOfBirth ? "a registered person's date of birth" : "a registered person's identifier", span.Start, span.Length)));
+        }
+
+        Refuse(findings);
+    }
+
+    /// <summary>Refuses identifying text with INVALID_ARGUMENT: each field named with what was found and where.</summary>
+    public async Task EnsureAnonymousAsync(IReadOnlyList<(string Field, string Text)> fields, CancellationToken cancellationToken, IReadOnlyList<Guid>? aboutPeople = null)
+    {
+        Refuse(await FindAsync(fields, cancellationToken, aboutPeople));
+    }
+
+    private static void Refuse(IReadOnlyList<IdentifyingFinding> findings)
+    {
         if (findings.Count > 0)
         {
             throw new RequestValidationException(findings

@@ -89,8 +89,9 @@ internal sealed class FormHandlers(
         }
 
         var area = await ladder.AreaAsync(Guid.Parse(input.AreaId), cancellationToken);
-        await guard.EnsureAnonymousAsync(input.Texts("form."), cancellationToken);
-        await EnsureVarianceIsTheAgencysAsync(input, agencyId, cancellationToken);
+        var about = await PersonOfLinkAsync(input, agencyId, cancellationToken);
+        await guard.EnsureAnonymousAsync(input.Texts("form."), cancellationToken, about);
+        await guard.EnsureNoRegisteredPersonAsync(input.CaseManagerTexts("form."), cancellationToken);
         var now = clock.GetUtcNow();
         var form = GapsBlocksForm.Draft(area.AreaId, agencyId, actor.Id, input.ToContent(), LinkOf(input), now);
         forms.Add(form);
@@ -102,10 +103,12 @@ internal sealed class FormHandlers(
     {
         var (form, area) = await access.LoadAsync(request.FormId, cancellationToken);
         ladder.Require(ladder.IsAuthor(form), "the case manager who drafted the form");
-        await guard.EnsureAnonymousAsync(request.Form!.Texts("form."), cancellationToken);
-        await EnsureVarianceIsTheAgencysAsync(request.Form, form.AgencyId, cancellationToken);
+        var input = request.Form!;
+        var about = await PersonOfLinkAsync(input, form.AgencyId, cancellationToken);
+        await guard.EnsureAnonymousAsync(input.Texts("form."), cancellationToken, about);
+        await guard.EnsureNoRegisteredPersonAsync(input.CaseManagerTexts("form."), cancellationToken);
         var now = clock.GetUtcNow();
-        form.Edit(request.ExpectedVersion, request.Form.ToContent(), LinkOf(request.Form), now);
+        form.Edit(request.ExpectedVersion, input.ToContent(), LinkOf(input), now);
         return ladder.View(form, area, now);
     }
 
@@ -118,14 +121,19 @@ internal sealed class FormHandlers(
     public Task<IReadOnlyList<IdentifyingFinding>> Handle(CheckFormTextQuery request, CancellationToken cancellationToken) =>
         guard.FindAsync(request.Texts.Select(t => (t.Field.Trim(), t.Text ?? string.Empty)).ToList(), cancellationToken);
 
-    /// <summary>A form links only to a variance on a care plan the case manager's agency leads.</summary>
-    private async Task EnsureVarianceIsTheAgencysAsync(FormInput input, Guid agencyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A form links only to a variance on a care plan the case manager's agency leads; the person of that
+    /// plan is whom the anonymity guard then checks given names against (never stored with the form).
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>?> PersonOfLinkAsync(FormInput input, Guid agencyId, CancellationToken cancellationToken)
     {
-        if (LinkOf(input) is { } variance
-            && !await mediator.Send(new CarePlan.Contracts.VarianceOfAgencyQuery(variance.ToString("D"), agencyId.ToString("D")), cancellationToken))
+        if (LinkOf(input) is not { } variance)
         {
-            throw new RequestValidationException("form.linked_variance_id", "is not a variance on a care plan your agency leads");
+            return null;
         }
+
+        var person = await mediator.Send(new CarePlan.Contracts.PersonOfVarianceQuery(variance.ToString("D"), agencyId.ToString("D")), cancellationToken);
+        return person is { } about ? [about] : throw new RequestValidationException("form.linked_variance_id", "is not a variance on a care plan your agency leads");
     }
 
     private static Guid? LinkOf(FormInput input) => string.IsNullOrEmpty(input.LinkedVarianceId) ? null : Guid.Parse(input.LinkedVarianceId);

@@ -38,6 +38,10 @@ public sealed record FormInput(
         AgenciesInvolved.Select(Guid.Parse).Distinct().ToList());
 
     /// <summary>The free texts the anonymity guard reads, by the field name the caller sent.</summary>
+    /// <summary>What names the case manager: checked only against the register, since their own work email and phone are meant to be there.</summary>
+    public IReadOnlyList<(string Field, string Text)> CaseManagerTexts(string prefix) =>
+        CaseManager is null ? [] : [($"{prefix}case_manager.name", CaseManager.Name), ($"{prefix}case_manager.email", CaseManager.Email), ($"{prefix}case_manager.phone", CaseManager.Phone ?? string.Empty)];
+
     public IReadOnlyList<(string Field, string Text)> Texts(string prefix) =>
     [
         ($"{prefix}project_name", ProjectName),

@@ -48,7 +48,7 @@ internal sealed class MoveFormValidator : AbstractValidator<MoveFormCommand>
     }
 }
 
-internal sealed class MoveFormHandler(FormAccess loader, Ladder ladder, AnonymityGuard guard, LadderPeriods periods, TimeProvider clock)
+internal sealed class MoveFormHandler(FormAccess loader, Ladder ladder, AnonymityGuard guard, LadderPeriods periods, MediatR.IMediator mediator, TimeProvider clock)
     : IRequestHandler<MoveFormCommand, FormDto>
 {
     public async Task<FormDto> Handle(MoveFormCommand request, CancellationToken cancellationToken)
@@ -56,7 +56,11 @@ internal sealed class MoveFormHandler(FormAccess loader, Ladder ladder, Anonymit
         var (form, area) = await loader.LoadAsync(request.FormId, cancellationToken);
         var by = ladder.Actor.Id;
         var text = request.Text ?? string.Empty;
-        await guard.EnsureAnonymousAsync([(FieldOf(request.Step), text)], cancellationToken);
+        var about = form.LinkedVarianceId is { } variance
+            && await mediator.Send(new CarePlan.Contracts.PersonOfVarianceQuery(variance.ToString("D"), form.AgencyId.ToString("D")), cancellationToken) is { } person
+                ? new[] { person }
+                : null;
+        await guard.EnsureAnonymousAsync([(FieldOf(request.Step), text)], cancellationToken, about);
         var now = clock.GetUtcNow();
         var calendar = ladder.CalendarOf(area);
         DateTimeOffset Due(int days) => LadderPeriods.DueAfter(days, now, calendar);
