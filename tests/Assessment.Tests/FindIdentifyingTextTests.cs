@@ -84,6 +84,26 @@ public sealed class FindIdentifyingTextTests
         Assert.Equal([IdentifyingKinds.Name, IdentifyingKinds.DateOfBirth, IdentifyingKinds.Identifier], spans.Select(s => s.Kind));
     }
 
+    [Theory]
+    [InlineData("a.", 10_000)]
+    [InlineData("1 ", 10_000)]
+    [InlineData("the fourteenth of March nineteen ", 600)]
+    [InlineData("E i ", 5_000)]
+    [InlineData("Johnstone ", 2_000)]
+    public void ALongAdversarialText_IsCheckedWithoutRunawayMatching(string unit, int times) =>
+        Assert.NotNull(Find(string.Concat(Enumerable.Repeat(unit, times))[..Math.Min(unit.Length * times, 20_000)]));
+
+    [Theory]
+    [InlineData("Eilidh D. was seen.", false)]
+    [InlineData("Catherine Johnstne was seen.", true)]
+    [InlineData("Kate J was seen.", true)]
+    [InlineData("C a t h e r i n e Johnstone was seen.", true)]
+    [InlineData("Anne Johnstone was seen.", true)]
+    [InlineData("Johnstone Street has a clinic.", false)]
+    [InlineData("Born on the third of May nineteen eighty-five.", true)]
+    public void Variants_OfARegisteredPerson_AreFound(string text, bool found) =>
+        Assert.Equal(found, Find(text).Count > 0);
+
     private IReadOnlyList<IdentifyingSpan> Find(string text) =>
         new FindIdentifyingTextHandler(_people).Handle(new FindIdentifyingTextQuery(text), CancellationToken.None).GetAwaiter().GetResult();
 }

@@ -52,6 +52,28 @@ public sealed class AnonymityGuardTests
     public async Task TheIssueAlone_IsClear(string text) =>
         Assert.Empty(await _guard.FindAsync([("overview", text)], CancellationToken.None));
 
+    public static TheoryData<string> Adversarial => new()
+    {
+        string.Concat(Enumerable.Repeat("a.", 10_000)),
+        string.Concat(Enumerable.Repeat("1 ", 10_000)),
+        string.Concat(Enumerable.Repeat("x dot ", 3_000)) + "at",
+        string.Concat(Enumerable.Repeat("born ", 4_000)),
+        string.Concat(Enumerable.Repeat("12 ", 3_000)) + "street",
+        string.Concat(Enumerable.Repeat("a@", 10_000)),
+        string.Concat(Enumerable.Repeat("flat ", 4_000)),
+        string.Concat(Enumerable.Repeat("oh ", 6_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Adversarial))]
+    public async Task ALongAdversarialText_IsCheckedWithoutRunawayMatching(string text)
+    {
+        // Each pattern has a match timeout; a timeout would surface as an error, so finishing at all is the test.
+        var findings = await _guard.FindAsync([("overview", text)], CancellationToken.None);
+
+        Assert.NotNull(findings);
+    }
+
     [Fact]
     public async Task Refusal_NamesEachFieldAndPosition_WithoutRepeatingTheText()
     {

@@ -203,6 +203,15 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
             AddDate(dates, m, int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), month, day);
         }
 
+        foreach (Match m in SpokenDatePattern().Matches(text.ToLowerInvariant()))
+        {
+            var month = Array.FindIndex(Months, name => name.StartsWith(m.Groups["m"].Value, StringComparison.Ordinal)) + 1;
+            if (SpokenNumbers.Day(m.Groups["d"].Value) is { } day && SpokenNumbers.Year(m.Groups["y"].Value) is { } year && month > 0)
+            {
+                AddDate(dates, m, year, month, day);
+            }
+        }
+
         if (dates.Count == 0)
         {
             return [];
@@ -262,6 +271,10 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
 
     private static IdentifyingSpan Span(Word first, Word last, string kind) => new(first.Start, last.End - first.Start, kind);
 
+    // "the fourteenth of March nineteen eighty-seven", "14th March nineteen eighty seven": a day, a month and a year in words.
+    [GeneratedRegex(@"\b(?<d>\d{1,2}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+(?:of\s+)?(?<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?<y>(?:nineteen|two\s+thousand)(?:[\s-]+(?:and\s+)?(?:oh|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine)){0,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpokenDatePattern();
+
     [GeneratedRegex(@"\p{L}[\p{L}\p{M}'’\-]*\.?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WordPattern();
 
@@ -285,5 +298,64 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
     private sealed record Word(int Start, int Length, string Key)
     {
         public int End => Start + Length;
+    }
+}
+
+/// <summary>Days and years as people say them: "fourteenth", "twenty-first", "nineteen eighty-seven", "two thousand and one".</summary>
+internal static class SpokenNumbers
+{
+    private static readonly string[] Ordinals =
+    [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+        "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ];
+
+    private static readonly Dictionary<string, int> Units = new(StringComparer.Ordinal)
+    {
+        ["oh"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
+        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16,
+        ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
+    };
+
+    private static readonly Dictionary<string, int> Tens = new(StringComparer.Ordinal)
+    {
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    public static int? Day(string text)
+    {
+        var digits = new string(text.TakeWhile(char.IsAsciiDigit).ToArray());
+        if (digits.Length > 0)
+        {
+            return int.Parse(digits, CultureInfo.InvariantCulture);
+        }
+
+        var words = text.Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tens = words.Length == 2 && Tens.TryGetValue(words[0], out var t) ? t : 0;
+        var last = Array.IndexOf(Ordinals, words[^1]) + 1;
+        return words[^1] == "thirtieth" ? 30 : last > 0 ? tens + last : null;
+    }
+
+    public static int? Year(string text)
+    {
+        var words = text.Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "and").ToList();
+        if (words.Count >= 2 && words[0] == "two" && words[1] == "thousand")
+        {
+            return 2000 + Rest(words.Skip(2).ToList());
+        }
+
+        return words.Count >= 2 && words[0] == "nineteen" ? 1900 + Rest(words.Skip(1).ToList()) : null;
+    }
+
+    /// <summary>"eighty seven" = 87, "oh five" = 5, "twelve" = 12, nothing = 0.</summary>
+    private static int Rest(List<string> words)
+    {
+        var value = 0;
+        foreach (var word in words)
+        {
+            value += Tens.TryGetValue(word, out var ten) ? ten : Units.GetValueOrDefault(word);
+        }
+
+        return value;
     }
 }

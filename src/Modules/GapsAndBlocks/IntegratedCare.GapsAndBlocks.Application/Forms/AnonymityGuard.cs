@@ -161,28 +161,28 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
     private const string StreetWord = "(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|crescent|cres|court|ct|place|pl|terrace|terr|gardens|gdns|way|close|square|sq|grove|brae|wynd|row|view|park|walk|mews|rise|loan|gate|quay|parade|vennel|circus|boulevard|hill)";
 
     // Folded text: "@" in any width or spacing; "at" in brackets; a missing top-level domain.
-    [GeneratedRegex(@"[a-z0-9][a-z0-9._%+-]*\s*(?:@|[\[\(\{<]\s*at\s*[\]\)\}>])\s*[a-z0-9-]+(?:\s*(?:\.|[\[\(\{<]\s*dot\s*[\]\)\}>]|\sdot\s)\s*[a-z0-9-]+)*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[a-z0-9][a-z0-9._%+-]*\s*(?:@|[\[\(\{<]\s*at\s*[\]\)\}>])\s*[a-z0-9-]+(?:\s*(?:\.|[\[\(\{<]\s*dot\s*[\]\)\}>]|\sdot\s)\s*[a-z0-9-]+)*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 
     // "eilidh dot doherty at example dot com": a plain "at" only with a "dot" after it.
-    [GeneratedRegex(@"\b[a-z0-9][a-z0-9._-]*(?:\s+dot\s+[a-z0-9]+)*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)+\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b[a-z0-9][a-z0-9._-]*(?:\s+dot\s+[a-z0-9]+)*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)+\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpokenEmailPattern();
 
     [GeneratedRegex(@"(?<![a-z0-9])(?<digits>(?:\d[\s.-]?){6}\d)\s?(?<letters>[a-w]{1,2})(?![a-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PpsPattern();
 
-    [GeneratedRegex(@"\b(?:gir ?0aa|[a-pr-uwyz][a-hk-y]?\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:gir ?0aa|[a-pr-uwyz][a-hk-y]?\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2})\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PostcodePattern();
 
-    [GeneratedRegex(@"\b(?:[ac-fhknprtv-y]\d{2}|d6w) ?[0-9ac-fhknprtv-y]{4}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:[ac-fhknprtv-y]\d{2}|d6w) ?[0-9ac-fhknprtv-y]{4}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EircodePattern();
 
     // A house number (digits, or words: "twelve", "twenty two") and one to three name words before a street word.
-    [GeneratedRegex(@"\b(?:\d{1,4}[a-z]?|" + NumberWord + @"(?:[\s-]" + NumberWord + @")?)\s*,?\s+(?<words>[a-z][a-z'-]*\s+){1,3}" + StreetWord + @"\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:\d{1,4}[a-z]?|" + NumberWord + @"(?:[\s-]" + NumberWord + @")?)\s*,?\s+(?<words>[a-z][a-z'-]*\s+){1,3}" + StreetWord + @"\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex StreetPattern();
 
     // "flat 3", "flat 2/1", "flat four".
-    [GeneratedRegex(@"\bflat\s+(?:\d+[a-z]?(?:/\d+)?|" + NumberWord + @")\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\bflat\s+(?:\d+[a-z]?(?:/\d+)?|" + NumberWord + @")\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FlatPattern();
 
     [GeneratedRegex(@"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?<y>\d{4}|\d{2})|(?<y>\d{4})-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?<y>\d{4}))(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -190,9 +190,9 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
 
     // A birth word, then within a few words a day and month, in figures or words: "b. 4/3/87", "born on the
     // fourth of March", "birthday is 12 May", "DOB 14.03".
-    [GeneratedRegex(@"\b(?:born|b\.|dob|d\.o\.b\.?|date of birth|birthday|bday|b-day)\W+(?:\w+\W+){0,4}?(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:[./-]\s*\d{1,2}|\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|twenty[\s-]\w+|thirty[\s-]first)\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[\w./ -]{0,20}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:born|b\.|dob|d\.o\.b\.?|date of birth|birthday|bday|b-day)\W+(?:\w+\W+){0,4}?(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:[./-]\s*\d{1,2}|\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|twenty[\s-]\w+|thirty[\s-]first)\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[\w./ -]{0,20}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BirthDayPattern();
 
-    [GeneratedRegex(@"\b(?:d\.?o\.?b\.?|date of birth|born (?:on|in))\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:d\.?o\.?b\.?|date of birth|born (?:on|in))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BirthKeywordPattern();
 }
