@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grpc.Core;
 using IntegratedCare.Assessment.V1;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.GapsBlocks.V1;
@@ -18,6 +19,7 @@ public sealed class AnonymityCorpusTests(ITestOutputHelper output) : IAsyncLifet
     private readonly DataFolder _folder = new();
     private TestHost _host = null!;
     private GapsBlocksService.GapsBlocksServiceClient _caseManager = null!;
+    private string _areaId = null!;
 
     private static readonly string Chi = WithModulus11("140387123");
     private static readonly string Nhs = "9434765919";
@@ -29,6 +31,7 @@ public sealed class AnonymityCorpusTests(ITestOutputHelper output) : IAsyncLifet
         var scenario = new AgencyScenario(_host);
         var area = await scenario.CreateAreaAsync();
         var (addiction, _, _) = await scenario.RegisterPartnersAsync(area.AreaId);
+        _areaId = area.AreaId;
         var people = new ServiceUserService.ServiceUserServiceClient(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, addiction.AgencyId, Roles.CaseManager)));
         await people.RegisterServiceUserAsync(new RegisterServiceUserRequest
         {
@@ -37,6 +40,7 @@ public sealed class AnonymityCorpusTests(ITestOutputHelper output) : IAsyncLifet
                 Name = new PersonName { GivenName = "Eilidh", FamilyName = "Doherty", OtherNames = "Marie", KnownAs = "Ellie" },
                 DateOfBirth = "1987-03-14",
                 Identifiers = { new PersonIdentifier { Scheme = IdentifierScheme.Chi, Value = Chi }, new PersonIdentifier { Scheme = IdentifierScheme.Nhs, Value = Nhs } },
+                Contact = new ContactDetails { Phone = "07700 900123", Email = "eilidh.doherty@example.com" },
             },
         });
         await people.RegisterServiceUserAsync(new RegisterServiceUserRequest
@@ -97,6 +101,34 @@ public sealed class AnonymityCorpusTests(ITestOutputHelper output) : IAsyncLifet
         flagged.ForEach(f => output.WriteLine("flagged: " + f));
         Assert.True(caught >= 0.98, $"caught {caught:P1}; missed:\n{string.Join("\n", missed.Take(40))}");
         Assert.True(falsePositive <= 0.02, $"flagged {falsePositive:P1}:\n{string.Join("\n", flagged.Take(40))}");
+    }
+
+    [Theory]
+    [InlineData("Eilidh Doherty", "cm@example.org", "", "form.case_manager.name")]
+    [InlineData("A. Case Manager", "Eilidh.Doherty@example.com", "", "form.case_manager.email")]
+    [InlineData("A. Case Manager", "cm@example.org", "+44 7700 900123", "form.case_manager.phone")]
+    [InlineData("A. Case Manager", "cm@example.org", "0141 496 0000", null)]
+    public async Task WhatNamesTheCaseManager_CannotBeTheRegisteredPersonsOwnDetails(string name, string email, string phone, string? refusedField)
+    {
+        var form = new FormFields
+        {
+            AreaId = _areaId, ProjectName = "Clydebank Addiction Service", FormDate = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            CaseManager = new CaseManagerContact { Name = name, Email = email, Phone = phone },
+            Overview = "No supported accommodation after detox.",
+            Actions = { new ActionStep { Who = "Case manager", What = "Referred to housing options", Outcome = "No places", Date = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) } },
+            CurrentSituation = "Discharge in two weeks.", Recommendations = "Commission supported places.",
+            Category = FormCategory.Housing, Kind = FormKind.ResourceGap,
+        };
+
+        if (refusedField is null)
+        {
+            Assert.NotEmpty((await _caseManager.CreateFormAsync(new CreateFormRequest { Form = form })).FormId);
+            return;
+        }
+
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => _caseManager.CreateFormAsync(new CreateFormRequest { Form = form }).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(refusedField, Assert.Single(refused.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).Distinct()));
     }
 
     private async Task<IReadOnlyList<IdentifyingFinding>> CheckAsync(string text, Action<double> took)

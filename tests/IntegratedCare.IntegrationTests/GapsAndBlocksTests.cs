@@ -65,7 +65,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
 
     [Theory]
     [InlineData("overview", "Kate Johnstone was refused a tenancy.", "a registered person's name")]
-    [InlineData("current_situation", "Call her on 07700 900123 for an update.", "a phone number")]
+    [InlineData("current_situation", "Call her on 07700 900456 for an update.", "a phone number")]
     [InlineData("actions[0].what", "Sent CHI 150385 1230 to the GP.", "a CHI or NHS number")]
     [InlineData("recommendations", "Write to her at 12 Glebe Street, Dumbarton G82 1AA.", "a street address")]
     [InlineData("overview", "DOB 15/03/1985, homeless since March.", "a date of birth")]

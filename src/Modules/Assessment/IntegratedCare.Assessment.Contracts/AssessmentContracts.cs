@@ -39,6 +39,7 @@ public static class IdentifyingKinds
     public const string Name = "name";
     public const string DateOfBirth = "date-of-birth";
     public const string Identifier = "identifier";
+    public const string Contact = "contact";
 }
 
 /// <summary>A stretch of the text (UTF-16 offsets) that identifies a registered person, and what kind of thing it is.</summary>

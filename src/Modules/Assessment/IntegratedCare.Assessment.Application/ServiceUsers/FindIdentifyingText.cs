@@ -42,6 +42,7 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
 
         spans.AddRange(await BirthDatesAsync(text, cancellationToken));
         spans.AddRange(await IdentifiersAsync(text, cancellationToken));
+        spans.AddRange(await ContactsAsync(text, cancellationToken));
         return spans.Distinct().OrderBy(s => s.Start).ThenBy(s => s.Length).ToList();
     }
 
@@ -220,6 +221,48 @@ internal sealed partial class FindIdentifyingTextHandler(IServiceUserRepository 
         var registered = await people.BirthDatesAmongAsync(dates.Select(d => d.Date).ToHashSet(), cancellationToken);
         return dates.Where(d => registered.Contains(d.Date)).Select(d => new IdentifyingSpan(d.Start, d.Length, IdentifyingKinds.DateOfBirth));
     }
+
+    /// <summary>A registered person's own phone number or email address, however it is written in the text.</summary>
+    private async Task<IEnumerable<IdentifyingSpan>> ContactsAsync(string text, CancellationToken cancellationToken)
+    {
+        var folded = IntegratedCare.BuildingBlocks.Application.Text.NormalisedText.Of(text);
+        var candidates = new List<(int Start, int Length, string Key)>();
+        foreach (var run in folded.Digits())
+        {
+            var key = ContactKeys.Phone(run.Digits);
+            if (key.Length > 0)
+            {
+                candidates.Add((run.Start, run.Length, key));
+            }
+        }
+
+        foreach (Match m in EmailLikePattern().Matches(folded.Text))
+        {
+            var key = SpokenAt().Replace(SpokenDot().Replace(m.Value, "."), "@").Replace(" ", string.Empty, StringComparison.Ordinal);
+            candidates.Add((m.Index, m.Length, ContactKeys.Email(key)));
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var held = await people.ContactKeysAmongAsync(candidates.Select(c => c.Key).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        return candidates.Where(c => held.Contains(c.Key)).Select(c =>
+        {
+            var (start, length) = folded.SpanInOriginal(c.Start, c.Length);
+            return new IdentifyingSpan(start, length, IdentifyingKinds.Contact);
+        });
+    }
+
+    [GeneratedRegex(@"[a-z0-9][a-z0-9._%+-]*\s*(?:@|[\[\(\{<]\s*at\s*[\]\)\}>]|\sat\s)\s*[a-z0-9-]+(?:\s*(?:\.|[\[\(\{<]\s*dot\s*[\]\)\}>]|\sdot\s)\s*[a-z0-9-]+)*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EmailLikePattern();
+
+    [GeneratedRegex(@"\s*(?:[\[\(\{<]\s*at\s*[\]\)\}>]|\sat\s)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpokenAt();
+
+    [GeneratedRegex(@"\s*(?:[\[\(\{<]\s*dot\s*[\]\)\}>]|\sdot\s)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpokenDot();
 
     private async Task<IEnumerable<IdentifyingSpan>> IdentifiersAsync(string text, CancellationToken cancellationToken)
     {

@@ -81,6 +81,12 @@ public sealed class ServiceUser : AggregateRoot<ServiceUserId>
 
     public string KnownAsKey { get; private set; } = string.Empty;
 
+    /// <summary>The phone number as national digits ("07700900123"), for finding it in free text; empty if none.</summary>
+    public string PhoneKey { get; private set; } = string.Empty;
+
+    /// <summary>The email address in lower case, for finding it in free text; empty if none.</summary>
+    public string EmailKey { get; private set; } = string.Empty;
+
     public IReadOnlyList<PersonIdentifier> Identifiers =>
         new[] { (IdentifierScheme.Chi, Chi), (IdentifierScheme.Nhs, Nhs), (IdentifierScheme.Pps, Pps) }
             .Where(x => x.Item2 is not null)
@@ -134,6 +140,8 @@ public sealed class ServiceUser : AggregateRoot<ServiceUserId>
         FamilyNameSoundex = NameMatching.Soundex(FamilyNameKey);
         GivenNameKey = NameMatching.Key(Name.GivenName);
         KnownAsKey = NameMatching.Key(Name.KnownAs);
+        PhoneKey = ContactKeys.Phone(Contact.Phone);
+        EmailKey = ContactKeys.Email(Contact.Email);
         UpdatedAt = now;
     }
 
@@ -203,6 +211,9 @@ public interface IServiceUserRepository
     /// <summary>The registered names of these people.</summary>
     Task<IReadOnlyList<RegisteredName>> NamesOfAsync(IReadOnlyCollection<Guid> serviceUserIds, CancellationToken cancellationToken);
 
+    /// <summary>Those of the phone and email keys (see <see cref="ContactKeys"/>) a registered person's contact details have.</summary>
+    Task<IReadOnlyCollection<string>> ContactKeysAmongAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<RegisteredName>> NamesLikeAsync(IReadOnlyCollection<string> familyNameKeys, IReadOnlyCollection<string> soundexes, IReadOnlyCollection<string> givenNameKeys, CancellationToken cancellationToken);
 
     /// <summary>Those of <paramref name="dates"/> that are a registered person's date of birth.</summary>
@@ -221,4 +232,30 @@ public sealed record RegisteredName(string GivenNameKey, string FamilyNameKey, s
 {
     /// <summary>The keys of the person's other (middle) names.</summary>
     public IReadOnlyList<string> OtherNameKeys { get; } = OtherNames.Split([' ', ',', '-'], StringSplitOptions.RemoveEmptyEntries).Select(NameMatching.Key).Where(k => k.Length > 1).ToList();
+}
+
+/// <summary>Contact details as keys: a phone number as national digits (44 and 353 prefixes folded to 0), an email in lower case.</summary>
+public static class ContactKeys
+{
+    public static string Phone(string? phone)
+    {
+        var digits = new string((phone ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
+        if (digits.StartsWith("00", StringComparison.Ordinal))
+        {
+            digits = digits[2..];
+        }
+
+        if (digits.StartsWith("44", StringComparison.Ordinal) && digits.Length >= 12)
+        {
+            digits = "0" + digits[2..].TrimStart('0');
+        }
+        else if (digits.StartsWith("353", StringComparison.Ordinal) && digits.Length >= 11)
+        {
+            digits = "0" + digits[3..].TrimStart('0');
+        }
+
+        return digits.Length >= 9 ? digits : string.Empty;
+    }
+
+    public static string Email(string? email) => (email ?? string.Empty).Trim().ToLowerInvariant();
 }

@@ -66,6 +66,10 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
             e.HasIndex(x => x.FamilyNameKey);
             e.HasIndex(x => x.GivenNameKey);
             e.HasIndex(x => x.KnownAsKey);
+            e.Property(x => x.PhoneKey).HasMaxLength(20);
+            e.Property(x => x.EmailKey).HasMaxLength(254);
+            e.HasIndex(x => x.PhoneKey);
+            e.HasIndex(x => x.EmailKey);
             e.HasIndex(x => x.DateOfBirth);
         });
 

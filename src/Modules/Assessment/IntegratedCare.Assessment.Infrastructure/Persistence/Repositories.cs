@@ -48,6 +48,19 @@ internal sealed class ServiceUserRepository(AssessmentDbContext db) : IServiceUs
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyCollection<string>> ContactKeysAmongAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var wanted = keys.Where(k => k.Length > 0).ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var phones = await db.ServiceUsers.AsNoTracking().Where(p => wanted.Contains(p.PhoneKey)).Select(p => p.PhoneKey).ToListAsync(cancellationToken);
+        var emails = await db.ServiceUsers.AsNoTracking().Where(p => wanted.Contains(p.EmailKey)).Select(p => p.EmailKey).ToListAsync(cancellationToken);
+        return phones.Concat(emails).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<RegisteredName>> NamesOfAsync(IReadOnlyCollection<Guid> serviceUserIds, CancellationToken cancellationToken)
     {
         var ids = serviceUserIds.Select(id => new ServiceUserId(id)).ToList();

@@ -28,7 +28,7 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
             var spans = new List<IdentifyingFinding>();
             foreach (var span in await mediator.Send(new FindIdentifyingTextQuery(text, aboutPeople), cancellationToken))
             {
-                spans.Add(new IdentifyingFinding(field, span.Kind == IdentifyingKinds.Name ? "a registered person's name" : span.Kind == IdentifyingKinds.DateOfBirth ? "a registered person's date of birth" : "a registered person's identifier", span.Start, span.Length));
+                spans.Add(new IdentifyingFinding(field, span.Kind == IdentifyingKinds.Name ? "a registered person's name" : span.Kind == IdentifyingKinds.DateOfBirth ? "a registered person's date of birth" : span.Kind == IdentifyingKinds.Contact ? "a registered person's contact details" : "a registered person's identifier", span.Start, span.Length));
             }
 
             var folded = NormalisedText.Of(text);
@@ -126,7 +126,7 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
         foreach (var (field, text) in fields.Where(f => !string.IsNullOrWhiteSpace(f.Text)))
         {
             findings.AddRange((await mediator.Send(new FindIdentifyingTextQuery(text), cancellationToken))
-                .Select(span => new IdentifyingFinding(field, span.Kind == IdentifyingKinds.Name ? "a registered person's name" : span.Kind == IdentifyingKinds.DateOfBirth ? "a registered person's date of birth" : "a registered person's identifier", span.Start, span.Length)));
+                .Select(span => new IdentifyingFinding(field, span.Kind == IdentifyingKinds.Name ? "a registered person's name" : span.Kind == IdentifyingKinds.DateOfBirth ? "a registered person's date of birth" : span.Kind == IdentifyingKinds.Contact ? "a registered person's contact details" : "a registered person's identifier", span.Start, span.Length)));
         }
 
         Refuse(findings);

@@ -110,6 +110,11 @@ namespace IntegratedCare.Assessment.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyNameKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -135,6 +140,11 @@ namespace IntegratedCare.Assessment.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Nhs")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Pps")
@@ -252,6 +262,8 @@ namespace IntegratedCare.Assessment.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DateOfBirth");
 
+                    b.HasIndex("EmailKey");
+
                     b.HasIndex("FamilyNameKey");
 
                     b.HasIndex("FamilyNameSoundex");
@@ -263,6 +275,8 @@ namespace IntegratedCare.Assessment.Infrastructure.Persistence.Migrations
                     b.HasIndex("Nhs")
                         .IsUnique()
                         .HasFilter("\"Nhs\" IS NOT NULL");
+
+                    b.HasIndex("PhoneKey");
 
                     b.HasIndex("Pps")
                         .IsUnique()
