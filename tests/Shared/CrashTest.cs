@@ -32,15 +32,7 @@ internal sealed class CrashTest(string dataFolder, Action<string> tell)
         for (var cycle = 1; cycle <= cycles; cycle++)
         {
             var port = HostCommand.FreePort();
-            string[] settings =
-            [
-                $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
-                $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
-                $"--Database:Path={database}",
-                $"--Authentication:SigningKeyPath={Path.Combine(dataFolder, "signing-key.pem")}",
-                "--Logging:LogLevel:Default=Warning",
-                "--Outbox:PollInterval=00:00:00.200",
-            ];
+            var settings = Settings(database, port);
             // One token for the whole run: it is signed with the run's key and names no port.
             token ??= await HostCommand.MintAsync(["--role", "system-admin", "--lifetime", "02:00:00", .. settings]);
             var headers = new Metadata { { "authorization", $"Bearer {token}" } };
@@ -121,15 +113,7 @@ internal sealed class CrashTest(string dataFolder, Action<string> tell)
     {
         var problems = new List<string>();
         var port = HostCommand.FreePort();
-        string[] settings =
-        [
-            $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
-            $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
-            $"--Database:Path={database}",
-            $"--Authentication:SigningKeyPath={Path.Combine(dataFolder, "signing-key.pem")}",
-            "--Logging:LogLevel:Default=Warning",
-            "--Outbox:PollInterval=00:00:00.200",
-        ];
+        var settings = Settings(database, port);
         using var host = HostCommand.Start(settings);
         try
         {
@@ -177,6 +161,17 @@ internal sealed class CrashTest(string dataFolder, Action<string> tell)
 
         return problems;
     }
+
+    /// <summary>The host on a free port, on the run's database and signing key, with a quick outbox.</summary>
+    private string[] Settings(string database, int port) =>
+    [
+        $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
+        $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
+        $"--Database:Path={database}",
+        $"--Authentication:SigningKeyPath={Path.Combine(dataFolder, "signing-key.pem")}",
+        "--Logging:LogLevel:Default=Warning",
+        "--Outbox:PollInterval=00:00:00.200",
+    ];
 
     private static string Scalar(string database, string sql)
     {

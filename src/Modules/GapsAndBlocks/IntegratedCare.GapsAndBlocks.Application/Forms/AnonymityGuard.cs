@@ -28,7 +28,7 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
             var spans = new List<IdentifyingFinding>();
             foreach (var span in await mediator.Send(new FindIdentifyingTextQuery(text, aboutPeople), cancellationToken))
             {
-                spans.Add(new IdentifyingFinding(field, span.Kind == IdentifyingKinds.Name ? "a registered person's name" : span.Kind == IdentifyingKinds.DateOfBirth ? "a registered person's date of birth" : span.Kind == IdentifyingKinds.Contact ? "a registered person's contact details" : "a registered person's identifier", span.Start, span.Length));
+                spans.Add(new IdentifyingFinding(field, KindOf(span), span.Start, span.Length));
             }
 
             var folded = NormalisedText.Of(text);
@@ -126,7 +126,7 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
         foreach (var (field, text) in fields.Where(f => !string.IsNullOrWhiteSpace(f.Text)))
         {
             findings.AddRange((await mediator.Send(new FindIdentifyingTextQuery(text), cancellationToken))
-                .Select(span => new IdentifyingFinding(field, span.Kind == IdentifyingKinds.Name ? "a registered person's name" : span.Kind == IdentifyingKinds.DateOfBirth ? "a registered person's date of birth" : span.Kind == IdentifyingKinds.Contact ? "a registered person's contact details" : "a registered person's identifier", span.Start, span.Length)));
+                .Select(span => new IdentifyingFinding(field, KindOf(span), span.Start, span.Length)));
         }
 
         Refuse(findings);
@@ -137,6 +137,15 @@ internal sealed partial class AnonymityGuard(IMediator mediator, TimeProvider cl
     {
         Refuse(await FindAsync(fields, cancellationToken, aboutPeople));
     }
+
+    /// <summary>What the register found, as the refusal says it.</summary>
+    private static string KindOf(IdentifyingSpan span) => span.Kind switch
+    {
+        IdentifyingKinds.Name => "a registered person's name",
+        IdentifyingKinds.DateOfBirth => "a registered person's date of birth",
+        IdentifyingKinds.Contact => "a registered person's contact details",
+        _ => "a registered person's identifier",
+    };
 
     private static void Refuse(IReadOnlyList<IdentifyingFinding> findings)
     {
