@@ -48,6 +48,26 @@ public sealed class AllocationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheQueue_IsPagedInTheDatabase_OldestFirst_WithATokenBoundToItsArea()
+    {
+        var queued = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            queued.Add((await QueueNewReferralAsync()).AllocationItemId);
+            _clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        var first = await _coordinator.ListAllocationQueueAsync(new ListAllocationQueueRequest { AreaId = _area.AreaId, PageSize = 2 });
+        var second = await _coordinator.ListAllocationQueueAsync(new ListAllocationQueueRequest { AreaId = _area.AreaId, PageSize = 2, PageToken = first.NextPageToken });
+        var elsewhere = await Assert.ThrowsAsync<RpcException>(() => _coordinator.ListAllocationQueueAsync(
+            new ListAllocationQueueRequest { AreaId = _area.AreaId, IncludeAllocated = true, PageSize = 2, PageToken = first.NextPageToken }).ResponseAsync);
+
+        Assert.Equal(queued, first.Items.Concat(second.Items).Select(i => i.AllocationItemId));
+        Assert.Equal((3, 3, string.Empty), (first.TotalSize, second.TotalSize, second.NextPageToken));
+        Assert.Equal("page_token", Assert.Single(elsewhere.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
     public async Task TheQueueShowsWaitingTime_AndTheMeetingAllocatesOneAndDefersAnother()
     {
         var first = await QueueNewReferralAsync();

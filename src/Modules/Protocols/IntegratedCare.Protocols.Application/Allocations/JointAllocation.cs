@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -93,11 +94,15 @@ internal sealed class QueueForJointAllocationHandler(
 /// </summary>
 [Authorize(Roles.RehabilitationCoordinator, Roles.SubgroupMember, Roles.LineManager, Roles.CaseManager, Roles.SystemAdmin)]
 [Audit(AuditAction.Read, "allocation-item")]
-public sealed record ListAllocationQueueQuery(string AreaId, bool IncludeAllocated) : IQuery<IReadOnlyList<AllocationItemDto>>;
+public sealed record ListAllocationQueueQuery(string AreaId, bool IncludeAllocated, int PageSize = 0, string PageToken = "") : IQuery<Page<AllocationItemDto>>;
 
 internal sealed class ListAllocationQueueValidator : AbstractValidator<ListAllocationQueueQuery>
 {
-    public ListAllocationQueueValidator() => RuleFor(x => x.AreaId).MustBeId();
+    public ListAllocationQueueValidator()
+    {
+        RuleFor(x => x.AreaId).MustBeId();
+        RuleFor(x => x.PageSize).GreaterThanOrEqualTo(0).WithMessage("must not be negative");
+    }
 }
 
 internal sealed class ListAllocationQueueHandler(
@@ -106,9 +111,9 @@ internal sealed class ListAllocationQueueHandler(
     IAgencyRepository agencies,
     ICurrentActor currentActor,
     IAuditScope audit,
-    TimeProvider clock) : IRequestHandler<ListAllocationQueueQuery, IReadOnlyList<AllocationItemDto>>
+    TimeProvider clock) : IRequestHandler<ListAllocationQueueQuery, Page<AllocationItemDto>>
 {
-    public async Task<IReadOnlyList<AllocationItemDto>> Handle(ListAllocationQueueQuery request, CancellationToken cancellationToken)
+    public async Task<Page<AllocationItemDto>> Handle(ListAllocationQueueQuery request, CancellationToken cancellationToken)
     {
         var areaId = new AreaId(Guid.Parse(request.AreaId));
         audit.Resource(areaId.ToString());
@@ -119,7 +124,10 @@ internal sealed class ListAllocationQueueHandler(
         }
 
         var now = clock.GetUtcNow();
-        return (await allocations.QueueAsync(areaId, request.IncludeAllocated, cancellationToken)).Select(i => AllocationItemDto.From(i, now)).ToList();
+        var filter = $"{areaId}|{request.IncludeAllocated}";
+        var offset = PageToken.Decode(request.PageToken, filter);
+        var (items, total) = await allocations.QueueAsync(areaId, request.IncludeAllocated, offset, PageToken.PageSize(request.PageSize), cancellationToken);
+        return Page<AllocationItemDto>.At(items.Select(i => AllocationItemDto.From(i, now)).ToList(), offset, total, filter);
     }
 
     private async Task<bool> MaySeeQueueAsync(Actor actor, Area area, CancellationToken cancellationToken)

@@ -197,7 +197,8 @@ public interface IAllocationRepository
 
     Task<bool> IsQueuedAsync(ReferralId referral, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<AllocationItem>> QueueAsync(AreaId area, bool includeAllocated, CancellationToken cancellationToken);
+    /// <summary>A page of the area's queue, oldest first, and how many items it holds in all.</summary>
+    Task<(IReadOnlyList<AllocationItem> Items, int Total)> QueueAsync(AreaId area, bool includeAllocated, int offset, int limit, CancellationToken cancellationToken);
 
     void Add(AllocationItem item);
 

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.Protocols.Application.Allocations;
 using IntegratedCare.Protocols.V1;
@@ -12,7 +13,7 @@ internal sealed class AllocationGrpcService(GrpcMediator mediator) : AllocationS
         mediator.SendAsync<QueueForJointAllocationCommand, AllocationItemDto, AllocationItem>(request, context);
 
     public override Task<ListAllocationQueueResponse> ListAllocationQueue(ListAllocationQueueRequest request, ServerCallContext context) =>
-        mediator.SendAsync<ListAllocationQueueQuery, IReadOnlyList<AllocationItemDto>, ListAllocationQueueResponse>(request, context);
+        mediator.SendAsync<ListAllocationQueueQuery, Page<AllocationItemDto>, ListAllocationQueueResponse>(request, context);
 
     public override Task<AllocationMeeting> RecordAllocationMeeting(RecordAllocationMeetingRequest request, ServerCallContext context) =>
         mediator.SendAsync<RecordAllocationMeetingCommand, AllocationMeetingDto, AllocationMeeting>(request, context);

@@ -122,7 +122,7 @@ internal sealed class ProtocolsMappingProfile : ModuleProfile
         CreateMap<V1.AllocationDecision, AllocationDecisionInput>();
         CreateMap<V1.RecordAllocationMeetingRequest, RecordAllocationMeetingCommand>();
         CreateMap<AllocationItemDto, V1.AllocationItem>();
-        CreateMap<IReadOnlyList<AllocationItemDto>, V1.ListAllocationQueueResponse>().ForMember(d => d.Items, o => o.MapFrom(s => s));
+        CreateMap<Page<AllocationItemDto>, V1.ListAllocationQueueResponse>().ForMember(d => d.Items, o => o.MapFrom(s => s.Items));
         CreateMap<AllocationMeetingDto, V1.AllocationMeeting>();
     }
 

@@ -243,12 +243,13 @@ internal sealed class AllocationRepository(ProtocolsDbContext db) : IAllocationR
     public Task<bool> IsQueuedAsync(ReferralId referral, CancellationToken cancellationToken) =>
         db.AllocationItems.AnyAsync(i => i.ReferralId == referral, cancellationToken);
 
-    public async Task<IReadOnlyList<AllocationItem>> QueueAsync(AreaId area, bool includeAllocated, CancellationToken cancellationToken) =>
-        await db.AllocationItems.AsNoTracking()
-            .Where(i => i.AreaId == area && (includeAllocated || i.Status == AllocationStatus.Waiting))
-            .OrderBy(i => i.QueuedAt)
-            .Take(1000)
-            .ToListAsync(cancellationToken);
+    public async Task<(IReadOnlyList<AllocationItem> Items, int Total)> QueueAsync(AreaId area, bool includeAllocated, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var queue = db.AllocationItems.AsNoTracking().Where(i => i.AreaId == area && (includeAllocated || i.Status == AllocationStatus.Waiting));
+        var total = await queue.CountAsync(cancellationToken);
+        var items = await queue.OrderBy(i => i.QueuedAt).ThenBy(i => i.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (items, total);
+    }
 
     public void Add(AllocationItem item) => db.AllocationItems.Add(item);
 
