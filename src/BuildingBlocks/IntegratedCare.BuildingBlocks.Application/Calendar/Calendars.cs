@@ -19,8 +19,11 @@ public interface IWorkingCalendars
     /// <summary>The calendar of what belongs to no area (national meetings, agencies without one): <c>Calendar:National</c>, Scotland by default.</summary>
     WorkingCalendar National { get; }
 
-    /// <summary>Reads the holidays afresh (after a load commits).</summary>
-    Task ReloadAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The latest "today" of any jurisdiction at <paramref name="now"/>: what a query over every area seeks
+    /// up to (the UK's and Ireland's clocks agree, so it is every jurisdiction's today).
+    /// </summary>
+    DateOnly LatestToday(DateTimeOffset now) => Enum.GetValues<Jurisdiction>().Max(j => For(j).Today(now));
 }
 
 public static class CalendarWarnings

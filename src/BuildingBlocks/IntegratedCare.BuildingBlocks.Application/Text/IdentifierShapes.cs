@@ -53,25 +53,7 @@ public static class IdentifierShapes
     /// A UK or Irish phone number: national (0 then 9 or 10 digits; Dublin's 01 numbers have 7 after it),
     /// or international with 44 or 353 (a "00" or "+" prefix, a "(0)" kept or not).
     /// </summary>
-    public static bool IsPhone(string digits)
-    {
-        var national = digits;
-        if (national.StartsWith("00", StringComparison.Ordinal))
-        {
-            national = national[2..];
-        }
-
-        if (national.StartsWith("44", StringComparison.Ordinal) && national.Length is 12 or 13)
-        {
-            national = "0" + national[2..].TrimStart('0');
-        }
-        else if (national.StartsWith("353", StringComparison.Ordinal) && national.Length is >= 10 and <= 13)
-        {
-            national = "0" + national[3..].TrimStart('0');
-        }
-
-        return national.Length is >= 9 and <= 11 && national[0] == '0' && national[1] != '0';
-    }
+    public static bool IsPhone(string digits) => Domain.Contact.PhoneNumbers.IsNational(Domain.Contact.PhoneNumbers.National(digits));
 
     private static bool Modulus11(string digits)
     {

@@ -64,11 +64,11 @@ internal sealed class WorkingCalendars(ConnectionFactory connections, IConfigura
         }).ToList();
     }
 
-    public Task ReloadAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the holidays afresh (after a load commits).</summary>
+    public void Reload()
     {
         _snapshot = null;
         Load();
-        return Task.CompletedTask;
     }
 
     private Snapshot Load()
@@ -152,7 +152,7 @@ public static class ShippedHolidays
     }
 }
 
-internal sealed class LoadHolidaysHandler(PlatformDbContext db, IWorkingCalendars calendars, IUnitOfWork unitOfWork, ICurrentActor current, IAuditScope audit, TimeProvider clock)
+internal sealed class LoadHolidaysHandler(PlatformDbContext db, WorkingCalendars calendars, IUnitOfWork unitOfWork, ICurrentActor current, IAuditScope audit, TimeProvider clock)
     : IRequestHandler<LoadHolidaysCommand, IReadOnlyList<HolidayCalendarDto>>
 {
     public async Task<IReadOnlyList<HolidayCalendarDto>> Handle(LoadHolidaysCommand request, CancellationToken cancellationToken)
@@ -176,17 +176,17 @@ internal sealed class LoadHolidaysHandler(PlatformDbContext db, IWorkingCalendar
         }
 
         audit.Resource(string.Join(",", lists.Select(l => JurisdictionNames.Division(l.Jurisdiction))));
-        unitOfWork.AfterCommit(() => calendars.ReloadAsync(CancellationToken.None).GetAwaiter().GetResult());
+        unitOfWork.AfterCommit(calendars.Reload);
         var shown = lists.Select(l => l.Jurisdiction).ToHashSet();
         return lists.Select(l => new HolidayCalendarDto(l.Jurisdiction, JurisdictionNames.Division(l.Jurisdiction), l.FirstYear, l.LastYear, l.Holidays, "loaded by an administrator", now, current.Required.Id))
-            .Concat(((WorkingCalendars)calendars).Describe().Where(d => !shown.Contains(d.Jurisdiction)))
+            .Concat(calendars.Describe().Where(d => !shown.Contains(d.Jurisdiction)))
             .OrderBy(d => d.Jurisdiction)
             .ToList();
     }
 }
 
-internal sealed class ListHolidayCalendarsHandler(IWorkingCalendars calendars) : IRequestHandler<ListHolidayCalendarsQuery, IReadOnlyList<HolidayCalendarDto>>
+internal sealed class ListHolidayCalendarsHandler(WorkingCalendars calendars) : IRequestHandler<ListHolidayCalendarsQuery, IReadOnlyList<HolidayCalendarDto>>
 {
     public Task<IReadOnlyList<HolidayCalendarDto>> Handle(ListHolidayCalendarsQuery request, CancellationToken cancellationToken) =>
-        Task.FromResult(((WorkingCalendars)calendars).Describe());
+        Task.FromResult(calendars.Describe());
 }

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Domain.Contact;
 using IntegratedCare.BuildingBlocks.Domain;
 
 namespace IntegratedCare.Assessment.Domain.ServiceUsers;
@@ -239,22 +240,8 @@ public static class ContactKeys
 {
     public static string Phone(string? phone)
     {
-        var digits = new string((phone ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
-        if (digits.StartsWith("00", StringComparison.Ordinal))
-        {
-            digits = digits[2..];
-        }
-
-        if (digits.StartsWith("44", StringComparison.Ordinal) && digits.Length >= 12)
-        {
-            digits = "0" + digits[2..].TrimStart('0');
-        }
-        else if (digits.StartsWith("353", StringComparison.Ordinal) && digits.Length >= 11)
-        {
-            digits = "0" + digits[3..].TrimStart('0');
-        }
-
-        return digits.Length >= 9 ? digits : string.Empty;
+        var national = PhoneNumbers.National(new string((phone ?? string.Empty).Where(char.IsAsciiDigit).ToArray()));
+        return national.Length >= 9 ? national : string.Empty;
     }
 
     public static string Email(string? email) => (email ?? string.Empty).Trim().ToLowerInvariant();

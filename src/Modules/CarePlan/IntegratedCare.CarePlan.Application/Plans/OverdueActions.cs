@@ -41,7 +41,7 @@ internal sealed class NoteOverdueActionsHandler(
         // Seek only plans with an action past due and not yet noted, earliest first, in the latest "today" of
         // any calendar (the UK's and Ireland's clocks agree, so the seek is exact); each plan then decides in
         // its own calendar. Each noted plan's next due date moves on, so the next batch finds the next ones.
-        var latestToday = Enum.GetValues<Jurisdiction>().Max(j => calendars.For(j).Today(now));
+        var latestToday = calendars.LatestToday(now);
         var noted = 0;
         var due = await plans.WithActionsDueBeforeAsync(latestToday, Batch, cancellationToken);
         foreach (var plan in due)

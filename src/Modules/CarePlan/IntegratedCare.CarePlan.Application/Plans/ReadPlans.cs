@@ -144,9 +144,8 @@ internal sealed class ReadPlanHandlers(
     public async Task<Page<OverdueReviewDto>> Handle(ListOverdueReviewsQuery request, CancellationToken cancellationToken)
     {
         var agency = await caller.RequireActiveAsync(cancellationToken);
-        // The UK's and Ireland's clocks agree, so the latest calendar's today is every plan's today.
         var now = clock.GetUtcNow();
-        var today = Enum.GetValues<Jurisdiction>().Max(j => calendars.For(j).Today(now));
+        var today = calendars.LatestToday(now);
         var actor = currentActor.Required;
         var caseManager = actor.IsInRole(Roles.LineManager) ? null : actor.Id;
         var fingerprint = $"{agency.AgencyId}|{caseManager}";
