@@ -50,5 +50,27 @@ public sealed class ModuleBoundaryTests
         }
     }
 
+    /// <summary>
+    /// BuildingBlocks keeps what every module shares: no module's tables, aggregates or use cases. Staff
+    /// accounts and partner credentials are the Identity module's; the shared token check only asks
+    /// whether a credential is revoked (<c>IRevokedCredentials</c>).
+    /// </summary>
+    [Fact]
+    public void BuildingBlocks_HoldNoStaffAccountOrCredentialCode()
+    {
+        var buildingBlocks = new[] { "Domain", "Application", "Infrastructure", "Contracts" }
+            .Select(l => System.Reflection.Assembly.Load($"IntegratedCare.BuildingBlocks.{l}"));
+        var identity = buildingBlocks.SelectMany(a => a.GetTypes())
+            .Where(t => t.Namespace?.Contains(".Identity", StringComparison.Ordinal) == true
+                || t.Name.Contains("StaffAccount", StringComparison.Ordinal)
+                || t.Name.Contains("SignIn", StringComparison.Ordinal)
+                || (t.Name.Contains("Credential", StringComparison.Ordinal) && t.Name != "IRevokedCredentials"))
+            .Where(t => !t.Name.StartsWith('<') && t.Namespace?.EndsWith(".Migrations", StringComparison.Ordinal) != true)
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(identity);
+    }
+
     internal static string Names(TestResult result) => string.Join(", ", result.FailingTypeNames ?? []);
 }

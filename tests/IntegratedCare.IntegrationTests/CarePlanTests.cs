@@ -310,13 +310,13 @@ public sealed class CarePlanTests : IAsyncLifetime
     public async Task AnOpenFeed_EndsWhenThePartnersCredentialIsRevoked()
     {
         var (person, _, plan) = await PlanWithAHousingActionAsync();
-        var issued = await AsAdminAsync(new IntegratedCare.BuildingBlocks.Application.Identity.IssueAgencyCredentialCommand(_scenario.Housing.AgencyId, "Housing case system", 30));
+        var issued = await AsAdminAsync(new IntegratedCare.Identity.Application.Credentials.IssueAgencyCredential.IssueAgencyCredentialCommand(_scenario.Housing.AgencyId, "Housing case system", 30));
         var housing = new CarePlanService.CarePlanServiceClient(_host.Invoker(issued.Token));
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var feed = housing.FollowCarePlanChanges(new FollowCarePlanChangesRequest { AfterPosition = 0 }, cancellationToken: cancel.Token);
         Assert.True(await feed.ResponseStream.MoveNext(cancel.Token));
 
-        await AsAdminAsync(new IntegratedCare.BuildingBlocks.Application.Identity.RevokeAgencyCredentialCommand(issued.Credential.CredentialId));
+        await AsAdminAsync(new IntegratedCare.Identity.Application.Credentials.RevokeAgencyCredential.RevokeAgencyCredentialCommand(issued.Credential.CredentialId));
         await _caseManager.RecordParticipationAsync(new RecordParticipationRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, TookPart = true });
         var ended = await Assert.ThrowsAsync<RpcException>(async () =>
         {

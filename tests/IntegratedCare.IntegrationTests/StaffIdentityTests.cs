@@ -1,8 +1,14 @@
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Errors;
-using IntegratedCare.BuildingBlocks.Application.Identity;
 using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Infrastructure.Identity;
+using IntegratedCare.Identity.Application.Credentials.IssueAgencyCredential;
+using IntegratedCare.Identity.Application.Credentials.ListAgencyCredentials;
+using IntegratedCare.Identity.Application.Credentials.RevokeAgencyCredential;
+using IntegratedCare.Identity.Application.Credentials.RotateAgencyCredential;
+using IntegratedCare.Identity.Application.StaffAccounts.ChangeStaffAccount;
+using IntegratedCare.Identity.Application.StaffAccounts.CreateStaffAccount;
+using IntegratedCare.Identity.Application.StaffAccounts.ListStaffAccounts;
+using IntegratedCare.Identity.Application.SignIn;
 using IntegratedCare.Protocols.V1;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,9 +121,9 @@ public sealed class StaffIdentityTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<StaffSignIn>().SignInAsync(user, password, "test", CancellationToken.None);
     }
 
-    private async Task<bool> SessionValidAsync(StaffAccountRow account)
+    private async Task<bool> SessionValidAsync(SignedInStaff account)
     {
         await using var scope = _host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StaffSignIn>().SessionIsValidAsync(account.Id, account.SecurityStamp.ToString(), CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<StaffSignIn>().SessionIsValidAsync(account.StaffAccountId, account.SecurityStamp, CancellationToken.None);
     }
 }

@@ -19,7 +19,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure;
 
 public static class BuildingBlocksRegistration
 {
-    /// <summary>Everything the modules share: persistence, pipeline, audit, outbox, identity, gRPC plumbing.</summary>
+    /// <summary>Everything the modules share: persistence, pipeline, audit, outbox, token checks, gRPC plumbing.</summary>
     public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -31,7 +31,7 @@ public static class BuildingBlocksRegistration
         services.AddHostedService<DatabaseMigrator>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
-        services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module);
+        services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module, migrationOrder: 0);
 
         services.AddScoped<CurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
@@ -47,13 +47,9 @@ public static class BuildingBlocksRegistration
         services.AddHostedService<OutboxWorker>();
 
         services.AddMediatorPipeline();
-        services.AddScoped<Identity.StaffSignIn>();
-        services.AddScoped<Identity.CredentialMint>();
-        services.AddSingleton<Identity.CredentialRevocations>();
-        services.AddSingleton<IActingAgencies, ActingAgencyCache>();
         services.AddSingleton<Calendar.WorkingCalendars>();
         services.AddSingleton<Application.Calendar.IWorkingCalendars>(sp => sp.GetRequiredService<Calendar.WorkingCalendars>());
-        services.AddMediatorHandlers(typeof(Application.Identity.StaffAccountDto).Assembly);
+        services.AddMediatorHandlers(typeof(Application.Calendar.IWorkingCalendars).Assembly);
         services.AddMediatorHandlers(typeof(BuildingBlocksRegistration).Assembly);
         services.AddIntegratedCareAuthentication(configuration);
         services.AddSingleton<ErrorMappingInterceptor>();
@@ -75,7 +71,7 @@ public static class BuildingBlocksRegistration
     }
 
     /// <summary>
-    /// Puts the database file in WAL mode and applies every module's migrations, platform tables first.
+    /// Puts the database file in WAL mode and applies every module's migrations in their order (see <see cref="IModuleDatabase.MigrationOrder"/>).
     /// Runs at start-up (<see cref="DatabaseMigrator"/>).
     /// </summary>
     public static async Task MigrateDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -83,7 +79,7 @@ public static class BuildingBlocksRegistration
         services.GetRequiredService<ConnectionFactory>().EnableWriteAheadLog();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BuildingBlocksRegistration));
         var databases = services.GetServices<IModuleDatabase>()
-            .OrderBy(d => d.Module == PlatformDbContext.Module ? 0 : 1)
+            .OrderBy(d => d.MigrationOrder)
             .ThenBy(d => d.Module, StringComparer.Ordinal);
         foreach (var database in databases)
         {

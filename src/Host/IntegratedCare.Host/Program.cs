@@ -2,6 +2,7 @@ using IntegratedCare.Assessment.Infrastructure;
 using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.CarePlan.Infrastructure;
 using IntegratedCare.GapsAndBlocks.Infrastructure;
+using IntegratedCare.Identity.Infrastructure;
 using IntegratedCare.Host;
 using IntegratedCare.Host.Web;
 using IntegratedCare.Protocols.Infrastructure;
@@ -27,6 +28,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddBuildingBlocks(builder.Configuration);
+builder.Services.AddIdentityModule(builder.Configuration);
 builder.Services.AddProtocolsModule(builder.Configuration);
 builder.Services.AddAssessmentModule(builder.Configuration);
 builder.Services.AddCarePlanModule(builder.Configuration);

@@ -11,7 +11,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 /// The call's cancellation token (which fires at its deadline) goes down to the database.
 /// </summary>
 public sealed class GrpcMediator(
-    IMediator mediator, IMapper mapper, IServiceScopeFactory scopes, CurrentActor currentActor, Identity.CredentialRevocations revocations, TimeProvider clock)
+    IMediator mediator, IMapper mapper, IServiceScopeFactory scopes, CurrentActor currentActor, Application.Security.IRevokedCredentials revocations, TimeProvider clock)
 {
     public async Task<TReply> SendAsync<TRequest, TResult, TReply>(object message, ServerCallContext context)
         where TRequest : IRequest<TResult> =>
@@ -85,7 +85,7 @@ public sealed class GrpcMediator(
         var expires = user.FindFirst("exp")?.Value;
         // Against the wall clock, as the token validator checks it when a call opens.
         var expired = long.TryParse(expires, out var seconds) && DateTimeOffset.FromUnixTimeSeconds(seconds) <= DateTimeOffset.UtcNow;
-        var credential = user.FindFirst(Identity.CredentialRevocations.ClaimType)?.Value;
+        var credential = user.FindFirst(Application.Security.IRevokedCredentials.ClaimType)?.Value;
         if (expired || (credential is not null && await revocations.IsRevokedAsync(credential, now)))
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, expired ? "The token has expired." : "The credential has been revoked."));

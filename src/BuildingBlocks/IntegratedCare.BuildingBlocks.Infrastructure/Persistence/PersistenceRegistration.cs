@@ -12,7 +12,11 @@ public static class PersistenceRegistration
     /// Registers a module's DbContext on the scope's shared connection. Each module keeps its own tables
     /// (prefixed with the module name) and its own migrations history table.
     /// </summary>
-    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
+    /// <param name="migrationOrder">
+    /// When its migrations run, lowest first: the platform's tables at 0, modules by default after them;
+    /// a module whose tables another's migration fills runs before it.
+    /// </param>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module, int migrationOrder = 1)
         where TContext : DbContext
     {
         // Contexts are pooled: a request rents one per module and lends it the scope's connection, so it
@@ -41,7 +45,7 @@ public static class PersistenceRegistration
             unitOfWork.Enlist(context);
             return context;
         });
-        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module, migrationOrder));
         return services;
     }
 
@@ -58,13 +62,17 @@ public interface IModuleDatabase
 {
     string Module { get; }
 
+    int MigrationOrder { get; }
+
     Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken);
 }
 
-internal sealed class ModuleDatabase<TContext>(string module) : IModuleDatabase
+internal sealed class ModuleDatabase<TContext>(string module, int migrationOrder) : IModuleDatabase
     where TContext : DbContext
 {
     public string Module { get; } = module;
+
+    public int MigrationOrder { get; } = migrationOrder;
 
     public Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
         scopedServices.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);

@@ -19,10 +19,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    public DbSet<Identity.StaffAccountRow> StaffAccounts => Set<Identity.StaffAccountRow>();
-
-    public DbSet<Identity.AgencyCredentialRow> AgencyCredentials => Set<Identity.AgencyCredentialRow>();
-
     public DbSet<Calendar.HolidayCalendarRow> HolidayCalendars => Set<Calendar.HolidayCalendarRow>();
 
     public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
@@ -70,30 +66,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.ToTable("platform_inbox_messages");
             e.HasKey(x => new { x.MessageId, x.Handler });
             e.Property(x => x.Handler).HasMaxLength(400);
-        });
-
-        modelBuilder.Entity<Identity.StaffAccountRow>(e =>
-        {
-            e.ToTable("platform_staff_accounts");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.UserName).HasMaxLength(64);
-            e.Property(x => x.NormalizedUserName).HasMaxLength(64);
-            e.Property(x => x.DisplayName).HasMaxLength(200);
-            e.Property(x => x.AgencyId).HasMaxLength(64);
-            e.Property(x => x.Roles).HasMaxLength(400);
-            e.Property(x => x.PasswordHash).HasMaxLength(400);
-            e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => x.NormalizedUserName).IsUnique();
-        });
-
-        modelBuilder.Entity<Identity.AgencyCredentialRow>(e =>
-        {
-            e.ToTable("platform_agency_credentials");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.AgencyId).HasMaxLength(64);
-            e.Property(x => x.Name).HasMaxLength(100);
-            e.Property(x => x.IssuedBy).HasMaxLength(200);
-            e.HasIndex(x => x.AgencyId);
         });
 
         modelBuilder.Entity<IdempotencyKeyRow>(e =>

@@ -39,8 +39,8 @@ public sealed class AuthOptions
     /// </summary>
     public TimeSpan ActingAgencyCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Local staff accounts and web sessions (<c>Authentication:Staff</c>).</summary>
-    public StaffSignInOptions Staff { get; set; } = new();
+    /// <summary>Web sessions (<c>Authentication:Staff</c>; the same section holds the Identity module's lock-out settings).</summary>
+    public StaffSessionOptions Staff { get; set; } = new();
 
     /// <summary>The staff web UI's OpenID Connect client, used when <see cref="Authority"/> is set.</summary>
     public OidcClientOptions Oidc { get; set; } = new();
@@ -48,13 +48,8 @@ public sealed class AuthOptions
     public bool UsesExternalAuthority => !string.IsNullOrWhiteSpace(Authority);
 }
 
-public sealed class StaffSignInOptions
+public sealed class StaffSessionOptions
 {
-    /// <summary>Wrong passwords in a row that lock an account.</summary>
-    public int MaxFailedSignIns { get; set; } = 5;
-
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
-
     /// <summary>A web session ends this long after sign-in, however busy.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 

@@ -1,5 +1,6 @@
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
@@ -71,7 +72,7 @@ public static class AuthenticationRegistration
     /// <summary>A partner credential revoked by an administrator stops working at once, though its token has not expired.</summary>
     private static async Task RefuseRevokedCredentialAsync(TokenValidatedContext context)
     {
-        var credential = context.Principal?.FindFirst(Identity.CredentialRevocations.ClaimType)?.Value;
+        var credential = context.Principal?.FindFirst(IRevokedCredentials.ClaimType)?.Value;
         if (credential is null)
         {
             return;
@@ -79,7 +80,7 @@ public static class AuthenticationRegistration
 
         var services = context.HttpContext.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (await services.GetRequiredService<Identity.CredentialRevocations>().IsRevokedAsync(credential, now))
+        if (await services.GetRequiredService<IRevokedCredentials>().IsRevokedAsync(credential, now))
         {
             context.Fail("The credential has been revoked.");
         }

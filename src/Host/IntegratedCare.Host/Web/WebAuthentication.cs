@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Infrastructure.Identity;
+using IntegratedCare.Identity.Application.SignIn;
 using IntegratedCare.BuildingBlocks.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -135,10 +135,10 @@ public static class WebSession
         }
     }
 
-    public static ClaimsPrincipal For(StaffAccountRow account, AuthOptions options, DateTimeOffset now)
+    public static ClaimsPrincipal For(SignedInStaff account, AuthOptions options, DateTimeOffset now)
     {
         var identity = new ClaimsIdentity(WebAuthentication.CookieScheme, DisplayNameClaim, options.RoleClaimType);
-        identity.AddClaim(new Claim(options.SubjectClaimType, account.Id.ToString()));
+        identity.AddClaim(new Claim(options.SubjectClaimType, account.StaffAccountId.ToString()));
         identity.AddClaim(new Claim(DisplayNameClaim, account.DisplayName));
         identity.AddClaim(new Claim(options.ActorKindClaimType, ClaimsActor.StaffKind));
         if (account.AgencyId is not null)
@@ -146,12 +146,12 @@ public static class WebSession
             identity.AddClaim(new Claim(options.AgencyClaimType, account.AgencyId));
         }
 
-        foreach (var role in account.RoleList)
+        foreach (var role in account.Roles)
         {
             identity.AddClaim(new Claim(options.RoleClaimType, role));
         }
 
-        Stamp(identity, now + options.Staff.SessionLifetime, account.SecurityStamp.ToString());
+        Stamp(identity, now + options.Staff.SessionLifetime, account.SecurityStamp);
         return new ClaimsPrincipal(identity);
     }
 

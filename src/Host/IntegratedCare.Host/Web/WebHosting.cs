@@ -1,4 +1,4 @@
-using IntegratedCare.BuildingBlocks.Infrastructure.Identity;
+using IntegratedCare.Identity.Application.SignIn;
 using IntegratedCare.Host.Web.Components;
 using Microsoft.AspNetCore.Authentication;
 using MudBlazor.Services;

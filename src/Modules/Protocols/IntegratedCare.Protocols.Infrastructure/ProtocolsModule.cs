@@ -33,7 +33,7 @@ public static class ProtocolsModule
         services.AddScoped<AgencyRepository>();
         services.AddScoped<IAgencyRepository>(sp => sp.GetRequiredService<AgencyRepository>());
         services.AddScoped<IAgencyReadStore>(sp => sp.GetRequiredService<AgencyRepository>());
-        services.AddScoped<IntegratedCare.BuildingBlocks.Application.Identity.IAgencyDirectory, AgencyDirectory>();
+        services.AddSingleton<IntegratedCare.BuildingBlocks.Application.Security.IActingAgencies, ActingAgencyCache>();
         services.AddScoped<AreaRepository>();
         services.AddScoped<IAreaRepository>(sp => sp.GetRequiredService<AreaRepository>());
         services.AddScoped<IAreaReadStore>(sp => sp.GetRequiredService<AreaRepository>());

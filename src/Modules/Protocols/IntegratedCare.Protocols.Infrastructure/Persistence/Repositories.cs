@@ -256,19 +256,3 @@ internal sealed class AllocationRepository(ProtocolsDbContext db) : IAllocationR
     public void Add(AllocationMeeting meeting) => db.AllocationMeetings.Add(meeting);
 }
 
-/// <summary>The platform's port onto the agency register: staff accounts and partner credentials name an active agency.</summary>
-internal sealed class AgencyDirectory(ProtocolsDbContext db) : IntegratedCare.BuildingBlocks.Application.Identity.IAgencyDirectory
-{
-    public Task<bool> IsActiveAgencyAsync(string agencyId, CancellationToken cancellationToken) =>
-        Guid.TryParse(agencyId, out var id)
-            ? db.Agencies.AnyAsync(a => a.Id == new AgencyId(id) && a.Status == AgencyStatus.Active, cancellationToken)
-            : Task.FromResult(false);
-
-    public async Task<IntegratedCare.BuildingBlocks.Application.Security.ActingAgency?> FindActingAsync(Guid agencyId, CancellationToken cancellationToken)
-    {
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == new AgencyId(agencyId), cancellationToken);
-        return agency is null
-            ? null
-            : new(agency.Id.Value, agency.Name, agency.Type.ToString(), agency.Status == AgencyStatus.Active, agency.AreaIds.Select(a => a.Value).ToList());
-    }
-}

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
-using IntegratedCare.BuildingBlocks.Application.Identity;
 using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Infrastructure.Security;
+using IntegratedCare.Protocols.Domain.Agencies;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace IntegratedCare.BuildingBlocks.Infrastructure.Security;
+namespace IntegratedCare.Protocols.Infrastructure.Persistence;
 
 /// <summary>
-/// The acting agencies' status, read through the agency register (a port Protocols implements) in a
-/// scope of its own, so the check never joins a caller's transaction, and kept for a short time.
+/// The acting agencies' status, read from the agency register in a scope of its own, so the check never
+/// joins a caller's transaction, and kept for a short time.
 /// </summary>
 internal sealed class ActingAgencyCache(IServiceScopeFactory scopes, IOptions<AuthOptions> options, TimeProvider clock) : IActingAgencies
 {
@@ -26,7 +28,7 @@ internal sealed class ActingAgencyCache(IServiceScopeFactory scopes, IOptions<Au
         // Stamped with the generation read before loading: a Forget that lands meanwhile wins.
         var generation = entry?.Generation ?? 0;
         await using var scope = scopes.CreateAsyncScope();
-        var agency = await scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().FindActingAsync(agencyId, cancellationToken);
+        var agency = await ReadAsync(scope.ServiceProvider.GetRequiredService<ProtocolsDbContext>(), agencyId, cancellationToken);
         // An agency nobody registered is not kept: a signed token naming random ids must not grow memory
         // (each such call costs one primary-key read). Nor is the table let grow past a bound.
         if (agency is not null)
@@ -41,6 +43,14 @@ internal sealed class ActingAgencyCache(IServiceScopeFactory scopes, IOptions<Au
         }
 
         return agency;
+    }
+
+    private static async Task<ActingAgency?> ReadAsync(ProtocolsDbContext db, Guid agencyId, CancellationToken cancellationToken)
+    {
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == new AgencyId(agencyId), cancellationToken);
+        return agency is null
+            ? null
+            : new(agency.Id.Value, agency.Name, agency.Type.ToString(), agency.Status == AgencyStatus.Active, agency.AreaIds.Select(a => a.Value).ToList());
     }
 
     public void Forget(Guid agencyId) =>
