@@ -7,31 +7,12 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.Assessments;
-
-/// <summary>
-/// Raises a risk flag (overdose, self-harm, harm to others, child protection, domestic abuse) with a note.
-/// The lead agency may; another agency when the sharing decision lets it see the person's risk flags.
-/// </summary>
-[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
-[Audit(AuditAction.Update, "assessment")]
-public sealed record RaiseRiskFlagCommand(string AssessmentId, long ExpectedVersion, RiskFlag? Flag, string Note) : ICommand<AssessmentDto>;
+namespace IntegratedCare.Assessment.Application.Assessments.ClearRiskFlag;
 
 /// <summary>Clears a risk flag: the agency that raised it, or the lead agency.</summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
 [Audit(AuditAction.Update, "assessment")]
 public sealed record ClearRiskFlagCommand(string AssessmentId, long ExpectedVersion, RiskFlag? Flag) : ICommand<AssessmentDto>;
-
-internal sealed class RaiseRiskFlagValidator : AbstractValidator<RaiseRiskFlagCommand>
-{
-    public RaiseRiskFlagValidator()
-    {
-        RuleFor(x => x.AssessmentId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeAVersion();
-        RuleFor(x => x.Flag).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known risk flag");
-        RuleFor(x => x.Note).RequiredText(2000);
-    }
-}
 
 internal sealed class ClearRiskFlagValidator : AbstractValidator<ClearRiskFlagCommand>
 {
@@ -40,19 +21,6 @@ internal sealed class ClearRiskFlagValidator : AbstractValidator<ClearRiskFlagCo
         RuleFor(x => x.AssessmentId).MustBeId();
         RuleFor(x => x.ExpectedVersion).MustBeAVersion();
         RuleFor(x => x.Flag).NotNull().WithMessage("is required").IsInEnum().WithMessage("is not a known risk flag");
-    }
-}
-
-internal sealed class RaiseRiskFlagHandler(RequestCallerAgency caller, ICurrentActor currentActor, DisclosureGate gate, AssessmentAccess access, TimeProvider clock)
-    : IRequestHandler<RaiseRiskFlagCommand, AssessmentDto>
-{
-    public async Task<AssessmentDto> Handle(RaiseRiskFlagCommand request, CancellationToken cancellationToken)
-    {
-        var agency = await caller.RequireActiveAsync(cancellationToken);
-        var assessment = await access.LoadAsync(request.AssessmentId, agency, cancellationToken);
-        await gate.RequireAsync(assessment.ServiceUserId, agency, assessment.LeadAgencyId == agency.AgencyId, DataCategories.RiskFlags, cancellationToken);
-        assessment.RaiseRiskFlag(request.ExpectedVersion, request.Flag!.Value, request.Note, agency.AgencyId, currentActor.Required.Id, clock.GetUtcNow());
-        return await access.ViewAsync(assessment, agency, cancellationToken);
     }
 }
 

@@ -5,7 +5,7 @@ using IntegratedCare.Assessment.Domain.ServiceUsers;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.ServiceUsers;
+namespace IntegratedCare.Assessment.Application.ServiceUsers.GetRegisterRelationship;
 
 internal sealed class RegisterRelationshipValidator : AbstractValidator<RegisterRelationshipQuery>
 {

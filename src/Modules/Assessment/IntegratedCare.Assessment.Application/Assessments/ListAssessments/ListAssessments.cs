@@ -11,35 +11,7 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.Assessments;
-
-[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
-[Audit(AuditAction.Read, "assessment")]
-public sealed record GetAssessmentQuery(string AssessmentId) : IQuery<AssessmentDto>;
-
-internal sealed class GetAssessmentValidator : AbstractValidator<GetAssessmentQuery>
-{
-    public GetAssessmentValidator() => RuleFor(x => x.AssessmentId).MustBeId();
-}
-
-internal sealed class GetAssessmentHandler(RequestCallerAgency caller, AssessmentAccess access) : IRequestHandler<GetAssessmentQuery, AssessmentDto>
-{
-    public async Task<AssessmentDto> Handle(GetAssessmentQuery request, CancellationToken cancellationToken)
-    {
-        var agency = await caller.RequireActiveAsync(cancellationToken);
-        var assessment = await access.LoadAsync(request.AssessmentId, agency, cancellationToken);
-        return await access.ViewAsync(assessment, agency, cancellationToken);
-    }
-}
-
-public sealed record AssessmentSummaryDto(
-    string AssessmentId,
-    string LeadAgencyId,
-    AssessmentStatus Status,
-    bool IsReassessment,
-    string SupersedesAssessmentId,
-    DateTimeOffset StartedAt,
-    DateTimeOffset? CompletedAt);
+namespace IntegratedCare.Assessment.Application.Assessments.ListAssessments;
 
 /// <summary>A person's assessments, oldest first, for an agency that may identify them: what exists, not what it says.</summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]

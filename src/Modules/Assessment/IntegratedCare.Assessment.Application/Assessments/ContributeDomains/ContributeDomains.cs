@@ -7,7 +7,7 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.Assessments;
+namespace IntegratedCare.Assessment.Application.Assessments.ContributeDomains;
 
 /// <summary>A domain as sent; the family fields belong to the family and children domain only.</summary>
 public sealed record DomainInputDto(NeedDomain? Domain, NeedLevel? Need, string Notes, int? ChildrenInHousehold, bool ChildProtectionConcern);

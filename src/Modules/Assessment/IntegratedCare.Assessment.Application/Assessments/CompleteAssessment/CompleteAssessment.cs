@@ -8,7 +8,7 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.Assessments;
+namespace IntegratedCare.Assessment.Application.Assessments.CompleteAssessment;
 
 /// <summary>
 /// The lead agency's named assessor completes the assessment once every domain is assessed: the tier is

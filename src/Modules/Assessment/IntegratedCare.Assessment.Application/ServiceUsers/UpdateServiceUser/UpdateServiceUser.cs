@@ -9,7 +9,7 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.ServiceUsers;
+namespace IntegratedCare.Assessment.Application.ServiceUsers.UpdateServiceUser;
 
 /// <summary>
 /// Replaces a person's details with those sent, against the version last read (stale → ABORTED). The

@@ -5,7 +5,7 @@ using IntegratedCare.Assessment.Contracts;
 using IntegratedCare.Assessment.Domain.ServiceUsers;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.ServiceUsers;
+namespace IntegratedCare.Assessment.Application.ServiceUsers.FindIdentifyingText;
 
 internal sealed class FindIdentifyingTextValidator : AbstractValidator<FindIdentifyingTextQuery>
 {

@@ -5,7 +5,7 @@ using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.ServiceUsers;
+namespace IntegratedCare.Assessment.Application.ServiceUsers.ServiceUserExists;
 
 internal sealed class ServiceUserExistsValidator : AbstractValidator<ServiceUserExistsQuery>
 {

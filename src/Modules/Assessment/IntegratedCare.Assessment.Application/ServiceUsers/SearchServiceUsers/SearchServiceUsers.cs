@@ -7,7 +7,7 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.ServiceUsers;
+namespace IntegratedCare.Assessment.Application.ServiceUsers.SearchServiceUsers;
 
 /// <summary>
 /// Finds people by name and date of birth, tolerating spelling variants, or by identifier. Used before
@@ -23,8 +23,6 @@ public sealed record SearchServiceUsersQuery(
     string DateOfBirth,
     PersonIdentifierInput? Identifier,
     int MaxResults) : IQuery<IReadOnlyList<ServiceUserMatchDto>>;
-
-public sealed record ServiceUserMatchDto(string ServiceUserId, MatchStrength Strength, double Score, ServiceUserDto? ServiceUser, bool IdentityWithheld);
 
 internal sealed class SearchServiceUsersValidator : AbstractValidator<SearchServiceUsersQuery>
 {

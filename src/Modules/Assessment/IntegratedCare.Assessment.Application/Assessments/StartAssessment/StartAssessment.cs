@@ -11,7 +11,7 @@ using IntegratedCare.BuildingBlocks.Domain;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
-namespace IntegratedCare.Assessment.Application.Assessments;
+namespace IntegratedCare.Assessment.Application.Assessments.StartAssessment;
 
 /// <summary>
 /// The caller's agency starts a Single Shared Assessment of a person it may identify, and leads it. When
