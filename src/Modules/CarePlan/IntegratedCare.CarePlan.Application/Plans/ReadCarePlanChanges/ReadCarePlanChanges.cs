@@ -7,12 +7,7 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
-namespace IntegratedCare.CarePlan.Application.Plans;
-
-public sealed record CarePlanChangeDto(long Position, string Why, DateTimeOffset At, CarePlanDto CarePlan);
-
-/// <summary>What a follower gets: the changes it may see, and the position to resume after (even past changes it may not see).</summary>
-public sealed record CarePlanChangesDto(IReadOnlyList<CarePlanChangeDto> Changes, long ResumeAfter);
+namespace IntegratedCare.CarePlan.Application.Plans.ReadCarePlanChanges;
 
 /// <summary>
 /// The next changes after <paramref name="AfterPosition"/> to the plans the caller's agency took part in

@@ -8,7 +8,7 @@ using IntegratedCare.CarePlan.Domain.Plans;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
-namespace IntegratedCare.CarePlan.Application.Plans;
+namespace IntegratedCare.CarePlan.Application.Plans.RecordReferralVariance;
 
 /// <summary>An unanswered referral is a variance on the person's open plan (the pathway left its path at a hand-over).</summary>
 internal sealed class ReferralOverdueHandler(IMediator mediator) : INotificationHandler<ReferralOverdueIntegrationEvent>

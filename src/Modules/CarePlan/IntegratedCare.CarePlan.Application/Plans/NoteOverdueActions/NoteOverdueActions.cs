@@ -7,7 +7,7 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.CarePlan.Domain.Plans;
 using MediatR;
 
-namespace IntegratedCare.CarePlan.Application.Plans;
+namespace IntegratedCare.CarePlan.Application.Plans.NoteOverdueActions;
 
 /// <summary>
 /// The deadline sweep: every open action past its due date, counted in its plan's calendar (the lead

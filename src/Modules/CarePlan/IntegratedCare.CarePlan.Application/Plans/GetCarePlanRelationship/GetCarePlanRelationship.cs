@@ -4,7 +4,7 @@ using IntegratedCare.CarePlan.Contracts;
 using IntegratedCare.CarePlan.Domain.Plans;
 using MediatR;
 
-namespace IntegratedCare.CarePlan.Application.Plans;
+namespace IntegratedCare.CarePlan.Application.Plans.GetCarePlanRelationship;
 
 internal sealed class CarePlanRelationshipValidator : AbstractValidator<CarePlanRelationshipQuery>
 {

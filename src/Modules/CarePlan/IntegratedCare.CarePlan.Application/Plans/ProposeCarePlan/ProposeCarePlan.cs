@@ -9,7 +9,7 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.CarePlan.Domain.Plans;
 using MediatR;
 
-namespace IntegratedCare.CarePlan.Application.Plans;
+namespace IntegratedCare.CarePlan.Application.Plans.ProposeCarePlan;
 
 /// <summary>
 /// A completed assessment proposes a plan: a draft, led by the assessing agency and worker, with one
