@@ -1,6 +1,8 @@
 using AutoMapper;
 using IntegratedCare.Assessment.Application.Assessments;
+using IntegratedCare.Assessment.Application.Assessments.ContributeDomains;
 using IntegratedCare.Assessment.Application.ServiceUsers;
+using IntegratedCare.Assessment.Application.ServiceUsers.RegisterServiceUser;
 using IntegratedCare.Assessment.Infrastructure.Grpc;
 using Microsoft.Extensions.Logging.Abstractions;
 using Domain = IntegratedCare.Assessment.Domain;

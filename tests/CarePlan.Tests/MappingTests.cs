@@ -1,5 +1,6 @@
 using AutoMapper;
 using IntegratedCare.CarePlan.Application.Plans;
+using IntegratedCare.CarePlan.Application.Plans.AddGoal;
 using IntegratedCare.CarePlan.Infrastructure.Grpc;
 using Microsoft.Extensions.Logging.Abstractions;
 using Plans = IntegratedCare.CarePlan.Domain.Plans;
@@ -56,5 +57,5 @@ public sealed class CategoryTests
     public void EveryNeedDomain_IsDisclosedUnderTheSameCategoryAsInTheAssessment() =>
         Assert.All(Enum.GetValues<Plans.NeedDomain>(), d => Assert.Equal(
             IntegratedCare.Protocols.Contracts.DataCategories.ForNeedDomain(d.ToString()),
-            IntegratedCare.CarePlan.Application.Categories.Of(d)));
+            IntegratedCare.CarePlan.Application.Plans.Categories.Of(d)));
 }

@@ -3,6 +3,7 @@ using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.CarePlan.Application;
 using IntegratedCare.CarePlan.Application.Plans;
+using IntegratedCare.CarePlan.Application.Plans.NoteOverdueActions;
 using IntegratedCare.CarePlan.Domain.Plans;
 using IntegratedCare.CarePlan.Infrastructure.Grpc;
 using IntegratedCare.CarePlan.Infrastructure.Persistence;

@@ -42,9 +42,3 @@ public sealed record AssessmentDto(
     DateTimeOffset? CompletedAt,
     DateTimeOffset UpdatedAt,
     long Version);
-
-/// <summary>The data category (Protocols' sharing vocabulary) each part of an assessment is disclosed under.</summary>
-internal static class AssessmentCategories
-{
-    public static string Of(NeedDomain domain) => DataCategories.ForNeedDomain(domain.ToString());
-}

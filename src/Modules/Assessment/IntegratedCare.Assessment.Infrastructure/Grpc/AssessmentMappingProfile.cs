@@ -1,5 +1,17 @@
 using IntegratedCare.Assessment.Application.Assessments;
+using IntegratedCare.Assessment.Application.Assessments.ClearRiskFlag;
+using IntegratedCare.Assessment.Application.Assessments.CompleteAssessment;
+using IntegratedCare.Assessment.Application.Assessments.ContributeDomains;
+using IntegratedCare.Assessment.Application.Assessments.GetAssessment;
+using IntegratedCare.Assessment.Application.Assessments.GetNeedsSummary;
+using IntegratedCare.Assessment.Application.Assessments.ListAssessments;
+using IntegratedCare.Assessment.Application.Assessments.RaiseRiskFlag;
+using IntegratedCare.Assessment.Application.Assessments.StartAssessment;
 using IntegratedCare.Assessment.Application.ServiceUsers;
+using IntegratedCare.Assessment.Application.ServiceUsers.GetServiceUser;
+using IntegratedCare.Assessment.Application.ServiceUsers.RegisterServiceUser;
+using IntegratedCare.Assessment.Application.ServiceUsers.SearchServiceUsers;
+using IntegratedCare.Assessment.Application.ServiceUsers.UpdateServiceUser;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using Domain = IntegratedCare.Assessment.Domain;

@@ -1,0 +1,19 @@
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.CarePlan.Domain.Plans;
+using IntegratedCare.Protocols.Contracts;
+using MediatR;
+
+namespace IntegratedCare.CarePlan.Application.Plans;
+
+/// <summary>Wakes change-feed followers when a plan change commits.</summary>
+public sealed class CarePlanFeedSignal
+{
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Changed => Volatile.Read(ref _changed).Task;
+
+    public void Pulse() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+}
