@@ -23,6 +23,9 @@ internal sealed class CarePlanVersionRow
     /// <summary>The agencies taking part at this version: whom the change feed shows it to.</summary>
     public List<Guid> TeamAgencyIds { get; set; } = [];
 
+    /// <summary>Which stored schema <see cref="Snapshot"/> is written in (see History/StoredPlanV1).</summary>
+    public int SchemaVersion { get; set; } = 1;
+
     public required string Snapshot { get; set; }
 }
 
@@ -119,6 +122,7 @@ internal sealed class CarePlanDbContext(DbContextOptions<CarePlanDbContext> opti
             e.Property(x => x.By).HasMaxLength(200);
             e.Property(x => x.Why).HasMaxLength(500);
             e.PrimitiveCollection(x => x.TeamAgencyIds).IsRequired();
+            e.Property(x => x.SchemaVersion).HasDefaultValue(1);
             e.HasIndex(x => new { x.CarePlanId, x.At });
         });
     }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using IntegratedCare.CarePlan.Application;
 using IntegratedCare.CarePlan.Application.Plans;
 using IntegratedCare.CarePlan.Domain.Plans;
@@ -90,8 +88,6 @@ internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanReposi
 
 internal sealed class CarePlanHistory(CarePlanDbContext db) : ICarePlanHistory
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { Converters = { new JsonStringEnumConverter() } };
-
     public void Record(IntegratedCarePlan plan, string by, string why, DateTimeOffset at) =>
         db.Versions.Add(new CarePlanVersionRow
         {
@@ -101,7 +97,8 @@ internal sealed class CarePlanHistory(CarePlanDbContext db) : ICarePlanHistory
             By = by,
             Why = why.Length > 500 ? why[..500] : why,
             TeamAgencyIds = plan.TeamAgencyIds.ToList(),
-            Snapshot = JsonSerializer.Serialize(CarePlanDto.From(plan, at), Options),
+            SchemaVersion = History.StoredPlanMapping.CurrentSchema,
+            Snapshot = History.StoredPlanMapping.Write(CarePlanDto.From(plan, at)),
         });
 
     public async Task<CarePlanVersionRecord?> AsOfAsync(CarePlanId id, DateTimeOffset at, CancellationToken cancellationToken)
@@ -134,5 +131,5 @@ internal sealed class CarePlanHistory(CarePlanDbContext db) : ICarePlanHistory
         await db.Versions.MaxAsync(v => (long?)v.Position, cancellationToken) ?? 0;
 
     private static CarePlanVersionRecord ToRecord(CarePlanVersionRow row) =>
-        new(row.Position, row.CarePlanId, row.Version, row.At, row.By, row.Why, JsonSerializer.Deserialize<CarePlanDto>(row.Snapshot, Options)!);
+        new(row.Position, row.CarePlanId, row.Version, row.At, row.By, row.Why, History.StoredPlanMapping.Read(row.SchemaVersion, row.Snapshot));
 }

@@ -171,6 +171,11 @@ namespace IntegratedCare.CarePlan.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("CarePlanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SchemaVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Snapshot")
                         .IsRequired()
                         .HasColumnType("TEXT");
