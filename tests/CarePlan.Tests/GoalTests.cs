@@ -124,6 +124,45 @@ public sealed class GoalTests
     }
 
     [Fact]
+    public void ARefusedReview_LeavesTheGoalsAsTheyWere()
+    {
+        var plan = Active();
+        var goal = plan.Goals.Single();
+
+        Assert.Equal(
+            nameof(NextReviewFollowsThisOneRule),
+            Refused(() => plan.RecordReview(plan.Version, Today, [new GoalProgress(goal.GoalId, GoalAchievement.Achieved, "Abstinent")], [], "x", Today, "cm", Now)));
+
+        Assert.Equal(goal, plan.Goals.Single());
+    }
+
+    [Fact]
+    public void AReviewOfAGoalThePlanDoesNotHave_IsRefused_AndLeavesTheOtherGoalsAsTheyWere()
+    {
+        var plan = Active();
+        var goal = plan.Goals.Single();
+
+        Assert.Equal(
+            nameof(ItemMustBelongToThePlanRule),
+            Refused(() => plan.RecordReview(
+                plan.Version, Today, [new GoalProgress(goal.GoalId, GoalAchievement.Achieved, "Abstinent"), new GoalProgress(Guid.NewGuid(), GoalAchievement.Improving, "?")], [], "x", null, "cm", Now)));
+
+        Assert.Equal(goal, plan.Goals.Single());
+        Assert.Empty(plan.Reviews);
+    }
+
+    [Fact]
+    public void AReviewNamingAGoalTwice_KeepsTheLastProgress()
+    {
+        var plan = Active();
+        var goal = plan.Goals.Single().GoalId;
+
+        plan.RecordReview(plan.Version, Today, [new GoalProgress(goal, GoalAchievement.Achieved, "a"), new GoalProgress(goal, GoalAchievement.Worsening, "b")], [], "x", null, "cm", Now);
+
+        Assert.Equal(GoalAchievement.Worsening, plan.Goals.Single().Achievement);
+    }
+
+    [Fact]
     public void AReview_IsForAnActivePlan_NotADraftOrOneOnHold()
     {
         var draft = Agreed();
