@@ -317,6 +317,9 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
     {
         Begin(expectedVersion);
         CheckRule(new PlanMustBeActiveRule(this));
+        var next = nextReviewOn ?? heldOn.AddDays(7 * ReviewIntervalWeeks);
+        CheckRule(new NextReviewFollowsThisOneRule(heldOn, next));
+        progress.ToList().ForEach(item => FindGoal(item.GoalId)); // every goal found before any changes: a refused review changes nothing
         foreach (var item in progress)
         {
             var goal = FindGoal(item.GoalId);
@@ -327,8 +330,6 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
             });
         }
 
-        var next = nextReviewOn ?? heldOn.AddDays(7 * ReviewIntervalWeeks);
-        CheckRule(new NextReviewFollowsThisOneRule(heldOn, next));
         var review = new Review(Guid.NewGuid(), heldOn, by, progress.ToList(), scores.ToList(), decisions.Trim(), next);
         _reviews.Add(review);
         NextReviewDue = next;
