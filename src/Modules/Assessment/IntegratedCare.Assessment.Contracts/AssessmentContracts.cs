@@ -21,11 +21,6 @@ public sealed record AssessmentCompletedIntegrationEvent(
 
 public sealed record AssessedDomain(string Domain, string Need, Guid ContributingAgencyId);
 
-/// <summary>Whether the register holds a person with this id. Other modules ask before they record anything about one.</summary>
-[Authorize]
-[Audit(AuditAction.Read, "service-user")]
-public sealed record ServiceUserExistsQuery(string ServiceUserId) : IContractQuery<bool>;
-
 /// <summary>
 /// The anonymity guard's question: which parts of <paramref name="Text"/> match a registered person's
 /// name, date of birth or identifier? The answer says where and what kind, never who.

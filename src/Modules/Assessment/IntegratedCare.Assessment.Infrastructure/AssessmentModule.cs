@@ -23,6 +23,7 @@ public static class AssessmentModule
         services.AddScoped<IServiceUserRepository, ServiceUserRepository>();
         services.AddScoped<IAssessmentRepository, AssessmentRepository>();
         services.AddScoped<DisclosureGate>();
+        services.AddScoped<IntegratedCare.Protocols.Contracts.ICareRelationshipFacts, Application.ServiceUsers.RegisterCareFacts.RegisterCareFacts>();
         services.AddScoped<AssessmentAccess>();
         services.AddSingleton<IDomainEventTranslator, AssessmentEventTranslator>();
         services.AddModuleAssemblies(configuration, typeof(AssessmentEventTranslator).Assembly, typeof(AssessmentModule).Assembly);

@@ -35,6 +35,7 @@ public static class CarePlanModule
         services.AddScoped<ICarePlanRepository, CarePlanRepository>();
         services.AddScoped<ICarePlanHistory, CarePlanHistory>();
         services.AddScoped<PlanAccess>();
+        services.AddScoped<IntegratedCare.Protocols.Contracts.ICareRelationshipFacts, Application.Plans.PlanCareFacts.PlanCareFacts>();
         services.AddScoped<PlanChanges>();
         services.AddSingleton<CarePlanFeedSignal>();
         services.AddSingleton<IDomainEventTranslator, CarePlanEventTranslator>();

@@ -189,3 +189,18 @@ public sealed record CareRelationship(
         OnCareTeam ? "care-team" : null, AcceptedReferral ? "accepted-referral" : null,
     }.Where(k => k is not null)) is { Length: > 0 } kinds ? kinds : "none";
 }
+
+/// <summary>
+/// What a module knows of an agency's part in a person's care: the register (Assessment) knows whether
+/// the person exists and who registered or assesses them; the plans (CarePlan) who leads or is on a care
+/// team. Protocols combines every module's facts with its own referrals and consents into a
+/// <see cref="CareRelationship"/>. The modules that hold the facts implement this and register it;
+/// Protocols asks no other module's contract, so the modules' queries run one way (ADR 0008).
+/// </summary>
+public interface ICareRelationshipFacts
+{
+    Task<CareFacts> FactsAsync(Guid serviceUserId, Guid agencyId, CancellationToken cancellationToken);
+}
+
+/// <param name="PersonExists">Whether the person exists; null from a module that does not keep the register.</param>
+public sealed record CareFacts(bool? PersonExists, bool Registered = false, bool LeadsAssessment = false, bool LeadsCarePlan = false, bool OnCareTeam = false);

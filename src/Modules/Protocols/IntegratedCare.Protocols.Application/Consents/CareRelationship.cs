@@ -1,10 +1,8 @@
 using FluentValidation;
-using IntegratedCare.Assessment.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
-using IntegratedCare.CarePlan.Contracts;
 using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Consents;
@@ -31,9 +29,9 @@ internal sealed class KnowsOfPersonValidator : AbstractValidator<KnowsOfPersonQu
     }
 }
 
-/// <summary>Asks the register (Assessment) and the plans (CarePlan), and looks at Protocols' own referrals.</summary>
+/// <summary>Combines the facts the register and the plans hold (<see cref="ICareRelationshipFacts"/>) with Protocols' own referrals and consents.</summary>
 internal sealed class CareRelationshipHandler(
-    IMediator mediator,
+    IEnumerable<ICareRelationshipFacts> facts,
     IReferralRepository referrals,
     IConsentRepository consents,
     IActingAgencies agencies,
@@ -74,16 +72,23 @@ internal sealed class CareRelationshipHandler(
 
     private async Task<CareRelationship> DecideAsync(CareRelationshipQuery request, CancellationToken cancellationToken)
     {
-        var register = await mediator.Send(new RegisterRelationshipQuery(request.ServiceUserId, request.AgencyId), cancellationToken);
-        if (!register.PersonExists)
+        var person = Guid.Parse(request.ServiceUserId);
+        var agency = Guid.Parse(request.AgencyId);
+        // One after another: every module's reads share the request's one connection.
+        var known = new List<CareFacts>();
+        foreach (var source in facts)
+        {
+            known.Add(await source.FactsAsync(person, agency, cancellationToken));
+        }
+
+        if (!known.Any(f => f.PersonExists == true) || known.Any(f => f.PersonExists == false))
         {
             return CareRelationship.None;
         }
 
-        var plans = await mediator.Send(new CarePlanRelationshipQuery(request.ServiceUserId, request.AgencyId), cancellationToken);
-        var referral = await referrals.IsPartyToAcceptedReferralAsync(Guid.Parse(request.ServiceUserId), new AgencyId(Guid.Parse(request.AgencyId)), cancellationToken);
+        var referral = await referrals.IsPartyToAcceptedReferralAsync(person, new AgencyId(agency), cancellationToken);
         var relationship = new CareRelationship(
-            true, register.Registered, register.LeadsAssessment, plans.LeadsPlan, plans.OnCareTeam, referral,
+            true, known.Any(f => f.Registered), known.Any(f => f.LeadsAssessment), known.Any(f => f.LeadsCarePlan), known.Any(f => f.OnCareTeam), referral,
             await PermittedByConsentAsync(Guid.Parse(request.ServiceUserId), new AgencyId(Guid.Parse(request.AgencyId)), cancellationToken));
         return relationship;
     }
