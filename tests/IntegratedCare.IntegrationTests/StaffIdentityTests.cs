@@ -108,6 +108,21 @@ public sealed class StaffIdentityTests : IAsyncLifetime
         Assert.False(await SessionValidAsync(session));
     }
 
+    [Fact]
+    public async Task StaffMemberQuery_TellsAnotherModuleWhoAStaffIdIs_AndNothingOfAnIdNoAccountHas()
+    {
+        var account = await SendAsAdminAsync(new CreateStaffAccountCommand("rhona", "Rhona Coordinator", string.Empty, [Roles.RehabilitationCoordinator], Password));
+        await SendAsAdminAsync(new ChangeStaffAccountCommand(account.StaffAccountId, StaffAccountChange.Disable, account.Version, string.Empty, []));
+
+        var member = await SendAsAdminAsync(new IntegratedCare.Identity.Contracts.StaffMemberQuery(account.StaffAccountId));
+
+        Assert.NotNull(member);
+        Assert.Equal((account.StaffAccountId, "Rhona Coordinator", (string?)null, false), (member.StaffId, member.DisplayName, member.AgencyId, member.Active));
+        Assert.Equal([Roles.RehabilitationCoordinator], member.Roles);
+        Assert.Null(await SendAsAdminAsync(new IntegratedCare.Identity.Contracts.StaffMemberQuery(Guid.NewGuid().ToString())));
+        Assert.Null(await SendAsAdminAsync(new IntegratedCare.Identity.Contracts.StaffMemberQuery("oidc|external-subject")));
+    }
+
     private async Task<T> SendAsAdminAsync<T>(IRequest<T> request)
     {
         await using var scope = _host.Services.CreateAsyncScope();
