@@ -13,26 +13,8 @@ using MediatR;
 
 namespace IntegratedCare.Protocols.Application.Consents;
 
-internal sealed class CareRelationshipValidator : AbstractValidator<CareRelationshipQuery>
-{
-    public CareRelationshipValidator()
-    {
-        RuleFor(x => x.ServiceUserId).MustBeId();
-        RuleFor(x => x.AgencyId).MustBeId();
-    }
-}
-
-internal sealed class KnowsOfPersonValidator : AbstractValidator<KnowsOfPersonQuery>
-{
-    public KnowsOfPersonValidator()
-    {
-        RuleFor(x => x.ServiceUserId).MustBeId();
-        RuleFor(x => x.AgencyId).MustBeId();
-    }
-}
-
 /// <summary>Asks the register (Assessment) and the plans (CarePlan), and looks at Protocols' own referrals.</summary>
-internal sealed class CareRelationshipHandler(
+internal sealed class CareRelationshipDecider(
     IMediator mediator,
     IReferralRepository referrals,
     IConsentRepository consents,
@@ -40,23 +22,8 @@ internal sealed class CareRelationshipHandler(
     CareRelationshipMemo memo,
     IAuditScope audit,
     TimeProvider clock)
-    : IRequestHandler<CareRelationshipQuery, CareRelationship>, IRequestHandler<KnowsOfPersonQuery, bool>
 {
-    public async Task<bool> Handle(KnowsOfPersonQuery request, CancellationToken cancellationToken)
-    {
-        audit.ServiceUser(request.ServiceUserId);
-        var key = (request.ServiceUserId.ToLowerInvariant(), request.AgencyId.ToLowerInvariant());
-        if (!memo.Known.ContainsKey(key) && await PermittedByConsentAsync(Guid.Parse(request.ServiceUserId), new AgencyId(Guid.Parse(request.AgencyId)), cancellationToken))
-        {
-            // A consent names only a person the register holds: the agency may know of them.
-            audit.Basis("knows-of-person: consent in force");
-            return true;
-        }
-
-        return (await Handle(new CareRelationshipQuery(request.ServiceUserId, request.AgencyId), cancellationToken)).KnowsOfPerson;
-    }
-
-    public async Task<CareRelationship> Handle(CareRelationshipQuery request, CancellationToken cancellationToken)
+    public async Task<CareRelationship> RelationshipAsync(CareRelationshipQuery request, CancellationToken cancellationToken)
     {
         audit.ServiceUser(request.ServiceUserId);
         var key = (request.ServiceUserId.ToLowerInvariant(), request.AgencyId.ToLowerInvariant());
@@ -88,41 +55,11 @@ internal sealed class CareRelationshipHandler(
         return relationship;
     }
 
-    private async Task<bool> PermittedByConsentAsync(Guid serviceUserId, AgencyId agencyId, CancellationToken cancellationToken)
+    public async Task<bool> PermittedByConsentAsync(Guid serviceUserId, AgencyId agencyId, CancellationToken cancellationToken)
     {
         var agency = await agencies.FindAsync(agencyId.Value, cancellationToken);
         var now = clock.GetUtcNow();
         return agency is not null
             && (await consents.ForServiceUserAsync(serviceUserId, cancellationToken)).Any(c => c.IsInForceAt(now) && c.PermitsSomethingTo(agencyId, Enum.Parse<AgencyType>(agency.AgencyType)));
     }
-}
-
-/// <summary>
-/// The relationships decided so far in this request (one scope): a request asks about the same person and
-/// agency many times (each category of a referral, each match of a search) and pays for it once. A new
-/// request, or a new round of a stream, decides afresh.
-/// </summary>
-public sealed class CareRelationshipMemo
-{
-    internal Dictionary<(string ServiceUserId, string AgencyId), CareRelationship> Known { get; } = [];
-}
-
-/// <summary>The care relationship of the caller's agency with a person, for the Protocols handlers that need one.</summary>
-internal static class CareRelationships
-{
-    /// <summary>
-    /// The relationship, or NOT_FOUND for the person when there is none and no consent permits the agency
-    /// anything (or there is no such person): existence is not confirmed to strangers.
-    /// </summary>
-    public static async Task<CareRelationship> RequireAsync(IMediator mediator, string serviceUserId, Guid agencyId, CancellationToken cancellationToken)
-    {
-        var relationship = await mediator.Send(new CareRelationshipQuery(serviceUserId, agencyId.ToString("D")), cancellationToken);
-        return relationship.Any ? relationship
-            : relationship.KnowsOfPerson ? throw new ForbiddenException("The caller's agency has no care relationship with this person: a consent permits it to see data, not to act.")
-            : throw new NotFoundException("Service user", serviceUserId, hidden: relationship.PersonExists);
-    }
-
-    /// <summary>The caller's own agency id; a token without one acts for no agency and has no care relationship.</summary>
-    public static Guid AgencyOf(Actor actor, string what) =>
-        Guid.TryParse(actor.AgencyId, out var agency) ? agency : throw new ForbiddenException($"{what} needs a token that names the caller's agency.");
 }

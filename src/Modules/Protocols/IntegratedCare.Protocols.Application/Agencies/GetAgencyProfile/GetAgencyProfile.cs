@@ -8,7 +8,7 @@ using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Areas;
 using MediatR;
 
-namespace IntegratedCare.Protocols.Application.Agencies;
+namespace IntegratedCare.Protocols.Application.Agencies.GetAgencyProfile;
 
 internal sealed class AgencyProfileValidator : AbstractValidator<AgencyProfileQuery>
 {
@@ -25,38 +25,5 @@ internal sealed class AgencyProfileHandler(IAgencyRepository agencies, IAuditSco
         return agency is null
             ? null
             : new AgencyProfile(agency.Id.Value, agency.Name, agency.Type.ToString(), agency.Status == AgencyStatus.Active, agency.AreaIds.Select(a => a.Value).ToList());
-    }
-}
-
-internal sealed class AreaProfileValidator : AbstractValidator<AreaProfileQuery>
-{
-    public AreaProfileValidator() => RuleFor(x => x.AreaId).MustBeId();
-}
-
-internal sealed class AreaProfileHandler(IAreaRepository areas, IAuditScope audit) : IRequestHandler<AreaProfileQuery, AreaProfile?>
-{
-    public async Task<AreaProfile?> Handle(AreaProfileQuery request, CancellationToken cancellationToken)
-    {
-        var id = new AreaId(Guid.Parse(request.AreaId));
-        audit.Resource(id.ToString());
-        var area = await areas.FindAsync(id, cancellationToken);
-        return area is null ? null : new AreaProfile(area.Id.Value, area.Name, area.TimeZone, area.Coordinator.StaffId, area.Jurisdiction);
-    }
-}
-
-internal sealed class CallerAgencyHandler(ICurrentActor currentActor, IActingAgencies acting, IAuditScope audit) : IRequestHandler<CallerAgencyQuery, AgencyProfile>
-{
-    public async Task<AgencyProfile> Handle(CallerAgencyQuery request, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(currentActor.Required.AgencyId, out var agencyId))
-        {
-            throw new ForbiddenException("This is done on behalf of an agency: the token must name the caller's agency.");
-        }
-
-        audit.Resource(agencyId.ToString("D"));
-        var agency = await acting.FindAsync(agencyId, cancellationToken);
-        return agency is { Active: true }
-            ? new AgencyProfile(agency.AgencyId, agency.Name, agency.AgencyType, agency.Active, agency.AreaIds)
-            : throw new ForbiddenException("The caller's agency is unknown or inactive.");
     }
 }

@@ -5,7 +5,7 @@ using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Consents;
 using MediatR;
 
-namespace IntegratedCare.Protocols.Application.Consents;
+namespace IntegratedCare.Protocols.Application.Consents.GetConsentStatus;
 
 internal sealed class ConsentStatusValidator : AbstractValidator<ConsentStatusQuery>
 {

@@ -7,7 +7,7 @@ using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Domain.Referrals;
 using MediatR;
 
-namespace IntegratedCare.Protocols.Application.Referrals;
+namespace IntegratedCare.Protocols.Application.Referrals.ActOnReferral;
 
 /// <summary>What a party does to a referral: the receiver acknowledges, accepts, rejects or completes; the referrer cancels.</summary>
 public enum ReferralAction

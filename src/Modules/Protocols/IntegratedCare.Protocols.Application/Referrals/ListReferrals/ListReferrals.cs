@@ -11,23 +11,7 @@ using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Referrals;
 using MediatR;
 
-namespace IntegratedCare.Protocols.Application.Referrals;
-
-[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
-[Audit(AuditAction.Read, "referral")]
-public sealed record GetReferralQuery(string ReferralId) : IQuery<ReferralDto>;
-
-internal sealed class GetReferralValidator : AbstractValidator<GetReferralQuery>
-{
-    public GetReferralValidator() => RuleFor(x => x.ReferralId).MustBeId();
-}
-
-internal sealed class GetReferralHandler(IReferralRepository referrals, ICurrentActor currentActor, IAuditScope audit, TimeProvider clock)
-    : IRequestHandler<GetReferralQuery, ReferralDto>
-{
-    public async Task<ReferralDto> Handle(GetReferralQuery request, CancellationToken cancellationToken) =>
-        ReferralDto.From(await ReferralAccess.LoadAsync(referrals, request.ReferralId, currentActor.Required, null, audit, cancellationToken), clock.GetUtcNow());
-}
+namespace IntegratedCare.Protocols.Application.Referrals.ListReferrals;
 
 public enum ReferralDirection
 {
@@ -76,35 +60,5 @@ internal sealed class ListReferralsHandler(IReferralReadStore store, ICurrentAct
         var (items, total) = await store.ListAsync(filter, offset, PageToken.PageSize(request.PageSize), cancellationToken);
         var now = clock.GetUtcNow();
         return Page<ReferralDto>.At(items.Select(r => ReferralDto.From(r, now)).ToList(), offset, total, filter.Fingerprint());
-    }
-}
-
-/// <summary>
-/// Flags every unanswered referral past its due time, once each, and closes as expired those still
-/// unanswered <paramref name="ExpireAfter"/> later; run by the platform's deadline worker. Returns how many
-/// it flagged.
-/// </summary>
-[Authorize(Roles.SystemAdmin)]
-[Audit(AuditAction.Execute, "referral")]
-public sealed record RaiseOverdueReferralsCommand(TimeSpan ExpireAfter) : ICommand<int>
-{
-    /// <summary>Referrals flagged (and, apart, expired) per transaction.</summary>
-    public const int Batch = 200;
-}
-
-internal sealed class RaiseOverdueReferralsHandler(IReferralRepository referrals, TimeProvider clock) : IRequestHandler<RaiseOverdueReferralsCommand, int>
-{
-    private const int Batch = RaiseOverdueReferralsCommand.Batch;
-
-    public async Task<int> Handle(RaiseOverdueReferralsCommand request, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var flagged = (await referrals.NewlyOverdueAsync(now, Batch, cancellationToken)).Count(r => r.MarkOverdue(now));
-        foreach (var lapsed in await referrals.LapsedAsync(now - request.ExpireAfter, Batch, cancellationToken))
-        {
-            lapsed.ExpireIfLapsed(request.ExpireAfter, now);
-        }
-
-        return flagged;
     }
 }

@@ -17,7 +17,7 @@ using IntegratedCare.Protocols.Domain.Referrals;
 using IntegratedCare.Protocols.Domain.Sharing;
 using MediatR;
 
-namespace IntegratedCare.Protocols.Application.Referrals;
+namespace IntegratedCare.Protocols.Application.Referrals.MakeReferral;
 
 /// <summary>The caller's agency refers a person to another agency under a protocol, sharing the named categories.</summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
