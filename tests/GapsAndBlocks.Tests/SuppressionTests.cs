@@ -1,4 +1,5 @@
 using IntegratedCare.GapsAndBlocks.Application.Reports;
+using IntegratedCare.GapsAndBlocks.Application.Reports.GetPlanningReport;
 
 namespace GapsAndBlocks.Tests;
 

@@ -2,7 +2,7 @@ using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
-using RaiseOverdueReferralsCommand = IntegratedCare.Protocols.Application.Referrals.RaiseOverdueReferralsCommand;
+using RaiseOverdueReferralsCommand = IntegratedCare.Protocols.Application.Referrals.RaiseOverdueReferrals.RaiseOverdueReferralsCommand;
 using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.V1;
 using MediatR;

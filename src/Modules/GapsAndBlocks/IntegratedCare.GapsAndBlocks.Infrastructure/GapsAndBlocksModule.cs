@@ -3,6 +3,8 @@ using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.GapsAndBlocks.Application;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
+using IntegratedCare.GapsAndBlocks.Application.Forms.NoteOverdueStages;
+using IntegratedCare.GapsAndBlocks.Application.Meetings;
 using IntegratedCare.GapsAndBlocks.Domain.Details;
 using IntegratedCare.GapsAndBlocks.Domain.Forms;
 using IntegratedCare.GapsAndBlocks.Domain.Meetings;
@@ -31,6 +33,8 @@ public static class GapsAndBlocksModule
         services.AddScoped<AnonymityGuard>();
         services.AddScoped<Ladder>();
         services.AddScoped<FormAccess>();
+        services.AddScoped<MeetingAccess>();
+        services.AddScoped<MeetingPacks>();
         services.AddSingleton(configuration.GetSection($"{Section}:Periods").Get<LadderPeriods>() ?? new LadderPeriods());
         services.AddSingleton<IDomainEventTranslator, GapsAndBlocksEventTranslator>();
         services.AddHostedService<LadderDeadlineWorker>();

@@ -37,7 +37,3 @@ public sealed record ConsentDto(
         consent.WithdrawalReason ?? string.Empty,
         consent.Version);
 }
-
-/// <summary>A provision as sent: categories as codes, agencies as ids, enums as given.</summary>
-public sealed record ConsentProvisionInput(
-    ProvisionType? Type, IReadOnlyList<string> DataCategories, IReadOnlyList<string> AgencyIds, IReadOnlyList<AgencyType> AgencyTypes, IReadOnlyList<SharingPurpose> Purposes);

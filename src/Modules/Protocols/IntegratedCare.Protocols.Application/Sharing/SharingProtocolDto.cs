@@ -25,6 +25,3 @@ public sealed record SharingProtocolDto(
         protocol.ActivatedAt,
         protocol.Version);
 }
-
-/// <summary>A rule as sent: the category as its code, enums as given (null when unspecified).</summary>
-public sealed record SharingRuleInput(string DataCategory, AgencyType? RecipientAgencyType, SharingPurpose? Purpose, SharingBasis? Basis, string LegalBasisCode);

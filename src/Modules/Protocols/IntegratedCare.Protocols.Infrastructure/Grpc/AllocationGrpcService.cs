@@ -2,6 +2,9 @@ using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.Protocols.Application.Allocations;
+using IntegratedCare.Protocols.Application.Allocations.ListAllocationQueue;
+using IntegratedCare.Protocols.Application.Allocations.QueueForJointAllocation;
+using IntegratedCare.Protocols.Application.Allocations.RecordAllocationMeeting;
 using IntegratedCare.Protocols.V1;
 
 namespace IntegratedCare.Protocols.Infrastructure.Grpc;

@@ -2,6 +2,11 @@ using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.Protocols.Application.InterAgency;
+using IntegratedCare.Protocols.Application.InterAgency.ChangeProtocolStatus;
+using IntegratedCare.Protocols.Application.InterAgency.CreateProtocol;
+using IntegratedCare.Protocols.Application.InterAgency.GetProtocol;
+using IntegratedCare.Protocols.Application.InterAgency.ListProtocols;
+using IntegratedCare.Protocols.Application.InterAgency.UpdateProtocol;
 using IntegratedCare.Protocols.V1;
 
 namespace IntegratedCare.Protocols.Infrastructure.Grpc;

@@ -1,3 +1,16 @@
+using IntegratedCare.Protocols.Application.Allocations.ListAllocationQueue;
+using IntegratedCare.Protocols.Application.Allocations.QueueForJointAllocation;
+using IntegratedCare.Protocols.Application.Allocations.RecordAllocationMeeting;
+using IntegratedCare.Protocols.Application.InterAgency.ChangeProtocolStatus;
+using IntegratedCare.Protocols.Application.InterAgency.CreateProtocol;
+using IntegratedCare.Protocols.Application.InterAgency.GetProtocol;
+using IntegratedCare.Protocols.Application.InterAgency.ListProtocols;
+using IntegratedCare.Protocols.Application.InterAgency.UpdateProtocol;
+using IntegratedCare.Protocols.Application.Referrals.ActOnReferral;
+using IntegratedCare.Protocols.Application.Referrals.GetReferral;
+using IntegratedCare.Protocols.Application.Referrals.ListReferrals;
+using IntegratedCare.Protocols.Application.Referrals.MakeReferral;
+using IntegratedCare.Protocols.Application.Sharing.CheckDisclosure;
 using IntegratedCare.Protocols.Application.Sharing.MaySee;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.BuildingBlocks.Application.Paging;

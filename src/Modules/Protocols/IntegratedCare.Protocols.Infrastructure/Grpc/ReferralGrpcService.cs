@@ -2,6 +2,10 @@ using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 using IntegratedCare.Protocols.Application.Referrals;
+using IntegratedCare.Protocols.Application.Referrals.ActOnReferral;
+using IntegratedCare.Protocols.Application.Referrals.GetReferral;
+using IntegratedCare.Protocols.Application.Referrals.ListReferrals;
+using IntegratedCare.Protocols.Application.Referrals.MakeReferral;
 using IntegratedCare.Protocols.V1;
 
 namespace IntegratedCare.Protocols.Infrastructure.Grpc;

@@ -11,17 +11,6 @@ using MediatR;
 
 namespace IntegratedCare.CarePlan.Application.Plans.ProposeCarePlan;
 
-/// <summary>
-/// A completed assessment proposes a plan: a draft, led by the assessing agency and worker, with one
-/// proposed goal per domain at moderate or high need, at the recommended tier. If the person already
-/// has an open plan, the reassessment's new needs are proposed as goals in it instead.
-/// </summary>
-internal sealed class AssessmentCompletedHandler(IMediator mediator) : INotificationHandler<AssessmentCompletedIntegrationEvent>
-{
-    public Task Handle(AssessmentCompletedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        mediator.Send(new ProposeCarePlanCommand(notification), cancellationToken);
-}
-
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Create, "care-plan")]
 public sealed record ProposeCarePlanCommand(AssessmentCompletedIntegrationEvent Assessment) : ICommand<string>;

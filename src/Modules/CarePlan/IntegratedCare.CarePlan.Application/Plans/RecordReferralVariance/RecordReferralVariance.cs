@@ -10,13 +10,6 @@ using MediatR;
 
 namespace IntegratedCare.CarePlan.Application.Plans.RecordReferralVariance;
 
-/// <summary>An unanswered referral is a variance on the person's open plan (the pathway left its path at a hand-over).</summary>
-internal sealed class ReferralOverdueHandler(IMediator mediator) : INotificationHandler<ReferralOverdueIntegrationEvent>
-{
-    public Task Handle(ReferralOverdueIntegrationEvent notification, CancellationToken cancellationToken) =>
-        mediator.Send(new RecordReferralVarianceCommand(notification), cancellationToken);
-}
-
 /// <summary>Records the variance once; a person without an open plan has none to record it on.</summary>
 [Authorize(Roles.SystemAdmin)]
 [Audit(AuditAction.Update, "care-plan")]

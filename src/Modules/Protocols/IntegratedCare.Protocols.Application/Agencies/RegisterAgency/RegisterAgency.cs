@@ -6,6 +6,7 @@ using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Areas;
 using MediatR;
+using FluentValidation;
 
 namespace IntegratedCare.Protocols.Application.Agencies.RegisterAgency;
 
@@ -17,6 +18,11 @@ public sealed record RegisterAgencyCommand(
     IReadOnlyList<string> AreaIds,
     AgencyContactInput? Contact,
     string OrganisationCode, string? RequestId = null) : ICommand<AgencyDto>, IntegratedCare.BuildingBlocks.Application.Idempotency.IIdempotentCommand, IAgencyInput;
+
+internal sealed class RegisterAgencyValidator : AbstractValidator<RegisterAgencyCommand>
+{
+    public RegisterAgencyValidator() => AgencyInput.AddRules(this);
+}
 
 internal sealed class RegisterAgencyHandler(
     IAgencyRepository agencies,

@@ -6,6 +6,8 @@ using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Areas;
 using MediatR;
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Validation;
 
 namespace IntegratedCare.Protocols.Application.Agencies.UpdateAgency;
 
@@ -19,6 +21,16 @@ public sealed record UpdateAgencyCommand(
     IReadOnlyList<string> AreaIds,
     AgencyContactInput? Contact,
     string OrganisationCode) : ICommand<AgencyDto>, IAgencyInput;
+
+internal sealed class UpdateAgencyValidator : AbstractValidator<UpdateAgencyCommand>
+{
+    public UpdateAgencyValidator()
+    {
+        RuleFor(x => x.AgencyId).MustBeId();
+        RuleFor(x => x.ExpectedVersion).MustBeAVersion();
+        AgencyInput.AddRules(this);
+    }
+}
 
 internal sealed class UpdateAgencyHandler(
     IAgencyRepository agencies,

@@ -1,0 +1,39 @@
+using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Paging;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Messaging;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Application.Validation;
+using IntegratedCare.BuildingBlocks.Contracts;
+using IntegratedCare.Protocols.Application.InterAgency;
+using IntegratedCare.Protocols.Application.Referrals;
+using IntegratedCare.Protocols.Domain.Agencies;
+using IntegratedCare.Protocols.Domain.Allocations;
+using IntegratedCare.Protocols.Domain.Areas;
+using IntegratedCare.Protocols.Domain.Referrals;
+using MediatR;
+
+namespace IntegratedCare.Protocols.Application.Allocations;
+
+public sealed record AllocationItemDto(
+    string AllocationItemId,
+    string AreaId,
+    string ReferralId,
+    string QueuedByAgencyId,
+    string Reason,
+    DateTimeOffset QueuedAt,
+    AllocationStatus Status,
+    string LeadAgencyId,
+    IReadOnlyList<string> ContributingAgencyIds,
+    DateTimeOffset? AllocatedAt,
+    int Deferrals,
+    string LastDeferralReason,
+    long WaitingSeconds,
+    long Version)
+{
+    public static AllocationItemDto From(AllocationItem i, DateTimeOffset now) => new(
+        i.Id.ToString(), i.AreaId.ToString(), i.ReferralId.ToString(), i.QueuedByAgencyId.ToString(), i.Reason, i.QueuedAt, i.Status,
+        i.LeadAgencyId?.ToString() ?? string.Empty, i.ContributingAgencyIds.Select(c => c.ToString()).ToList(), i.AllocatedAt,
+        i.Deferrals, i.LastDeferralReason ?? string.Empty, (long)i.WaitingTime(now).TotalSeconds, i.Version);
+}
