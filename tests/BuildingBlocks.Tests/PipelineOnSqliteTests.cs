@@ -92,6 +92,10 @@ public sealed class PipelineOnSqliteTests : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = _folder, EnvironmentName = "Testing" });
         services.AddBuildingBlocks(configuration);
+        // The ports a module fills (Protocols keeps agencies, Identity credentials): none is asked here,
+        // the requests act for no agency and carry no credential.
+        services.AddSingleton(NSubstitute.Substitute.For<IActingAgencies>());
+        services.AddSingleton(NSubstitute.Substitute.For<IRevokedCredentials>());
         services.AddModuleAssemblies(configuration, typeof(PipelineOnSqliteTests).Assembly);
         _services = services.BuildServiceProvider();
         await _services.MigrateDatabasesAsync();

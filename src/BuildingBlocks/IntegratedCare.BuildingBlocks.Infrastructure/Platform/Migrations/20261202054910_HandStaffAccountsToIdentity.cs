@@ -13,6 +13,21 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform.Migrations
         {
             // Staff accounts and partner credentials now belong to the Identity module (ADR 0006), whose
             // tables are migrated before the platform's: the rows move there unchanged, then these go.
+            // A host without the Identity module (the platform's own tests) gets the tables in Identity's
+            // shape here, so the move never depends on which modules a host has.
+            migrationBuilder.Sql(
+                """
+                CREATE TABLE IF NOT EXISTS "identity_staff_accounts" (
+                    "Id" TEXT NOT NULL CONSTRAINT "PK_identity_staff_accounts" PRIMARY KEY,
+                    "UserName" TEXT NOT NULL, "NormalizedUserName" TEXT NOT NULL, "DisplayName" TEXT NOT NULL,
+                    "AgencyId" TEXT NULL, "PasswordHash" TEXT NOT NULL, "FailedSignIns" INTEGER NOT NULL,
+                    "LockedUntil" INTEGER NULL, "Disabled" INTEGER NOT NULL, "CreatedAt" INTEGER NOT NULL,
+                    "LastSignInAt" INTEGER NULL, "SecurityStamp" TEXT NOT NULL, "Roles" TEXT NOT NULL, "Version" INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS "identity_agency_credentials" (
+                    "Id" TEXT NOT NULL CONSTRAINT "PK_identity_agency_credentials" PRIMARY KEY,
+                    "AgencyId" TEXT NOT NULL, "Name" TEXT NOT NULL, "IssuedAt" INTEGER NOT NULL, "IssuedBy" TEXT NOT NULL,
+                    "ExpiresAt" INTEGER NOT NULL, "RevokedAt" INTEGER NULL, "ReplacedBy" TEXT NULL, "Version" INTEGER NOT NULL);
+                """);
             migrationBuilder.Sql(
                 """
                 INSERT INTO identity_staff_accounts
