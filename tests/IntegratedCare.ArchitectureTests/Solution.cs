@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace IntegratedCare.ArchitectureTests;
 
-/// <summary>The assemblies of the solution, found by the naming rule of STYLE.md.</summary>
+/// <summary>The assemblies of the solution, found by the naming rule of docs/architecture.md (IntegratedCare.&lt;Module&gt;.&lt;Layer&gt;).</summary>
 internal static class Solution
 {
     public static readonly string[] Modules = ["Assessment", "CarePlan", "GapsAndBlocks", "Identity", "Protocols"];

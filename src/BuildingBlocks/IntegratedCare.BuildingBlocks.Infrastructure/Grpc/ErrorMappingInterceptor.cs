@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
 
 /// <summary>
-/// The one place exceptions become gRPC statuses (DESIGN.md §4). A caller's mistake gets a precise code
+/// The one place exceptions become gRPC statuses (README: the error table). A caller's mistake gets a precise code
 /// and a safe message; anything unexpected gets INTERNAL with a correlation id, its detail only logged.
 /// </summary>
 public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor

@@ -8,7 +8,7 @@ public static class ModelConventions
 {
     /// <summary>
     /// Instants are stored as UTC ticks: SQLite cannot compare or order DateTimeOffset text, and every
-    /// time is UTC by rule (DESIGN.md §4), so nothing is lost.
+    /// time is UTC by rule (docs/architecture.md, Persistence), so nothing is lost.
     /// </summary>
     public static void Apply(ModelConfigurationBuilder configuration)
     {

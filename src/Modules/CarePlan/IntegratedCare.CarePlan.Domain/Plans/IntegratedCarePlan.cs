@@ -197,7 +197,7 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
         return action;
     }
 
-    /// <summary>The assigned agency accepts its action: it joins the care team (DESIGN.md §5).</summary>
+    /// <summary>The assigned agency accepts its action: it joins the care team.</summary>
     public void AcceptAction(long expectedVersion, Guid actionId, Guid agencyId, string worker, string by, DateTimeOffset now)
     {
         Begin(expectedVersion);

@@ -25,7 +25,7 @@ public sealed record RehabilitationCoordinator(string StaffId, string Name, stri
 /// </summary>
 public sealed class Area : AggregateRoot<AreaId>
 {
-    /// <summary>The calendars DESIGN.md allows: Scotland and the rest of the UK, and Ireland.</summary>
+    /// <summary>The calendars the service runs on: Scotland and the rest of the UK, and Ireland.</summary>
     public static readonly IReadOnlySet<string> TimeZones = new HashSet<string>(StringComparer.Ordinal) { "Europe/London", "Europe/Dublin" };
 
     // For the persistence layer, which sets the properties itself.

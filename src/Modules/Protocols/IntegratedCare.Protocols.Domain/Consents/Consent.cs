@@ -11,7 +11,7 @@ public sealed record ConsentId(Guid Value) : ITypedId
     public override string ToString() => Value.ToString("D");
 }
 
-/// <summary>FHIR Consent.status as DESIGN.md §5 lists it. Expiry makes an active consent inactive.</summary>
+/// <summary>FHIR R4 Consent.status. Expiry makes an active consent inactive.</summary>
 public enum ConsentStatus
 {
     Draft = 1,

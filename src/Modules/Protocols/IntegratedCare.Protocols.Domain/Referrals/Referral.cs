@@ -12,7 +12,7 @@ public sealed record ReferralId(Guid Value) : ITypedId
     public override string ToString() => Value.ToString("D");
 }
 
-/// <summary>DESIGN.md §5: a referral is closed only when the receiving agency says what happened.</summary>
+/// <summary>A referral is closed only when the receiving agency says what happened.</summary>
 public enum ReferralStatus
 {
     Requested = 1,

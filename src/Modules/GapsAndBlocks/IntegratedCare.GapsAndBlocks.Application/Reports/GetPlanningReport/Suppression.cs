@@ -16,7 +16,7 @@ namespace IntegratedCare.GapsAndBlocks.Application.Reports.GetPlanningReport;
 internal sealed record RawRow(string Key, int[] Counts, double? Median);
 
 /// <summary>
-/// Statistical disclosure control (DESIGN.md §5): a count under five is suppressed (primary); then, while
+/// Statistical disclosure control: a count under five is suppressed (primary); then, while
 /// any suppressed cell could be worked out by subtraction — the only suppressed cell of a column against
 /// the total row, or of a row's resolution levels against its resolved count — the smallest other cell
 /// there is suppressed too (secondary). A median over fewer than five resolved forms is never shown.
