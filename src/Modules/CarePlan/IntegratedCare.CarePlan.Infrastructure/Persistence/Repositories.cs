@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using IntegratedCare.CarePlan.Application;
 using IntegratedCare.CarePlan.Application.Plans;
 using IntegratedCare.CarePlan.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
