@@ -1,4 +1,3 @@
-using IntegratedCare.Assessment.Application.ServiceUsers;
 using IntegratedCare.Assessment.Application.ServiceUsers.FindIdentifyingText;
 using IntegratedCare.Assessment.Contracts;
 using IntegratedCare.Assessment.Domain.ServiceUsers;

@@ -1,7 +1,6 @@
 using AutoMapper;
 using IntegratedCare.Assessment.Application.Assessments;
 using IntegratedCare.Assessment.Application.Assessments.ContributeDomains;
-using IntegratedCare.Assessment.Application.ServiceUsers;
 using IntegratedCare.Assessment.Application.ServiceUsers.RegisterServiceUser;
 using IntegratedCare.Assessment.Infrastructure.Grpc;
 using Microsoft.Extensions.Logging.Abstractions;

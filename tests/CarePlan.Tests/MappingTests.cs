@@ -1,5 +1,4 @@
 using AutoMapper;
-using IntegratedCare.CarePlan.Application.Plans;
 using IntegratedCare.CarePlan.Application.Plans.AddGoal;
 using IntegratedCare.CarePlan.Infrastructure.Grpc;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,3 @@
-using IntegratedCare.GapsAndBlocks.Application.Reports;
 using IntegratedCare.GapsAndBlocks.Application.Reports.GetPlanningReport;
 
 namespace GapsAndBlocks.Tests;

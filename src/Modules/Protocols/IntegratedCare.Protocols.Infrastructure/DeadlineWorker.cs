@@ -1,7 +1,5 @@
 using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.Protocols.Application.Consents.RaiseExpiredConsents;
-using IntegratedCare.Protocols.Application.Consents.WithdrawConsent;
-using IntegratedCare.Protocols.Application.Referrals;
 using IntegratedCare.Protocols.Application.Referrals.RaiseOverdueReferrals;
 using MediatR;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,4 @@
 using IntegratedCare.Assessment.Domain.Assessments;
-using IntegratedCare.Protocols.Contracts;
 
 namespace IntegratedCare.Assessment.Application.Assessments;
 

@@ -1,12 +1,4 @@
-using IntegratedCare.BuildingBlocks.Application.Calendar;
-using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.Assessment.Contracts;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Messaging;
-using IntegratedCare.BuildingBlocks.Application.Outbox;
-using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Contracts;
-using IntegratedCare.CarePlan.Domain.Plans;
 using MediatR;
 using IntegratedCare.CarePlan.Application.Plans.ProposeCarePlan;
 

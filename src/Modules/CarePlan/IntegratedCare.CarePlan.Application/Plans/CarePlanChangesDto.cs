@@ -1,12 +1,3 @@
-using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Errors;
-using IntegratedCare.BuildingBlocks.Application.Messaging;
-using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Contracts;
-using IntegratedCare.Protocols.Contracts;
-using MediatR;
-
 namespace IntegratedCare.CarePlan.Application.Plans;
 
 public sealed record CarePlanChangeDto(long Position, string Why, DateTimeOffset At, CarePlanDto CarePlan);

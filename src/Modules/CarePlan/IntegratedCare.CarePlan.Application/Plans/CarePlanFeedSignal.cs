@@ -1,11 +1,3 @@
-using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Errors;
-using IntegratedCare.BuildingBlocks.Application.Outbox;
-using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.CarePlan.Domain.Plans;
-using IntegratedCare.Protocols.Contracts;
-using MediatR;
-
 namespace IntegratedCare.CarePlan.Application.Plans;
 
 /// <summary>Wakes change-feed followers when a plan change commits.</summary>

@@ -1,10 +1,5 @@
-using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Errors;
-using IntegratedCare.BuildingBlocks.Application.Outbox;
-using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.CarePlan.Domain.Plans;
 using IntegratedCare.Protocols.Contracts;
-using MediatR;
 
 namespace IntegratedCare.CarePlan.Application.Plans;
 

@@ -4,7 +4,6 @@ using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.CarePlan.Domain.Plans;
 using IntegratedCare.Protocols.Contracts;
-using MediatR;
 
 namespace IntegratedCare.CarePlan.Application.Plans;
 

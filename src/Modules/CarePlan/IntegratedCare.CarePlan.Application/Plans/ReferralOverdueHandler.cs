@@ -1,10 +1,3 @@
-using IntegratedCare.BuildingBlocks.Application.Calendar;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Messaging;
-using IntegratedCare.BuildingBlocks.Application.Outbox;
-using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Contracts;
-using IntegratedCare.CarePlan.Domain.Plans;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 using IntegratedCare.CarePlan.Application.Plans.RecordReferralVariance;

@@ -2,7 +2,6 @@ using AutoMapper;
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;
-using IntegratedCare.CarePlan.Application;
 using IntegratedCare.CarePlan.Application.Plans;
 using IntegratedCare.CarePlan.Application.Plans.AcceptAction;
 using IntegratedCare.CarePlan.Application.Plans.ActivateCarePlan;

@@ -1,6 +1,5 @@
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
-using IntegratedCare.CarePlan.Application;
 using IntegratedCare.CarePlan.Application.Plans;
 using IntegratedCare.CarePlan.Application.Plans.AcceptAction;
 using IntegratedCare.CarePlan.Application.Plans.ActivateCarePlan;

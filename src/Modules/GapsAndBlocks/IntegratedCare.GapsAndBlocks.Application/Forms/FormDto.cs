@@ -1,4 +1,3 @@
-using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.GapsAndBlocks.Domain.Forms;
 
 namespace IntegratedCare.GapsAndBlocks.Application.Forms;

@@ -1,12 +1,4 @@
-using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
-using IntegratedCare.BuildingBlocks.Application.Messaging;
-using IntegratedCare.BuildingBlocks.Application.Paging;
-using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Application.Validation;
-using IntegratedCare.BuildingBlocks.Contracts;
-using IntegratedCare.GapsAndBlocks.Domain.Forms;
 using MediatR;
 
 namespace IntegratedCare.GapsAndBlocks.Application.Forms;

@@ -1,5 +1,4 @@
 using IntegratedCare.BuildingBlocks.Domain.Calendar;
-using IntegratedCare.GapsAndBlocks.Domain.Forms;
 
 namespace IntegratedCare.GapsAndBlocks.Application.Forms;
 

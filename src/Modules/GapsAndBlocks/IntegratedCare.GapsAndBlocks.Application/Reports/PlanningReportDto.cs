@@ -1,15 +1,3 @@
-using System.Globalization;
-using System.Text;
-using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Messaging;
-using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Application.Validation;
-using IntegratedCare.BuildingBlocks.Contracts;
-using IntegratedCare.GapsAndBlocks.Application.Forms;
-using IntegratedCare.GapsAndBlocks.Domain.Forms;
-using IntegratedCare.Protocols.Contracts;
-using MediatR;
-
 namespace IntegratedCare.GapsAndBlocks.Application.Reports;
 
 public enum ReportDimension

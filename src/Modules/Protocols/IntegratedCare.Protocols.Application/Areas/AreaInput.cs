@@ -1,12 +1,7 @@
-using IntegratedCare.BuildingBlocks.Contracts;
 using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Messaging;
-using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.Protocols.Domain.Areas;
-using MediatR;
 
 namespace IntegratedCare.Protocols.Application.Areas;
 

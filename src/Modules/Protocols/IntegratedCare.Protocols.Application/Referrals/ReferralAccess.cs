@@ -2,7 +2,6 @@ using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.Protocols.Domain.Referrals;
-using IntegratedCare.Protocols.Domain.Sharing;
 
 namespace IntegratedCare.Protocols.Application.Referrals;
 

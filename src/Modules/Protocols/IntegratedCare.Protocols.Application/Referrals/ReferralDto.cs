@@ -1,6 +1,3 @@
-using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Errors;
-using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.Protocols.Domain.Referrals;
 using IntegratedCare.Protocols.Domain.Sharing;
 

@@ -1,16 +1,5 @@
-using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Errors;
-using IntegratedCare.BuildingBlocks.Application.Messaging;
-using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Application.Validation;
-using IntegratedCare.BuildingBlocks.Contracts;
-using IntegratedCare.Protocols.Application.Consents;
 using IntegratedCare.Protocols.Contracts;
-using IntegratedCare.Protocols.Domain.Agencies;
-using IntegratedCare.Protocols.Domain.Consents;
 using IntegratedCare.Protocols.Domain.Sharing;
-using MediatR;
 
 namespace IntegratedCare.Protocols.Application.Sharing;
 

@@ -1,5 +1,4 @@
 using IntegratedCare.Protocols.Application.Sharing.CheckDisclosure;
-using IntegratedCare.Protocols.Application.Sharing.MaySee;
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Infrastructure.Grpc;

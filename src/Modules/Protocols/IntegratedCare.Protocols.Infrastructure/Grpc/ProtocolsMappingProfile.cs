@@ -11,7 +11,6 @@ using IntegratedCare.Protocols.Application.Referrals.GetReferral;
 using IntegratedCare.Protocols.Application.Referrals.ListReferrals;
 using IntegratedCare.Protocols.Application.Referrals.MakeReferral;
 using IntegratedCare.Protocols.Application.Sharing.CheckDisclosure;
-using IntegratedCare.Protocols.Application.Sharing.MaySee;
 using IntegratedCare.BuildingBlocks.Infrastructure.Mapping;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.Protocols.Application.Agencies;

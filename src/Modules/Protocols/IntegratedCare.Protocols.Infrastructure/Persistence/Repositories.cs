@@ -1,9 +1,7 @@
 using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.Protocols.Application.Agencies.ListAgencies;
 using IntegratedCare.Protocols.Application.Areas.ListAreas;
-using IntegratedCare.Protocols.Application.InterAgency;
 using IntegratedCare.Protocols.Application.InterAgency.ListProtocols;
-using IntegratedCare.Protocols.Application.Referrals;
 using IntegratedCare.Protocols.Application.Referrals.ListReferrals;
 using IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
 using IntegratedCare.Protocols.Domain.Agencies;

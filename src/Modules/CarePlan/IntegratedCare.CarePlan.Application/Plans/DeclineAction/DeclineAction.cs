@@ -4,7 +4,6 @@ using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.CarePlan.Domain.Plans;
-using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
 namespace IntegratedCare.CarePlan.Application.Plans.DeclineAction;

@@ -1,5 +1,3 @@
-using IntegratedCare.BuildingBlocks.Application.Calendar;
-using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;

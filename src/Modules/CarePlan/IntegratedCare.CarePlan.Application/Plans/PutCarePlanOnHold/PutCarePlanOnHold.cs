@@ -1,11 +1,8 @@
-using IntegratedCare.BuildingBlocks.Application.Calendar;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
-using IntegratedCare.CarePlan.Domain.Plans;
-using IntegratedCare.Protocols.Contracts;
 using MediatR;
 
 namespace IntegratedCare.CarePlan.Application.Plans.PutCarePlanOnHold;

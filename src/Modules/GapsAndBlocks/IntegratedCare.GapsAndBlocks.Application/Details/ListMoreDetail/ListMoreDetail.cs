@@ -6,10 +6,8 @@ using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
-using IntegratedCare.BuildingBlocks.Domain;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
 using IntegratedCare.GapsAndBlocks.Domain.Details;
-using IntegratedCare.GapsAndBlocks.Domain.Forms;
 using IntegratedCare.Protocols.Contracts;
 using MediatR;
 

@@ -1,6 +1,4 @@
 using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Security;

@@ -1,12 +1,8 @@
-using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.GapsAndBlocks.Application.Forms;
-using IntegratedCare.GapsAndBlocks.Domain.Forms;
 using IntegratedCare.GapsAndBlocks.Domain.Meetings;
 using MediatR;
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;

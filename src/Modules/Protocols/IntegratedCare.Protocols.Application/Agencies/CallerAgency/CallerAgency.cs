@@ -1,11 +1,7 @@
-using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.Protocols.Contracts;
-using IntegratedCare.Protocols.Domain.Agencies;
-using IntegratedCare.Protocols.Domain.Areas;
 using MediatR;
 
 namespace IntegratedCare.Protocols.Application.Agencies.CallerAgency;

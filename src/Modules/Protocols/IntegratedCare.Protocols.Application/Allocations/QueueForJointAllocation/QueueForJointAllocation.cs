@@ -1,12 +1,10 @@
 using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
-using IntegratedCare.Protocols.Application.InterAgency;
 using IntegratedCare.Protocols.Application.Referrals;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Allocations;

@@ -3,7 +3,6 @@ using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Domain.Calendar;
 using IntegratedCare.Protocols.Domain.Areas;
 using MediatR;

@@ -1,12 +1,8 @@
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
-using IntegratedCare.BuildingBlocks.Application.Errors;
-using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.Protocols.Contracts;
 using IntegratedCare.Protocols.Domain.Agencies;
-using IntegratedCare.Protocols.Domain.Consents;
-using IntegratedCare.Protocols.Domain.Referrals;
 using MediatR;
 
 namespace IntegratedCare.Protocols.Application.Consents.KnowsOfPerson;

@@ -1,8 +1,5 @@
-using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Domain.Consents;
 using MediatR;

@@ -1,11 +1,9 @@
 using System.Globalization;
 using FluentValidation;
-using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Paging;
 using IntegratedCare.BuildingBlocks.Application.Security;
-using IntegratedCare.BuildingBlocks.Application.Validation;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Domain.Referrals;
