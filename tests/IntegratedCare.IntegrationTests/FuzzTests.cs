@@ -35,7 +35,7 @@ public sealed class FuzzTests(Xunit.Abstractions.ITestOutputHelper output) : IAs
         "protocols_agencies", "protocols_areas", "protocols_consents", "protocols_referrals", "protocols_sharing_protocols", "protocols_interagency_protocols",
         "assessment_service_users", "assessment_assessments", "careplan_plans", "careplan_versions", "gapsblocks_forms", "gapsblocks_meetings", "gapsblocks_more_detail",
         "protocols_allocation_items", "protocols_allocation_meetings",
-        "platform_staff_accounts", "platform_holiday_calendars",
+        "identity_staff_accounts", "identity_agency_credentials", "platform_holiday_calendars",
     ];
 
     private readonly DataFolder _folder = new();

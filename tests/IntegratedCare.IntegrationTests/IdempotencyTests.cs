@@ -47,6 +47,43 @@ public sealed class IdempotencyTests : IAsyncLifetime
         Assert.Contains(audit, r => r.Operation.EndsWith("RegisterAgencyCommand", StringComparison.Ordinal) && r.ResourceId == first.AgencyId && (r.Basis ?? "").StartsWith("replay of request_id", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A key kept before the use cases moved to folders of their own (scoped by the request's old full
+    /// name) still answers a retry after the upgrade: the migration rewrites it to the request's name.
+    /// </summary>
+    [Fact]
+    public async Task AKeyKeptBeforeTheUpgrade_StillAnswersTheRetryAfterIt()
+    {
+        var area = await _scenario.CreateAreaAsync();
+        var request = AgencyScenario.NewAgency(area.AreaId, "Upgrade Housing");
+        request.RequestId = Guid.NewGuid().ToString();
+        AgencyService.AgencyServiceClient Admin() => new(_host.Invoker(_host.Token("admin-upgrade", ActorKind.Staff, null, Roles.SystemAdmin)));
+        var first = await Admin().RegisterAgencyAsync(request);
+        await _host.DisposeAsync();
+
+        // The database as the release before wrote it: the scope names the old namespace, and the
+        // migration that rewrites it has not run.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                UPDATE platform_idempotency_keys SET Scope = 'IntegratedCare.Protocols.Application.Agencies.RegisterAgency.' || Scope WHERE Scope LIKE 'RegisterAgencyCommand|%';
+                DELETE FROM __platform_migrations WHERE MigrationId = '20261202070000_IdempotencyScopeByRequestName';
+                """;
+            Assert.Equal(2, await command.ExecuteNonQueryAsync());
+        }
+
+        _host = new TestHost(_folder);
+        _scenario = new AgencyScenario(_host);
+        var before = await _host.RowsAsync("protocols_agencies");
+        var retried = await Admin().RegisterAgencyAsync(request);
+
+        Assert.Equal(first, retried);
+        Assert.Equal(before, await _host.RowsAsync("protocols_agencies"));
+    }
+
     [Fact]
     public async Task ConcurrentRetries_OfAReferral_MakeOneReferral_AndAllGetIt()
     {

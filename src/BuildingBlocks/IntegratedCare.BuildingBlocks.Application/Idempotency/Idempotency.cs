@@ -64,7 +64,8 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(IIdempotencyStore s
         }
 
         var actor = currentActor.Required;
-        var scope = $"{typeof(TRequest).FullName}|{actor.Id}|{actor.AgencyId}";
+        // The request's name, not its namespace: moving a use case to another folder must not forget its keys.
+        var scope = $"{typeof(TRequest).Name}|{actor.Id}|{actor.AgencyId}";
         var fingerprint = Fingerprint(request);
         var now = clock.GetUtcNow();
         if (await store.FindAsync(scope, requestId, now - IdempotencyKeys.Retention, cancellationToken) is { } kept)

@@ -3,7 +3,7 @@ using IntegratedCare.BuildingBlocks.Domain;
 namespace IntegratedCare.Assessment.Domain.Assessments;
 
 /// <summary>One domain as an agency assessed it. Children and child protection belong to the family domain only.</summary>
-public sealed record DomainFinding(
+internal sealed record DomainFinding(
     NeedDomain Domain,
     NeedLevel Need,
     string Notes,
@@ -16,14 +16,14 @@ public sealed record DomainFinding(
 /// <summary>A domain as a contributor sends it.</summary>
 public sealed record DomainInput(NeedDomain Domain, NeedLevel Need, string Notes, int? ChildrenInHousehold, bool ChildProtectionConcern);
 
-public sealed record RiskFlagEntry(RiskFlag Flag, string Note, Guid RaisedByAgencyId, string RaisedBy, DateTimeOffset RaisedAt);
+internal sealed record RiskFlagEntry(RiskFlag Flag, string Note, Guid RaisedByAgencyId, string RaisedBy, DateTimeOffset RaisedAt);
 
 /// <summary>
 /// The Single Shared Assessment (the report, §3.7): one assessment of a person's needs across eleven
 /// domains, which several agencies contribute to, led by the agency that started it. A named assessor
 /// completes it; from then on it never changes, and a reassessment supersedes it.
 /// </summary>
-public sealed class SingleSharedAssessment : AggregateRoot<AssessmentId>
+internal sealed class SingleSharedAssessment : AggregateRoot<AssessmentId>
 {
     private List<DomainFinding> _findings = [];
     private List<RiskFlagEntry> _riskFlags = [];
@@ -185,9 +185,9 @@ public sealed class SingleSharedAssessment : AggregateRoot<AssessmentId>
     }
 }
 
-public sealed record AssessmentStarted(AssessmentId AssessmentId, Guid ServiceUserId, Guid LeadAgencyId, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record AssessmentStarted(AssessmentId AssessmentId, Guid ServiceUserId, Guid LeadAgencyId, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record AssessmentCompleted(
+internal sealed record AssessmentCompleted(
     AssessmentId AssessmentId,
     Guid ServiceUserId,
     Guid LeadAgencyId,
@@ -198,28 +198,28 @@ public sealed record AssessmentCompleted(
     AssessmentId? Supersedes,
     DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed class AssessmentMustBeInProgressRule(SingleSharedAssessment assessment) : IBusinessRule
+internal sealed class AssessmentMustBeInProgressRule(SingleSharedAssessment assessment) : IBusinessRule
 {
     public bool IsBroken() => assessment.Status != AssessmentStatus.InProgress;
 
     public string Message => $"Assessment {assessment.Id} is {assessment.Status}: a completed assessment never changes; start a reassessment instead.";
 }
 
-public sealed class DomainIsRevisedByItsContributorOrTheLeadRule(DomainFinding? existing, Guid agencyId, Guid leadAgencyId) : IBusinessRule
+internal sealed class DomainIsRevisedByItsContributorOrTheLeadRule(DomainFinding? existing, Guid agencyId, Guid leadAgencyId) : IBusinessRule
 {
     public bool IsBroken() => existing is not null && agencyId != leadAgencyId && existing.ContributingAgencyId != agencyId;
 
     public string Message => $"The {existing?.Domain} domain was assessed by agency {existing?.ContributingAgencyId}: only it or the lead agency may revise it.";
 }
 
-public sealed class ChildDetailsBelongToTheFamilyDomainRule(DomainInput input) : IBusinessRule
+internal sealed class ChildDetailsBelongToTheFamilyDomainRule(DomainInput input) : IBusinessRule
 {
     public bool IsBroken() => input.Domain != NeedDomain.FamilyAndChildren && (input.ChildrenInHousehold is not null || input.ChildProtectionConcern);
 
     public string Message => "Children in the household and child protection concerns are recorded in the family and children domain.";
 }
 
-public sealed class RiskFlagIsClearedByItsRaiserOrTheLeadRule(RiskFlag flag, IReadOnlyList<RiskFlagEntry> raised, Guid agencyId, Guid leadAgencyId) : IBusinessRule
+internal sealed class RiskFlagIsClearedByItsRaiserOrTheLeadRule(RiskFlag flag, IReadOnlyList<RiskFlagEntry> raised, Guid agencyId, Guid leadAgencyId) : IBusinessRule
 {
     public bool IsBroken() => raised.Count == 0 || (agencyId != leadAgencyId && raised.All(f => f.RaisedByAgencyId != agencyId));
 
@@ -228,7 +228,7 @@ public sealed class RiskFlagIsClearedByItsRaiserOrTheLeadRule(RiskFlag flag, IRe
         : $"The {flag} risk flag can be cleared only by the agency that raised it or the lead agency.";
 }
 
-public sealed class AllDomainsMustBeAssessedRule(IReadOnlyList<NeedDomain> outstanding) : IBusinessRuleWithDetails
+internal sealed class AllDomainsMustBeAssessedRule(IReadOnlyList<NeedDomain> outstanding) : IBusinessRuleWithDetails
 {
     public bool IsBroken() => outstanding.Count > 0;
 
@@ -237,7 +237,7 @@ public sealed class AllDomainsMustBeAssessedRule(IReadOnlyList<NeedDomain> outst
     public IReadOnlyDictionary<string, string> Details => new Dictionary<string, string> { ["outstanding_domains"] = string.Join(",", outstanding) };
 }
 
-public sealed class OnlyACompletedAssessmentIsSupersededRule(SingleSharedAssessment assessment) : IBusinessRule
+internal sealed class OnlyACompletedAssessmentIsSupersededRule(SingleSharedAssessment assessment) : IBusinessRule
 {
     public bool IsBroken() => assessment.Status != AssessmentStatus.Completed;
 
@@ -245,14 +245,14 @@ public sealed class OnlyACompletedAssessmentIsSupersededRule(SingleSharedAssessm
 }
 
 /// <summary>A person has at most one assessment in progress at a time.</summary>
-public sealed class OneAssessmentInProgressPerPersonRule(AssessmentId? inProgress) : IUniquenessRule
+internal sealed class OneAssessmentInProgressPerPersonRule(AssessmentId? inProgress) : IUniquenessRule
 {
     public bool IsBroken() => inProgress is not null;
 
     public string Message => $"Assessment {inProgress} is already in progress for this person: contribute to it, or complete it first.";
 }
 
-public interface IAssessmentRepository
+internal interface IAssessmentRepository
 {
     Task<SingleSharedAssessment?> FindAsync(AssessmentId id, CancellationToken cancellationToken);
 

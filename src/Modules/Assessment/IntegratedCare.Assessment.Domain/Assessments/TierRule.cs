@@ -1,7 +1,7 @@
 namespace IntegratedCare.Assessment.Domain.Assessments;
 
 /// <summary>The lowest tier at which the assessed needs can be met safely, and why.</summary>
-public sealed record TierRecommendation(int Tier, string Rationale);
+internal sealed record TierRecommendation(int Tier, string Rationale);
 
 /// <summary>
 /// Recommends the lowest appropriate tier (1 generalist services; 2 open-access, low-threshold
@@ -18,7 +18,7 @@ public sealed record TierRecommendation(int Tier, string Rationale);
 /// <item>Tier 1 otherwise: no more than a low substance need and no risk flagged.</item>
 /// </list>
 /// </summary>
-public static class TierRule
+internal static class TierRule
 {
     public static TierRecommendation Recommend(IReadOnlyDictionary<NeedDomain, NeedLevel> needs, IReadOnlyCollection<RiskFlag> flags)
     {

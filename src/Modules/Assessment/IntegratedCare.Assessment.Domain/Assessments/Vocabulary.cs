@@ -54,7 +54,7 @@ public enum AssessmentStatus
     Superseded = 3,
 }
 
-public static class NeedDomains
+internal static class NeedDomains
 {
     public static readonly IReadOnlyList<NeedDomain> All = Enum.GetValues<NeedDomain>();
 }

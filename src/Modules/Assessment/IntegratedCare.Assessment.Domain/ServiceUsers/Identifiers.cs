@@ -22,7 +22,7 @@ public sealed record PersonIdentifier(IdentifierScheme Scheme, string Value);
 /// The published check rules of each scheme. A wrong digit or letter in a person's identifier is the
 /// commonest way two records of one person come to exist, so nothing that fails its check is stored.
 /// </summary>
-public static class IdentifierRules
+internal static class IdentifierRules
 {
     /// <summary>Removes the spaces and hyphens people write identifiers with; PPS letters upper-cased.</summary>
     public static string Normalise(string raw) =>

@@ -7,7 +7,7 @@ namespace IntegratedCare.Assessment.Domain.ServiceUsers;
 /// Name comparison that tolerates the ways one person's name gets written differently: accents, case,
 /// apostrophes and hyphens (O'Brien, OBrien), Mac and Mc, and small spelling slips (Jonstone, Johnstone).
 /// </summary>
-public static class NameMatching
+internal static class NameMatching
 {
     /// <summary>Lower-case letters only, accents removed: "Ó Súilleabháin" and "O'Suilleabhain" both give "osuilleabhain".</summary>
     public static string Key(string? name)

@@ -15,7 +15,7 @@ public enum MatchStrength
 }
 
 /// <summary>What a worker knows of the person they are looking for; any part may be missing.</summary>
-public sealed record PersonProbe(string GivenName, string FamilyName, DateOnly? DateOfBirth, IReadOnlyList<PersonIdentifier> Identifiers)
+internal sealed record PersonProbe(string GivenName, string FamilyName, DateOnly? DateOfBirth, IReadOnlyList<PersonIdentifier> Identifiers)
 {
     public PersonProbe(string givenName, string familyName, DateOnly? dateOfBirth)
         : this(givenName, familyName, dateOfBirth, [])
@@ -23,7 +23,7 @@ public sealed record PersonProbe(string GivenName, string FamilyName, DateOnly? 
     }
 }
 
-public sealed record PersonMatch(ServiceUser Person, MatchStrength Strength, double Score);
+internal sealed record PersonMatch(ServiceUser Person, MatchStrength Strength, double Score);
 
 /// <summary>
 /// Decides whether a register record may be the person described. Names are compared with
@@ -32,7 +32,7 @@ public sealed record PersonMatch(ServiceUser Person, MatchStrength Strength, dou
 /// alike (or changed, with the given name and date of birth exact), the given name or known-as name is
 /// alike (or matches an initial), and the date of birth matches or slipped.
 /// </summary>
-public static class PersonMatching
+internal static class PersonMatching
 {
     public const double NameThreshold = 0.85;
 

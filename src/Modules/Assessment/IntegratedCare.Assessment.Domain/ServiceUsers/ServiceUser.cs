@@ -150,25 +150,25 @@ public sealed class ServiceUser : AggregateRoot<ServiceUserId>
         identifiers.FirstOrDefault(i => i.Scheme == scheme) is { } identifier ? IdentifierRules.Normalise(identifier.Value) : null;
 }
 
-public sealed record ServiceUserRegistered(ServiceUserId ServiceUserId, Guid RegisteringAgencyId, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record ServiceUserRegistered(ServiceUserId ServiceUserId, Guid RegisteringAgencyId, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record ServiceUserUpdated(ServiceUserId ServiceUserId, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record ServiceUserUpdated(ServiceUserId ServiceUserId, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed class IdentifiersMustPassTheirCheckRule(IReadOnlyList<PersonIdentifier> identifiers, DateOnly dateOfBirth) : IBusinessRule
+internal sealed class IdentifiersMustPassTheirCheckRule(IReadOnlyList<PersonIdentifier> identifiers, DateOnly dateOfBirth) : IBusinessRule
 {
     public bool IsBroken() => identifiers.Any(i => IdentifierRules.Problem(i.Scheme, i.Value, dateOfBirth) is not null);
 
     public string Message => "Every identifier must pass its scheme's check rule.";
 }
 
-public sealed class OneIdentifierPerSchemeRule(IReadOnlyList<PersonIdentifier> identifiers) : IBusinessRule
+internal sealed class OneIdentifierPerSchemeRule(IReadOnlyList<PersonIdentifier> identifiers) : IBusinessRule
 {
     public bool IsBroken() => identifiers.GroupBy(i => i.Scheme).Any(g => g.Count() > 1);
 
     public string Message => "A person has at most one identifier of each scheme.";
 }
 
-public sealed class DateOfBirthMustBePlausibleRule(DateOnly dateOfBirth, DateOnly today) : IBusinessRule
+internal sealed class DateOfBirthMustBePlausibleRule(DateOnly dateOfBirth, DateOnly today) : IBusinessRule
 {
     public static readonly DateOnly Earliest = new(1900, 1, 1);
 
@@ -178,14 +178,14 @@ public sealed class DateOfBirthMustBePlausibleRule(DateOnly dateOfBirth, DateOnl
 }
 
 /// <summary>Another person on the register already has this identifier: it names one person only.</summary>
-public sealed class IdentifierMustBeUniqueRule(IdentifierScheme scheme, bool takenByAnother) : IUniquenessRule
+internal sealed class IdentifierMustBeUniqueRule(IdentifierScheme scheme, bool takenByAnother) : IUniquenessRule
 {
     public bool IsBroken() => takenByAnother;
 
     public string Message => $"Another person on the register has this {scheme.ToString().ToUpperInvariant()} number.";
 }
 
-public interface IServiceUserRepository
+internal interface IServiceUserRepository
 {
     Task<ServiceUser?> FindAsync(ServiceUserId id, CancellationToken cancellationToken);
 
@@ -229,14 +229,14 @@ public interface IServiceUserRepository
 }
 
 /// <summary>A registered person's name keys (see <see cref="NameMatching.Key"/>), without who they are.</summary>
-public sealed record RegisteredName(string GivenNameKey, string FamilyNameKey, string KnownAsKey, string OtherNames = "")
+internal sealed record RegisteredName(string GivenNameKey, string FamilyNameKey, string KnownAsKey, string OtherNames = "")
 {
     /// <summary>The keys of the person's other (middle) names.</summary>
     public IReadOnlyList<string> OtherNameKeys { get; } = OtherNames.Split([' ', ',', '-'], StringSplitOptions.RemoveEmptyEntries).Select(NameMatching.Key).Where(k => k.Length > 1).ToList();
 }
 
 /// <summary>Contact details as keys: a phone number as national digits (44 and 353 prefixes folded to 0), an email in lower case.</summary>
-public static class ContactKeys
+internal static class ContactKeys
 {
     public static string Phone(string? phone)
     {

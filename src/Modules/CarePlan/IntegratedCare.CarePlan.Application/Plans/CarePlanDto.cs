@@ -35,7 +35,7 @@ public sealed record CarePlanDto(
     IReadOnlyList<NeedDomain> WithheldDomains,
     long Version)
 {
-    public static CarePlanDto From(IntegratedCarePlan plan, DateTimeOffset now) => new(
+    internal static CarePlanDto From(IntegratedCarePlan plan, DateTimeOffset now) => new(
         plan.Id.ToString(),
         plan.ServiceUserId.ToString("D"),
         plan.Episode,

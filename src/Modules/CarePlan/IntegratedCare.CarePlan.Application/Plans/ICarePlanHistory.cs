@@ -6,7 +6,7 @@ namespace IntegratedCare.CarePlan.Application.Plans;
 public sealed record CarePlanVersionRecord(long Position, Guid CarePlanId, long Version, DateTimeOffset At, string By, string Why, CarePlanDto Plan);
 
 /// <summary>Every version of every plan, in commit order. The change feed reads it by position.</summary>
-public interface ICarePlanHistory
+internal interface ICarePlanHistory
 {
     void Record(IntegratedCarePlan plan, string by, string why, DateTimeOffset at);
 

@@ -9,7 +9,7 @@ namespace IntegratedCare.CarePlan.Domain.Plans;
 /// delivered by an agency at a tier, the care team those actions make, variances where the plan left its
 /// path, reviews on a schedule and the pathway stage. Parts are immutable values replaced on change.
 /// </summary>
-public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
+internal sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
 {
     public const int DefaultReviewIntervalWeeks = 12;
 
@@ -478,58 +478,58 @@ public sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
     };
 }
 
-public sealed record VarianceHandedToGapsAndBlocks(CarePlanId CarePlanId, Guid ServiceUserId, Guid LeadAgencyId, Variance Variance, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record VarianceHandedToGapsAndBlocks(CarePlanId CarePlanId, Guid ServiceUserId, Guid LeadAgencyId, Variance Variance, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed class PlanMustBeOpenRule(IntegratedCarePlan plan) : IBusinessRule
+internal sealed class PlanMustBeOpenRule(IntegratedCarePlan plan) : IBusinessRule
 {
     public bool IsBroken() => !plan.IsOpen;
 
     public string Message => $"Care plan {plan.Id} is {plan.Status}: a closed plan does not change.";
 }
 
-public sealed class PlanMustBeDraftOrOnHoldRule(IntegratedCarePlan plan) : IBusinessRule
+internal sealed class PlanMustBeDraftOrOnHoldRule(IntegratedCarePlan plan) : IBusinessRule
 {
     public bool IsBroken() => plan.Status is not (CarePlanStatus.Draft or CarePlanStatus.OnHold);
 
     public string Message => $"Care plan {plan.Id} is {plan.Status}: only a draft or on-hold plan is activated.";
 }
 
-public sealed class PlanMustBeActiveRule(IntegratedCarePlan plan) : IBusinessRule
+internal sealed class PlanMustBeActiveRule(IntegratedCarePlan plan) : IBusinessRule
 {
     public bool IsBroken() => plan.Status != CarePlanStatus.Active;
 
     public string Message => $"Care plan {plan.Id} is {plan.Status}, not active.";
 }
 
-public sealed class ActivationNeedsAGoalRule(IReadOnlyList<Goal> goals) : IBusinessRule
+internal sealed class ActivationNeedsAGoalRule(IReadOnlyList<Goal> goals) : IBusinessRule
 {
     public bool IsBroken() => !goals.Any(g => g.Lifecycle is not (GoalLifecycle.Cancelled or GoalLifecycle.Rejected or GoalLifecycle.Completed));
 
     public string Message => "A plan is activated with at least one goal to work towards.";
 }
 
-public sealed class ActivationNeedsThePersonsAgreementRule(Participation participation) : IBusinessRule
+internal sealed class ActivationNeedsThePersonsAgreementRule(Participation participation) : IBusinessRule
 {
     public bool IsBroken() => participation.AgreedOn is null;
 
     public string Message => "A plan is activated only with the person's agreement: record the date they agreed (RecordParticipation).";
 }
 
-public sealed class ActionBelongsToTheAgencyRule(PlanAction action, Guid agencyId) : IBusinessRule
+internal sealed class ActionBelongsToTheAgencyRule(PlanAction action, Guid agencyId) : IBusinessRule
 {
     public bool IsBroken() => action.AgencyId != agencyId;
 
     public string Message => $"Action {action.ActionId} is assigned to another agency.";
 }
 
-public sealed class ActionMustAwaitAnAnswerRule(PlanAction action) : IBusinessRule
+internal sealed class ActionMustAwaitAnAnswerRule(PlanAction action) : IBusinessRule
 {
     public bool IsBroken() => action.Status != ActionStatus.NotStarted;
 
     public string Message => $"Action {action.ActionId} is {action.Status}: it has been answered already.";
 }
 
-public sealed class ProgressNeedsAnAcceptedOpenActionRule(PlanAction action, ActionStatus reported) : IBusinessRule
+internal sealed class ProgressNeedsAnAcceptedOpenActionRule(PlanAction action, ActionStatus reported) : IBusinessRule
 {
     public bool IsBroken() => !action.IsOpen || action.Status == ActionStatus.NotStarted
         || reported is ActionStatus.NotStarted or ActionStatus.Cancelled or ActionStatus.EnteredInError;
@@ -539,7 +539,7 @@ public sealed class ProgressNeedsAnAcceptedOpenActionRule(PlanAction action, Act
         : $"Action {action.ActionId} is {action.Status}: progress is reported on an accepted, open action, as in progress, on hold, completed or stopped.";
 }
 
-public sealed class VarianceIsHandedOnOnceWithAReasonRule(Variance variance) : IBusinessRule
+internal sealed class VarianceIsHandedOnOnceWithAReasonRule(Variance variance) : IBusinessRule
 {
     public bool IsBroken() => variance.Reason is null || variance.HandedToGapsAndBlocksAt is not null;
 
@@ -548,28 +548,28 @@ public sealed class VarianceIsHandedOnOnceWithAReasonRule(Variance variance) : I
         : $"Variance {variance.VarianceId} was handed to gaps and blocks already.";
 }
 
-public sealed class NextReviewFollowsThisOneRule(DateOnly heldOn, DateOnly next) : IBusinessRule
+internal sealed class NextReviewFollowsThisOneRule(DateOnly heldOn, DateOnly next) : IBusinessRule
 {
     public bool IsBroken() => next <= heldOn;
 
     public string Message => "The next review is after this one.";
 }
 
-public sealed class ExitIsRecordedWithAReasonRule(PathwayStage stage) : IBusinessRule
+internal sealed class ExitIsRecordedWithAReasonRule(PathwayStage stage) : IBusinessRule
 {
     public bool IsBroken() => stage == PathwayStage.AftercareExit;
 
     public string Message => "Exit closes the plan and records a reason: use ExitCarePlan.";
 }
 
-public sealed class ItemMustBelongToThePlanRule(string kind, Guid id) : IBusinessRule
+internal sealed class ItemMustBelongToThePlanRule(string kind, Guid id) : IBusinessRule
 {
     public bool IsBroken() => true;
 
     public string Message => $"The plan has no {kind} {id}.";
 }
 
-public sealed class OneOpenPlanPerPersonRule(CarePlanId? open) : IUniquenessRule
+internal sealed class OneOpenPlanPerPersonRule(CarePlanId? open) : IUniquenessRule
 {
     public bool IsBroken() => open is not null;
 

@@ -1,6 +1,6 @@
 namespace IntegratedCare.CarePlan.Domain.Plans;
 
-public interface ICarePlanRepository
+internal interface ICarePlanRepository
 {
     Task<IntegratedCarePlan?> FindAsync(CarePlanId id, CancellationToken cancellationToken);
 
@@ -36,7 +36,7 @@ public interface ICarePlanRepository
 }
 
 /// <summary>One plan's lead, status and team, as the care relationship reads them.</summary>
-public sealed record PlanParticipation(Guid LeadAgencyId, CarePlanStatus Status, IReadOnlyList<TeamMember> Team)
+internal sealed record PlanParticipation(Guid LeadAgencyId, CarePlanStatus Status, IReadOnlyList<TeamMember> Team)
 {
     public bool IsOpen => IntegratedCarePlan.IsOpenStatus(Status);
 }
@@ -46,4 +46,4 @@ public sealed record PlanParticipation(Guid LeadAgencyId, CarePlanStatus Status,
 /// person's if <paramref name="ServiceUserId"/> is set; only the open plans one case manager leads if
 /// <paramref name="LeadCaseManager"/> is set (their caseload).
 /// </summary>
-public sealed record PlanListFilter(Guid AgencyId, Guid? ServiceUserId, string? LeadCaseManager);
+internal sealed record PlanListFilter(Guid AgencyId, Guid? ServiceUserId, string? LeadCaseManager);

@@ -175,7 +175,7 @@ public sealed record Review(
     string Decisions,
     DateOnly NextReviewOn);
 
-public sealed record StageEntry(PathwayStage Stage, DateTimeOffset EnteredAt);
+internal sealed record StageEntry(PathwayStage Stage, DateTimeOffset EnteredAt);
 
 /// <summary>The person's part in their plan: they took part, agreed on a date, received a copy, and their own words.</summary>
 public sealed record Participation(bool TookPart, DateOnly? AgreedOn, DateOnly? CopyReceivedOn, string OwnWords);

@@ -30,7 +30,7 @@ public sealed record FormDto(
     DateTimeOffset? ClosedAt,
     long Version)
 {
-    public static FormDto From(GapsBlocksForm form, bool withinAgency, bool withContact, DateTimeOffset now) => new(
+    internal static FormDto From(GapsBlocksForm form, bool withinAgency, bool withContact, DateTimeOffset now) => new(
         form.Id.ToString(),
         form.AreaId.ToString("D"),
         form.AgencyId.ToString("D"),

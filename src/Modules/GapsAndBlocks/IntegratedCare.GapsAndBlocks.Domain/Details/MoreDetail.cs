@@ -5,7 +5,7 @@ namespace IntegratedCare.GapsAndBlocks.Domain.Details;
 /// kept apart from the form, and shown to the area's co-ordinator and the case manager's agency alone —
 /// never to the sub-group or NDRIC, never in a pack or a report.
 /// </summary>
-public sealed class MoreDetail
+internal sealed class MoreDetail
 {
     private MoreDetail()
     {
@@ -45,7 +45,7 @@ public sealed class MoreDetail
     }
 }
 
-public interface IMoreDetailRepository
+internal interface IMoreDetailRepository
 {
     Task<MoreDetail?> FindAsync(Guid detailId, CancellationToken cancellationToken);
 

@@ -93,7 +93,7 @@ public sealed record OverdueAlert(FormStage Stage, StageHolder Holder, DateTimeO
 /// with who, when and why; every stage but the draft has a due date, and an overdue stage raises one alert.
 /// The form is anonymous by rule: the application refuses identifying text before it reaches here.
 /// </summary>
-public sealed class GapsBlocksForm : AggregateRoot<FormId>
+internal sealed class GapsBlocksForm : AggregateRoot<FormId>
 {
     private List<Transition> _transitions = [];
     private List<OverdueAlert> _alerts = [];
@@ -339,37 +339,37 @@ public sealed class GapsBlocksForm : AggregateRoot<FormId>
     }
 }
 
-public sealed record FormStageOverdue(FormId FormId, Guid AreaId, FormStage Stage, StageHolder Holder, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record FormStageOverdue(FormId FormId, Guid AreaId, FormStage Stage, StageHolder Holder, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed class FormMustBeAtStageRule(GapsBlocksForm form, FormStage expected) : IBusinessRule
+internal sealed class FormMustBeAtStageRule(GapsBlocksForm form, FormStage expected) : IBusinessRule
 {
     public bool IsBroken() => form.Stage != expected;
 
     public string Message => $"Form {form.Id} is at {form.Stage}, not {expected}: this step belongs to another rung of the ladder.";
 }
 
-public sealed class FormContentIsCompleteRule(FormContent content) : IBusinessRule
+internal sealed class FormContentIsCompleteRule(FormContent content) : IBusinessRule
 {
     public bool IsBroken() => content.Actions.Count is < 1 or > 5 || content.Overview.Split('\n').Length > 3;
 
     public string Message => "A form has a three-line overview at most and one to five actions and communications.";
 }
 
-public sealed class OnlyAFormBeforeACommitteeIsDeferredRule(GapsBlocksForm form) : IBusinessRule
+internal sealed class OnlyAFormBeforeACommitteeIsDeferredRule(GapsBlocksForm form) : IBusinessRule
 {
     public bool IsBroken() => form.Stage is not (FormStage.AtSubGroup or FormStage.AtNdric);
 
     public string Message => $"Form {form.Id} is at {form.Stage}: only a form before the sub-group or NDRIC is deferred.";
 }
 
-public sealed class AcknowledgedOnceRule(bool already) : IBusinessRule
+internal sealed class AcknowledgedOnceRule(bool already) : IBusinessRule
 {
     public bool IsBroken() => already;
 
     public string Message => "This party has acknowledged the report already.";
 }
 
-public interface IFormRepository
+internal interface IFormRepository
 {
     Task<GapsBlocksForm?> FindAsync(FormId id, CancellationToken cancellationToken);
 
@@ -396,7 +396,7 @@ public interface IFormRepository
 }
 
 /// <summary>Which forms a list shows: by author, agency, area, and from which stage on.</summary>
-public sealed record FormFilter(string? CaseManagerId, Guid? AgencyId, Guid? AreaId, IReadOnlyCollection<FormStage>? Stages);
+internal sealed record FormFilter(string? CaseManagerId, Guid? AgencyId, Guid? AreaId, IReadOnlyCollection<FormStage>? Stages);
 
 /// <summary>
 /// What one caller's form listing shows: the union of what each of their roles sees (a case manager
@@ -405,7 +405,7 @@ public sealed record FormFilter(string? CaseManagerId, Guid? AgencyId, Guid? Are
 /// sub-group member their area's from the sub-group on; the national co-ordinator from NDRIC on), within
 /// one area if named, closed forms only if asked. A part left null (or false) adds nothing.
 /// </summary>
-public sealed record FormListing(
+internal sealed record FormListing(
     (string Id, Guid AgencyId)? CaseManager,
     Guid? LineManagerAgencyId,
     Guid? CoordinatorAreaId,
@@ -417,7 +417,7 @@ public sealed record FormListing(
     bool IncludeClosed);
 
 /// <summary>What a planning report counts forms by.</summary>
-public enum TallyBy
+internal enum TallyBy
 {
     Category = 1,
     Kind = 2,
@@ -428,12 +428,12 @@ public enum TallyBy
 }
 
 /// <summary>Forms raised from <paramref name="From"/> (inclusive) to <paramref name="To"/> (exclusive), in one area or all.</summary>
-public sealed record FormPeriod(DateTimeOffset From, DateTimeOffset To, Guid? AreaId);
+internal sealed record FormPeriod(DateTimeOffset From, DateTimeOffset To, Guid? AreaId);
 
 /// <summary>
 /// One key's counts: the forms, those resolved (and at which level), those that ran past a stage's due
 /// date, and the median days from submission to resolution over the resolved ones.
 /// </summary>
-public sealed record FormTally(string Key, int Forms, int Resolved, int ByCoordinator, int BySubGroup, int ByNdric, int Overdue, double? MedianDays);
+internal sealed record FormTally(string Key, int Forms, int Resolved, int ByCoordinator, int BySubGroup, int ByNdric, int Overdue, double? MedianDays);
 
-public sealed record FormTallies(IReadOnlyList<FormTally> Rows, FormTally Total);
+internal sealed record FormTallies(IReadOnlyList<FormTally> Rows, FormTally Total);

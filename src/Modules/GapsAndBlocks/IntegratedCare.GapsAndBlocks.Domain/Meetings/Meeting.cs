@@ -88,7 +88,7 @@ public sealed class Meeting : AggregateRoot<MeetingId>
 /// A meeting is scheduled for today or later; one already held is recorded as such, and no more than a
 /// year back. Saying it was held is for a past day only.
 /// </summary>
-public sealed class MeetingIsScheduledAheadRule(DateOnly heldOn, DateOnly today, bool heldAlready) : IBusinessRule
+internal sealed class MeetingIsScheduledAheadRule(DateOnly heldOn, DateOnly today, bool heldAlready) : IBusinessRule
 {
     public const int MostDaysBack = 366;
 
@@ -102,28 +102,28 @@ public sealed class MeetingIsScheduledAheadRule(DateOnly heldOn, DateOnly today,
 }
 
 /// <summary>Minutes record what a meeting decided, so not before the meeting's day.</summary>
-public sealed class MinutesFollowTheMeetingRule(DateOnly heldOn, DateOnly today) : IBusinessRule
+internal sealed class MinutesFollowTheMeetingRule(DateOnly heldOn, DateOnly today) : IBusinessRule
 {
     public bool IsBroken() => today < heldOn;
 
     public string Message => $"The meeting is on {heldOn:yyyy-MM-dd} (today is {today:yyyy-MM-dd}): its minutes are recorded on or after that day.";
 }
 
-public sealed class MinutesAreRecordedOnceRule(Meeting meeting) : IBusinessRule
+internal sealed class MinutesAreRecordedOnceRule(Meeting meeting) : IBusinessRule
 {
     public bool IsBroken() => meeting.MinutedAt is not null;
 
     public string Message => $"Meeting {meeting.Id} is minuted already.";
 }
 
-public sealed class NdricRefersNothingUpRule(MeetingKind kind, IReadOnlyList<MinuteItem> minutes) : IBusinessRule
+internal sealed class NdricRefersNothingUpRule(MeetingKind kind, IReadOnlyList<MinuteItem> minutes) : IBusinessRule
 {
     public bool IsBroken() => kind == MeetingKind.Ndric && minutes.Any(m => m.Decision == ItemDecision.ReferredUp);
 
     public string Message => "NDRIC is the top of the ladder: it decides actions or defers, it refers nothing up.";
 }
 
-public interface IMeetingRepository
+internal interface IMeetingRepository
 {
     Task<Meeting?> FindAsync(MeetingId id, CancellationToken cancellationToken);
 

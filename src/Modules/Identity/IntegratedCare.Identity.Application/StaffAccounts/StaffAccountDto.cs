@@ -16,7 +16,7 @@ public sealed record StaffAccountDto(
     DateTimeOffset? LastSignInAt,
     long Version)
 {
-    public static StaffAccountDto From(StaffAccount a) => new(
+    internal static StaffAccountDto From(StaffAccount a) => new(
         a.Id.ToString(), a.UserName, a.DisplayName, a.AgencyId, a.Roles, a.Disabled, a.LockedUntil, a.FailedSignIns,
         a.CreatedAt, a.LastSignInAt, a.Version);
 }

@@ -2,7 +2,7 @@ using IntegratedCare.BuildingBlocks.Domain;
 
 namespace IntegratedCare.Identity.Domain.Credentials;
 
-public sealed class CredentialMustStillHoldRule(AgencyCredential credential, DateTimeOffset now) : IBusinessRule
+internal sealed class CredentialMustStillHoldRule(AgencyCredential credential, DateTimeOffset now) : IBusinessRule
 {
     public string Message => $"Credential {credential.Id} is already revoked, replaced or expired.";
 
@@ -10,7 +10,7 @@ public sealed class CredentialMustStillHoldRule(AgencyCredential credential, Dat
 }
 
 /// <summary>With an external authority, that provider issues partner credentials: the local key issues none.</summary>
-public sealed class CredentialsAreIssuedLocallyRule(bool external) : IBusinessRule
+internal sealed class CredentialsAreIssuedLocallyRule(bool external) : IBusinessRule
 {
     public string Message => "Partner credentials are issued by the external identity provider when one is configured.";
 
@@ -18,14 +18,14 @@ public sealed class CredentialsAreIssuedLocallyRule(bool external) : IBusinessRu
 }
 
 /// <summary>A credential ends: after its issue, and within <see cref="AgencyCredential.MaxValidDays"/>.</summary>
-public sealed class ACredentialHoldsForAKnownTimeRule(DateTimeOffset issuedAt, DateTimeOffset expiresAt) : IBusinessRule
+internal sealed class ACredentialHoldsForAKnownTimeRule(DateTimeOffset issuedAt, DateTimeOffset expiresAt) : IBusinessRule
 {
     public string Message => $"A credential must expire after it is issued and within {AgencyCredential.MaxValidDays} days.";
 
     public bool IsBroken() => expiresAt <= issuedAt || expiresAt > issuedAt.AddDays(AgencyCredential.MaxValidDays);
 }
 
-public sealed class AGracePeriodIsBoundedRule(int graceDays) : IBusinessRule
+internal sealed class AGracePeriodIsBoundedRule(int graceDays) : IBusinessRule
 {
     public string Message => $"A rotation's grace period is 0 to {AgencyCredential.MaxGraceDays} days.";
 

@@ -1,6 +1,6 @@
 namespace IntegratedCare.Identity.Domain.Credentials;
 
-public interface IAgencyCredentialRepository
+internal interface IAgencyCredentialRepository
 {
     Task<AgencyCredential?> FindAsync(AgencyCredentialId id, CancellationToken cancellationToken);
 

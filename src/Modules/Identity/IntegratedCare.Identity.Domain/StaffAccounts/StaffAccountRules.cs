@@ -9,7 +9,7 @@ namespace IntegratedCare.Identity.Domain.StaffAccounts;
 public sealed record RolePolicy(IReadOnlySet<string> WithinAnAgency, string Administrator);
 
 /// <summary>An administrator cannot lock themselves out of administration: another administrator must.</summary>
-public sealed class AdministratorsMayNotDisableThemselvesRule(bool selfLockout) : IBusinessRule
+internal sealed class AdministratorsMayNotDisableThemselvesRule(bool selfLockout) : IBusinessRule
 {
     public string Message => "An administrator may not disable their own account or remove their own system-admin role.";
 
@@ -17,14 +17,14 @@ public sealed class AdministratorsMayNotDisableThemselvesRule(bool selfLockout) 
 }
 
 /// <summary>Case work and agency administration happen within an agency; co-ordinators and committee members serve an area or the nation.</summary>
-public sealed class AgencyRolesNeedAnAgencyRule(IReadOnlyCollection<string> roles, string? agencyId, RolePolicy policy) : IBusinessRule
+internal sealed class AgencyRolesNeedAnAgencyRule(IReadOnlyCollection<string> roles, string? agencyId, RolePolicy policy) : IBusinessRule
 {
     public string Message => $"The {string.Join(", ", policy.WithinAnAgency.Order(StringComparer.Ordinal))} roles need the account to name its agency.";
 
     public bool IsBroken() => string.IsNullOrEmpty(agencyId) && roles.Any(policy.WithinAnAgency.Contains);
 }
 
-public sealed class ADisabledOrLockedAccountCannotSignInRule(StaffAccount account, DateTimeOffset now) : IBusinessRule
+internal sealed class ADisabledOrLockedAccountCannotSignInRule(StaffAccount account, DateTimeOffset now) : IBusinessRule
 {
     public string Message => $"Staff account {account.Id} is disabled or locked.";
 
@@ -32,7 +32,7 @@ public sealed class ADisabledOrLockedAccountCannotSignInRule(StaffAccount accoun
 }
 
 /// <summary>User names are unique, compared as <see cref="StaffAccount.Normalize"/> does.</summary>
-public sealed class UserNamesAreUniqueRule(bool taken) : IUniquenessRule
+internal sealed class UserNamesAreUniqueRule(bool taken) : IUniquenessRule
 {
     public string Message => "A staff account with this user name exists already.";
 

@@ -18,7 +18,7 @@ public sealed record AllocationItemDto(
     long WaitingSeconds,
     long Version)
 {
-    public static AllocationItemDto From(AllocationItem i, DateTimeOffset now) => new(
+    internal static AllocationItemDto From(AllocationItem i, DateTimeOffset now) => new(
         i.Id.ToString(), i.AreaId.ToString(), i.ReferralId.ToString(), i.QueuedByAgencyId.ToString(), i.Reason, i.QueuedAt, i.Status,
         i.LeadAgencyId?.ToString() ?? string.Empty, i.ContributingAgencyIds.Select(c => c.ToString()).ToList(), i.AllocatedAt,
         i.Deferrals, i.LastDeferralReason ?? string.Empty, (long)i.WaitingTime(now).TotalSeconds, i.Version);

@@ -15,7 +15,7 @@ public sealed record SharingProtocolDto(
     DateTimeOffset? ActivatedAt,
     long Version)
 {
-    public static SharingProtocolDto From(SharingProtocol protocol) => new(
+    internal static SharingProtocolDto From(SharingProtocol protocol) => new(
         protocol.Id.ToString(),
         protocol.Name,
         protocol.Rules.Select(r => new SharingRuleDto(r.Category.Code(), r.RecipientType, r.Purpose, r.Basis, r.LegalBasisCode)).ToList(),

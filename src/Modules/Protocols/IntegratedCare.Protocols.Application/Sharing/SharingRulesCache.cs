@@ -7,7 +7,7 @@ namespace IntegratedCare.Protocols.Application.Sharing;
 /// rarely. Any change invalidates the snapshot once it has committed. Consents are never cached: a
 /// withdrawal must hold from the very next request.
 /// </summary>
-public sealed class SharingRulesCache
+internal sealed class SharingRulesCache
 {
     private long _generation;
     private Snapshot? _snapshot;

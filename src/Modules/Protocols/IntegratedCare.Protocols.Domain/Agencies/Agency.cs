@@ -122,27 +122,27 @@ public sealed class Agency : AggregateRoot<AgencyId>
     }
 }
 
-public sealed record AgencyRegistered(AgencyId AgencyId, AgencyType Type, IReadOnlyList<AreaId> AreaIds, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record AgencyRegistered(AgencyId AgencyId, AgencyType Type, IReadOnlyList<AreaId> AreaIds, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record AgencyUpdated(AgencyId AgencyId, AgencyType Type, IReadOnlyList<AreaId> AreaIds, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record AgencyUpdated(AgencyId AgencyId, AgencyType Type, IReadOnlyList<AreaId> AreaIds, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record AgencyDeactivated(AgencyId AgencyId, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record AgencyDeactivated(AgencyId AgencyId, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed class AgencyNameMustBeUniqueRule(string name, bool nameIsTaken) : IUniquenessRule
+internal sealed class AgencyNameMustBeUniqueRule(string name, bool nameIsTaken) : IUniquenessRule
 {
     public bool IsBroken() => nameIsTaken;
 
     public string Message => $"An active agency named '{name.Trim()}' exists already.";
 }
 
-public sealed class AgencyMustServeAnAreaRule(IReadOnlyCollection<AreaId> areaIds) : IBusinessRule
+internal sealed class AgencyMustServeAnAreaRule(IReadOnlyCollection<AreaId> areaIds) : IBusinessRule
 {
     public bool IsBroken() => areaIds.Count == 0;
 
     public string Message => "An agency serves at least one area.";
 }
 
-public sealed class InactiveAgencyCannotChangeRule(Agency agency) : IBusinessRule
+internal sealed class InactiveAgencyCannotChangeRule(Agency agency) : IBusinessRule
 {
     public bool IsBroken() => agency.Status == AgencyStatus.Inactive;
 
@@ -150,7 +150,7 @@ public sealed class InactiveAgencyCannotChangeRule(Agency agency) : IBusinessRul
 }
 
 /// <summary>The store of agencies, as the domain needs it.</summary>
-public interface IAgencyRepository
+internal interface IAgencyRepository
 {
     Task<Agency?> FindAsync(AgencyId id, CancellationToken cancellationToken);
 

@@ -5,14 +5,14 @@ using IntegratedCare.Protocols.Domain.Referrals;
 
 namespace IntegratedCare.Protocols.Domain.Allocations;
 
-public sealed record AllocationItemId(Guid Value) : ITypedId
+internal sealed record AllocationItemId(Guid Value) : ITypedId
 {
     public static AllocationItemId New() => new(Guid.NewGuid());
 
     public override string ToString() => Value.ToString("D");
 }
 
-public sealed record AllocationMeetingId(Guid Value) : ITypedId
+internal sealed record AllocationMeetingId(Guid Value) : ITypedId
 {
     public static AllocationMeetingId New() => new(Guid.NewGuid());
 
@@ -30,7 +30,7 @@ public enum AllocationStatus
 /// A referral that needs more than one agency, waiting on its area's joint allocation queue until an
 /// allocation meeting names the lead agency and the contributing ones, or defers it with a reason.
 /// </summary>
-public sealed class AllocationItem : AggregateRoot<AllocationItemId>
+internal sealed class AllocationItem : AggregateRoot<AllocationItemId>
 {
     private List<Guid> _contributingAgencyIds = [];
 
@@ -111,7 +111,7 @@ public sealed class AllocationItem : AggregateRoot<AllocationItemId>
 }
 
 /// <summary>A joint allocation meeting of an area: when, who attended, and the items it decided.</summary>
-public sealed class AllocationMeeting : AggregateRoot<AllocationMeetingId>
+internal sealed class AllocationMeeting : AggregateRoot<AllocationMeetingId>
 {
     private List<Guid> _attendeeAgencyIds = [];
     private List<Guid> _decidedItemIds = [];
@@ -156,42 +156,42 @@ public sealed class AllocationMeeting : AggregateRoot<AllocationMeetingId>
     }
 }
 
-public sealed class OnlyOpenReferralsAreAllocatedRule(Referral referral) : IBusinessRule
+internal sealed class OnlyOpenReferralsAreAllocatedRule(Referral referral) : IBusinessRule
 {
     public bool IsBroken() => referral.Status is not (ReferralStatus.Requested or ReferralStatus.Received or ReferralStatus.Accepted);
 
     public string Message => $"Referral {referral.Id} is {referral.Status}: only an open referral goes to joint allocation.";
 }
 
-public sealed class AReferralIsQueuedOnceRule(ReferralId referral, bool alreadyQueued) : IUniquenessRule
+internal sealed class AReferralIsQueuedOnceRule(ReferralId referral, bool alreadyQueued) : IUniquenessRule
 {
     public bool IsBroken() => alreadyQueued;
 
     public string Message => $"Referral {referral} is already on a joint allocation queue.";
 }
 
-public sealed class AllocationItemMustBeWaitingRule(AllocationItem item) : IBusinessRule
+internal sealed class AllocationItemMustBeWaitingRule(AllocationItem item) : IBusinessRule
 {
     public bool IsBroken() => item.Status != AllocationStatus.Waiting;
 
     public string Message => $"Allocation item {item.Id} was already allocated.";
 }
 
-public sealed class JointAllocationNeedsAContributorRule(AgencyId lead, IReadOnlyCollection<AgencyId> contributors) : IBusinessRule
+internal sealed class JointAllocationNeedsAContributorRule(AgencyId lead, IReadOnlyCollection<AgencyId> contributors) : IBusinessRule
 {
     public bool IsBroken() => !contributors.Any(c => c != lead);
 
     public string Message => "A joint allocation names at least one contributing agency besides the lead.";
 }
 
-public sealed class AllocationMeetingNeedsAttendeesRule(IReadOnlyCollection<AgencyId> attendees) : IBusinessRule
+internal sealed class AllocationMeetingNeedsAttendeesRule(IReadOnlyCollection<AgencyId> attendees) : IBusinessRule
 {
     public bool IsBroken() => attendees.Distinct().Count() < 2;
 
     public string Message => "A joint allocation meeting is attended by at least two agencies.";
 }
 
-public interface IAllocationRepository
+internal interface IAllocationRepository
 {
     Task<AllocationItem?> FindItemAsync(AllocationItemId id, CancellationToken cancellationToken);
 

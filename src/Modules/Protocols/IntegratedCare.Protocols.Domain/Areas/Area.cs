@@ -84,11 +84,11 @@ public sealed class Area : AggregateRoot<AreaId>
     }
 }
 
-public sealed record AreaUpdated(AreaId AreaId, string TimeZone, string CoordinatorStaffId, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record AreaUpdated(AreaId AreaId, string TimeZone, string CoordinatorStaffId, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record AreaCreated(AreaId AreaId, string TimeZone, string CoordinatorStaffId, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record AreaCreated(AreaId AreaId, string TimeZone, string CoordinatorStaffId, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed class AreaNameMustBeUniqueRule(string name, bool nameIsTaken) : IUniquenessRule
+internal sealed class AreaNameMustBeUniqueRule(string name, bool nameIsTaken) : IUniquenessRule
 {
     public bool IsBroken() => nameIsTaken;
 
@@ -96,7 +96,7 @@ public sealed class AreaNameMustBeUniqueRule(string name, bool nameIsTaken) : IU
 }
 
 /// <summary>The store of areas, as the domain needs it.</summary>
-public interface IAreaRepository
+internal interface IAreaRepository
 {
     Task<Area?> FindAsync(AreaId id, CancellationToken cancellationToken);
 

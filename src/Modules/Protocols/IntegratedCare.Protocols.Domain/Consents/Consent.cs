@@ -176,13 +176,13 @@ public sealed class Consent : AggregateRoot<ConsentId>
         _provisions.Where(p => p.Type == ProvisionType.Permit).SelectMany(p => p.AgencyTypes).Distinct().ToList();
 }
 
-public sealed record ConsentChanged(ConsentId ConsentId, Guid ServiceUserId, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record ConsentChanged(ConsentId ConsentId, Guid ServiceUserId, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record ConsentWithdrawn(ConsentId ConsentId, Guid ServiceUserId, IReadOnlyList<AgencyId> Agencies, IReadOnlyList<AgencyType> AgencyTypes, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record ConsentExpired(ConsentId ConsentId, Guid ServiceUserId, IReadOnlyList<AgencyId> Agencies, IReadOnlyList<AgencyType> AgencyTypes, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record ConsentExpired(ConsentId ConsentId, Guid ServiceUserId, IReadOnlyList<AgencyId> Agencies, IReadOnlyList<AgencyType> AgencyTypes, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed class ConsentNeedsProvisionsRule(IReadOnlyList<ConsentProvision> provisions, bool refused) : IBusinessRule
+internal sealed class ConsentNeedsProvisionsRule(IReadOnlyList<ConsentProvision> provisions, bool refused) : IBusinessRule
 {
     public bool IsBroken() => !refused && (provisions.Count == 0
         || provisions.Any(p => p.Categories.Count == 0 || (p.AgencyIds.Count == 0 && p.AgencyTypes.Count == 0)));
@@ -190,21 +190,21 @@ public sealed class ConsentNeedsProvisionsRule(IReadOnlyList<ConsentProvision> p
     public string Message => "A consent has at least one provision, and each names the data categories and the agencies or agency types it covers.";
 }
 
-public sealed class ConsentExpiryMustBeInTheFutureRule(DateTimeOffset? expiresAt, DateTimeOffset now) : IBusinessRule
+internal sealed class ConsentExpiryMustBeInTheFutureRule(DateTimeOffset? expiresAt, DateTimeOffset now) : IBusinessRule
 {
     public bool IsBroken() => expiresAt <= now;
 
     public string Message => "A consent's expiry must be in the future.";
 }
 
-public sealed class OnlyAConsentInForceCanBeWithdrawnRule(Consent consent, DateTimeOffset now) : IBusinessRule
+internal sealed class OnlyAConsentInForceCanBeWithdrawnRule(Consent consent, DateTimeOffset now) : IBusinessRule
 {
     public bool IsBroken() => !consent.IsInForceAt(now);
 
     public string Message => $"Consent {consent.Id} is {consent.StatusAt(now)}, not active: there is nothing to withdraw.";
 }
 
-public interface IConsentRepository
+internal interface IConsentRepository
 {
     Task<Consent?> FindAsync(ConsentId id, CancellationToken cancellationToken);
 

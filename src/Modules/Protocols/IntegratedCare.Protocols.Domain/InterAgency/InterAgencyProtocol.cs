@@ -151,35 +151,35 @@ public sealed class InterAgencyProtocol : AggregateRoot<InterAgencyProtocolId>
     }
 }
 
-public sealed class ProtocolNeedsTwoPartiesRule(InterAgencyProtocolTerms terms) : IBusinessRule
+internal sealed class ProtocolNeedsTwoPartiesRule(InterAgencyProtocolTerms terms) : IBusinessRule
 {
     public bool IsBroken() => terms.PartyTypes.Distinct().Count() + terms.PartyAgencies.Distinct().Count() < 2;
 
     public string Message => "An inter-agency protocol has at least two parties (agency types or agencies).";
 }
 
-public sealed class ResponseTimeMustBePositiveRule(ResponseTime responseTime) : IBusinessRule
+internal sealed class ResponseTimeMustBePositiveRule(ResponseTime responseTime) : IBusinessRule
 {
     public bool IsBroken() => responseTime.Amount is < 1 or > 365;
 
     public string Message => "A response time is 1 to 365 days.";
 }
 
-public sealed class ProtocolMustBeDraftToActivateRule(InterAgencyProtocol protocol) : IBusinessRule
+internal sealed class ProtocolMustBeDraftToActivateRule(InterAgencyProtocol protocol) : IBusinessRule
 {
     public bool IsBroken() => protocol.Status != InterAgencyProtocolStatus.Draft;
 
     public string Message => $"Protocol {protocol.Id} is {protocol.Status}, not a draft.";
 }
 
-public sealed class ExpiredProtocolCannotChangeRule(InterAgencyProtocol protocol) : IBusinessRule
+internal sealed class ExpiredProtocolCannotChangeRule(InterAgencyProtocol protocol) : IBusinessRule
 {
     public bool IsBroken() => protocol.Status == InterAgencyProtocolStatus.Expired;
 
     public string Message => $"Protocol {protocol.Id} has expired.";
 }
 
-public interface IInterAgencyProtocolRepository
+internal interface IInterAgencyProtocolRepository
 {
     Task<InterAgencyProtocol?> FindAsync(InterAgencyProtocolId id, CancellationToken cancellationToken);
 

@@ -214,43 +214,43 @@ public sealed class Referral : AggregateRoot<ReferralId>
     }
 }
 
-public sealed record ReferralMade(ReferralId ReferralId, InterAgencyProtocolId ProtocolId, AgencyId From, AgencyId To, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record ReferralMade(ReferralId ReferralId, InterAgencyProtocolId ProtocolId, AgencyId From, AgencyId To, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record ReferralAnswered(ReferralId ReferralId, ReferralStatus Status, RejectionReason? Reason, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record ReferralAnswered(ReferralId ReferralId, ReferralStatus Status, RejectionReason? Reason, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record ReferralClosed(ReferralId ReferralId, ReferralStatus Status, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record ReferralClosed(ReferralId ReferralId, ReferralStatus Status, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record ReferralOverdue(ReferralId ReferralId, InterAgencyProtocolId ProtocolId, Guid ServiceUserId, AgencyId From, AgencyId To, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed class ReferralNeedsAnActiveProtocolRule(InterAgencyProtocol protocol) : IBusinessRule
+internal sealed class ReferralNeedsAnActiveProtocolRule(InterAgencyProtocol protocol) : IBusinessRule
 {
     public bool IsBroken() => protocol.Status != InterAgencyProtocolStatus.Active;
 
     public string Message => $"Protocol {protocol.Id} is {protocol.Status}: referrals need an active protocol.";
 }
 
-public sealed class ReferralPartiesMustBeInTheProtocolRule(InterAgencyProtocol protocol, AgencyId agency, AgencyType type, string side) : IBusinessRule
+internal sealed class ReferralPartiesMustBeInTheProtocolRule(InterAgencyProtocol protocol, AgencyId agency, AgencyType type, string side) : IBusinessRule
 {
     public bool IsBroken() => !protocol.CoversParty(agency, type);
 
     public string Message => $"The {side} agency {agency} is not a party to protocol {protocol.Id}.";
 }
 
-public sealed class ReferralReceiverMustBeActiveRule(AgencyId agency, bool active) : IBusinessRule
+internal sealed class ReferralReceiverMustBeActiveRule(AgencyId agency, bool active) : IBusinessRule
 {
     public bool IsBroken() => !active;
 
     public string Message => $"Agency {agency} is inactive and cannot receive referrals.";
 }
 
-public sealed class AgencyCannotReferToItselfRule(AgencyId from, AgencyId to) : IBusinessRule
+internal sealed class AgencyCannotReferToItselfRule(AgencyId from, AgencyId to) : IBusinessRule
 {
     public bool IsBroken() => from == to;
 
     public string Message => "An agency cannot refer a person to itself.";
 }
 
-public sealed class ReferralMustBeInStatusRule(Referral referral, IReadOnlyCollection<ReferralStatus> allowed) : IBusinessRule
+internal sealed class ReferralMustBeInStatusRule(Referral referral, IReadOnlyCollection<ReferralStatus> allowed) : IBusinessRule
 {
     public bool IsBroken() => !allowed.Contains(referral.Status);
 
@@ -258,14 +258,14 @@ public sealed class ReferralMustBeInStatusRule(Referral referral, IReadOnlyColle
 }
 
 /// <summary>Sharing a category with the receiver was refused by the sharing decision.</summary>
-public sealed class ReferralSharingMustBePermittedRule(DataCategory category, bool permitted, string reason) : IBusinessRule
+internal sealed class ReferralSharingMustBePermittedRule(DataCategory category, bool permitted, string reason) : IBusinessRule
 {
     public bool IsBroken() => !permitted;
 
     public string Message => $"Sharing {category.Code()} with the receiving agency is not permitted: {reason}.";
 }
 
-public interface IReferralRepository
+internal interface IReferralRepository
 {
     Task<Referral?> FindAsync(ReferralId id, CancellationToken cancellationToken);
 

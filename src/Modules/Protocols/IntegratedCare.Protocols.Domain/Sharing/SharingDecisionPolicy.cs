@@ -4,7 +4,7 @@ using IntegratedCare.Protocols.Domain.Consents;
 namespace IntegratedCare.Protocols.Domain.Sharing;
 
 /// <summary>What is asked: may this agency see this category of this person's data, for this purpose?</summary>
-public sealed record SharingRequest(
+internal sealed record SharingRequest(
     Guid ServiceUserId,
     AgencyId Recipient,
     DataCategory Category,
@@ -16,7 +16,7 @@ public sealed record SharingRequest(
 public sealed record Recipient(AgencyId Id, AgencyType Type, bool IsActive);
 
 /// <summary>Permit or deny, and what decided it: the protocol rule, the consent or the legal basis.</summary>
-public sealed record SharingDecision(
+internal sealed record SharingDecision(
     bool Permitted,
     string Reason,
     SharingProtocolId? ProtocolId,
@@ -36,7 +36,7 @@ public sealed record SharingDecision(
 /// either a consent in force permits it (and none denies it), or the caller invokes a legal override
 /// that the rule provides for, with a reason.
 /// </summary>
-public static class SharingDecisionPolicy
+internal static class SharingDecisionPolicy
 {
     public static SharingDecision Decide(
         SharingRequest request,

@@ -31,7 +31,7 @@ public sealed record SharingRule(DataCategory Category, AgencyType RecipientType
 /// pass a person's data to one another. It binds its signatory agencies once active; its rules are fixed
 /// from then on (a change is a new protocol).
 /// </summary>
-public sealed class SharingProtocol : AggregateRoot<SharingProtocolId>
+internal sealed class SharingProtocol : AggregateRoot<SharingProtocolId>
 {
     private List<SharingRule> _rules = [];
     private List<Guid> _signatories = [];
@@ -108,51 +108,51 @@ public sealed class SharingProtocol : AggregateRoot<SharingProtocolId>
 }
 
 /// <summary>The rules that decide sharing changed: cached decisions must be dropped.</summary>
-public sealed record SharingProtocolChanged(SharingProtocolId ProtocolId, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record SharingProtocolChanged(SharingProtocolId ProtocolId, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed class SharingProtocolNeedsRulesRule(IReadOnlyCollection<SharingRule> rules) : IBusinessRule
+internal sealed class SharingProtocolNeedsRulesRule(IReadOnlyCollection<SharingRule> rules) : IBusinessRule
 {
     public bool IsBroken() => rules.Count == 0;
 
     public string Message => "An information sharing protocol has at least one rule.";
 }
 
-public sealed class LegalOverrideRulesNameTheirBasisRule(IReadOnlyCollection<SharingRule> rules) : IBusinessRule
+internal sealed class LegalOverrideRulesNameTheirBasisRule(IReadOnlyCollection<SharingRule> rules) : IBusinessRule
 {
     public bool IsBroken() => rules.Any(r => r.Basis == SharingBasis.LegalOverride && string.IsNullOrWhiteSpace(r.LegalBasisCode));
 
     public string Message => "A legal-override rule names its legal basis (e.g. child-protection).";
 }
 
-public sealed class SharingProtocolMustBeDraftToActivateRule(SharingProtocol protocol) : IBusinessRule
+internal sealed class SharingProtocolMustBeDraftToActivateRule(SharingProtocol protocol) : IBusinessRule
 {
     public bool IsBroken() => protocol.Status != SharingProtocolStatus.Draft;
 
     public string Message => $"Information sharing protocol {protocol.Id} is {protocol.Status}, not a draft.";
 }
 
-public sealed class SharingProtocolNeedsSignatoriesRule(SharingProtocol protocol) : IBusinessRule
+internal sealed class SharingProtocolNeedsSignatoriesRule(SharingProtocol protocol) : IBusinessRule
 {
     public bool IsBroken() => protocol.Signatories.Count < 2;
 
     public string Message => "An information sharing protocol needs at least two signatory agencies before it is active.";
 }
 
-public sealed class RetiredSharingProtocolCannotChangeRule(SharingProtocol protocol) : IBusinessRule
+internal sealed class RetiredSharingProtocolCannotChangeRule(SharingProtocol protocol) : IBusinessRule
 {
     public bool IsBroken() => protocol.Status == SharingProtocolStatus.Retired;
 
     public string Message => $"Information sharing protocol {protocol.Id} is retired.";
 }
 
-public sealed class OnlyActiveAgenciesSignRule(AgencyId agency, bool agencyIsActive) : IBusinessRule
+internal sealed class OnlyActiveAgenciesSignRule(AgencyId agency, bool agencyIsActive) : IBusinessRule
 {
     public bool IsBroken() => !agencyIsActive;
 
     public string Message => $"Agency {agency} is not active and cannot sign.";
 }
 
-public interface ISharingProtocolRepository
+internal interface ISharingProtocolRepository
 {
     Task<SharingProtocol?> FindAsync(SharingProtocolId id, CancellationToken cancellationToken);
 

@@ -3,7 +3,7 @@ using IntegratedCare.GapsAndBlocks.Domain.Forms;
 
 namespace IntegratedCare.GapsAndBlocks.Application.Details.AskForMoreDetail;
 
-public sealed class DetailIsAskedOfAnOpenSubmittedFormRule(GapsBlocksForm form) : IBusinessRule
+internal sealed class DetailIsAskedOfAnOpenSubmittedFormRule(GapsBlocksForm form) : IBusinessRule
 {
     public bool IsBroken() => form.Stage is FormStage.Draft or FormStage.AwaitingEndorsement or FormStage.Closed;
 

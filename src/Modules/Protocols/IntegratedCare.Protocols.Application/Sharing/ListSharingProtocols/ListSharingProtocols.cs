@@ -11,7 +11,7 @@ namespace IntegratedCare.Protocols.Application.Sharing.ListSharingProtocols;
 [Audit(AuditAction.Read, "sharing-protocol")]
 public sealed record ListSharingProtocolsQuery(int PageSize, string PageToken) : IQuery<Page<SharingProtocolDto>>;
 
-public interface ISharingProtocolReadStore
+internal interface ISharingProtocolReadStore
 {
     Task<(IReadOnlyList<SharingProtocol> Items, int Total)> ListAsync(int offset, int limit, CancellationToken cancellationToken);
 }
