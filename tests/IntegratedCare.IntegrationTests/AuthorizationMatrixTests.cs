@@ -157,6 +157,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["GapsBlocksService/AskForMoreDetail"] = ("""{"formId":"{form}","question":"Which service?"}""", "dddddodddd"),
         ["GapsBlocksService/GiveMoreDetail"] = ("""{"formId":"{form}","detailId":"{form}","serviceUserId":"{person}","consentId":"{consent}","detail":"x"}""", "ondddddddd"),
         ["GapsBlocksService/ListMoreDetail"] = ("""{"formId":"{form}"}""", "onddoodddd"),
+        ["GapsBlocksService/ListHandedVariances"] = ("{}", "ooddoddddd"),
     };
 
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);

@@ -31,6 +31,7 @@ public sealed class CarePlanTests : IAsyncLifetime
     private CarePlanService.CarePlanServiceClient _lineManager = null!;
     private IntegratedCare.Protocols.V1.ReferralService.ReferralServiceClient _referrals = null!;
     private IntegratedCare.GapsBlocks.V1.GapsBlocksService.GapsBlocksServiceClient _gapsBlocks = null!;
+    private IntegratedCare.GapsBlocks.V1.GapsBlocksService.GapsBlocksServiceClient _otherGapsBlocks = null!;
 
     public async Task InitializeAsync()
     {
@@ -47,6 +48,7 @@ public sealed class CarePlanTests : IAsyncLifetime
         _lineManager = new(_host.Invoker(_host.Token("line-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.LineManager)));
         _referrals = new(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)));
         _gapsBlocks = new(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)));
+        _otherGapsBlocks = new(_host.Invoker(_host.Token("case-manager-housing", ActorKind.Staff, _scenario.Housing.AgencyId, Roles.CaseManager)));
     }
 
     public async Task DisposeAsync()
@@ -136,6 +138,15 @@ public sealed class CarePlanTests : IAsyncLifetime
         var handed = await _caseManager.HandVarianceToGapsAndBlocksAsync(new HandVarianceToGapsAndBlocksRequest { CarePlanId = coded.CarePlanId, ExpectedVersion = coded.Version, VarianceId = variance.VarianceId });
         Assert.NotNull(handed.Variances.Single().HandedToGapsAndBlocksAt);
 
+        // Gaps and blocks hears of it: it waits in the agency's list of variances to raise a form about.
+        // Another agency's case manager sees none of it.
+        var waiting = await WaitForAsync(
+            () => _gapsBlocks.ListHandedVariancesAsync(new IntegratedCare.GapsBlocks.V1.ListHandedVariancesRequest()).ResponseAsync, l => l.Variances.Count > 0);
+        var offered = Assert.Single(waiting.Variances);
+        Assert.Equal((variance.VarianceId, _scenario.Addiction.AgencyId, _scenario.Nhs.AgencyId, "Overdue", "WaitingList", string.Empty),
+            (offered.VarianceId, offered.LeadAgencyId, offered.ActionAgencyId, offered.Kind, offered.Reason, offered.FormId));
+        Assert.Empty((await _otherGapsBlocks.ListHandedVariancesAsync(new IntegratedCare.GapsBlocks.V1.ListHandedVariancesRequest { IncludeRaised = true })).Variances);
+
         // The case manager raises a gaps and blocks form linked to it; the link is checked against the plans their agency leads.
         // In a form linked to the person's plan, their given name alone identifies them; as the case manager's name, so does their full name.
         var who = (await _scenario.CaseManagerPeople.GetServiceUserAsync(new GetServiceUserRequest { ServiceUserId = person })).Name;
@@ -169,6 +180,12 @@ public sealed class CarePlanTests : IAsyncLifetime
             },
         });
         Assert.Equal(variance.VarianceId, form.LinkedVarianceId);
+
+        // The form raised it: no longer waiting, and the full list names the form.
+        Assert.Empty((await _gapsBlocks.ListHandedVariancesAsync(new IntegratedCare.GapsBlocks.V1.ListHandedVariancesRequest())).Variances);
+        var raised = Assert.Single((await _gapsBlocks.ListHandedVariancesAsync(new IntegratedCare.GapsBlocks.V1.ListHandedVariancesRequest { IncludeRaised = true })).Variances);
+        Assert.Equal(form.FormId, raised.FormId);
+        Assert.NotNull(raised.RaisedAt);
 
         // A review records progress and scores, and the next one is scheduled an interval on.
         var reviewed = await _caseManager.RecordReviewAsync(new RecordReviewRequest

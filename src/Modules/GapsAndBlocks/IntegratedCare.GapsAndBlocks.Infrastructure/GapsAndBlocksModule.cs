@@ -30,6 +30,7 @@ public static class GapsAndBlocksModule
         services.AddScoped<IFormRepository, FormRepository>();
         services.AddScoped<IMeetingRepository, MeetingRepository>();
         services.AddScoped<IMoreDetailRepository, MoreDetailRepository>();
+        services.AddScoped<Domain.Variances.IHandedVarianceRepository, HandedVarianceRepository>();
         services.AddScoped<AnonymityGuard>();
         services.AddScoped<Ladder>();
         services.AddScoped<FormAccess>();

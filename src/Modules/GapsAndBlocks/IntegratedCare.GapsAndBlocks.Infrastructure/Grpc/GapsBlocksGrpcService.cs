@@ -87,6 +87,9 @@ internal sealed class GapsBlocksGrpcService(GrpcMediator mediator) : GapsBlocksS
     public override Task<ListMoreDetailResponse> ListMoreDetail(ListMoreDetailRequest request, ServerCallContext context) =>
         mediator.SendAsync<ListMoreDetailQuery, Page<MoreDetailDto>, ListMoreDetailResponse>(request, context);
 
+    public override Task<ListHandedVariancesResponse> ListHandedVariances(ListHandedVariancesRequest request, ServerCallContext context) =>
+        mediator.SendAsync<Application.Variances.ListHandedVariances.ListHandedVariancesQuery, Page<Application.Variances.HandedVarianceDto>, ListHandedVariancesResponse>(request, context);
+
     /// <summary>Each ladder RPC is one step of the same request; the step comes from the method called.</summary>
     private Task<Form> Step(LadderStepRequest request, LadderStep step, ServerCallContext context) =>
         mediator.SendAsync<MoveFormCommand, FormDto, Form>(new StepCall(request, step), context);

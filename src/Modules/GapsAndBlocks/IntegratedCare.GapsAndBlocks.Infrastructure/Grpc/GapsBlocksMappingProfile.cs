@@ -85,6 +85,9 @@ internal sealed class GapsBlocksMappingProfile : ModuleProfile
         CreateMap<V1.ListMoreDetailRequest, ListMoreDetailQuery>();
         CreateMap<MoreDetailDto, V1.MoreDetail>();
         CreateMap<Page<MoreDetailDto>, V1.ListMoreDetailResponse>().ForMember(d => d.Details, o => o.MapFrom(s => s.Items));
+        CreateMap<V1.ListHandedVariancesRequest, Application.Variances.ListHandedVariances.ListHandedVariancesQuery>();
+        CreateMap<Application.Variances.HandedVarianceDto, V1.HandedVariance>();
+        CreateMap<Page<Application.Variances.HandedVarianceDto>, V1.ListHandedVariancesResponse>().ForMember(d => d.Variances, o => o.MapFrom(s => s.Items));
         CreateMap<IdentifyingFinding, V1.IdentifyingFinding>();
         CreateMap<IReadOnlyList<IdentifyingFinding>, V1.CheckFormTextResponse>().ForMember(d => d.Findings, o => o.MapFrom(s => s));
     }

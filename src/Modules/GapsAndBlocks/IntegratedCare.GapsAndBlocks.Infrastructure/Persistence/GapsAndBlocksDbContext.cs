@@ -23,6 +23,8 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
 
     public DbSet<MoreDetail> Details => Set<MoreDetail>();
 
+    public DbSet<Domain.Variances.HandedVariance> HandedVariances => Set<Domain.Variances.HandedVariance>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
 
@@ -94,6 +96,16 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
             e.Property(x => x.Answer).HasMaxLength(4000);
             e.Property(x => x.AnsweredBy).HasMaxLength(200);
             e.HasIndex(x => x.FormId);
+        });
+
+        modelBuilder.Entity<Domain.Variances.HandedVariance>(e =>
+        {
+            e.ToTable("gapsblocks_handed_variances");
+            e.HasKey(x => x.VarianceId);
+            e.Property(x => x.VarianceId).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Reason).HasMaxLength(40);
+            e.HasIndex(x => new { x.LeadAgencyId, x.HandedAt });
         });
     }
 }
@@ -307,4 +319,21 @@ internal sealed class MoreDetailRepository(GapsAndBlocksDbContext db) : IMoreDet
     }
 
     public void Add(MoreDetail detail) => db.Details.Add(detail);
+}
+
+internal sealed class HandedVarianceRepository(GapsAndBlocksDbContext db) : Domain.Variances.IHandedVarianceRepository
+{
+    public Task<Domain.Variances.HandedVariance?> FindAsync(Guid varianceId, CancellationToken cancellationToken) =>
+        db.HandedVariances.SingleOrDefaultAsync(v => v.VarianceId == varianceId, cancellationToken);
+
+    public async Task<(IReadOnlyList<Domain.Variances.HandedVariance> Variances, int Total)> ForAgencyAsync(
+        Guid leadAgencyId, bool includeRaised, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var handed = db.HandedVariances.AsNoTracking().Where(v => v.LeadAgencyId == leadAgencyId && (includeRaised || v.FormId == null));
+        var total = await handed.CountAsync(cancellationToken);
+        var page = await handed.OrderBy(v => v.HandedAt).ThenBy(v => v.VarianceId).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (page, total);
+    }
+
+    public void Add(Domain.Variances.HandedVariance variance) => db.HandedVariances.Add(variance);
 }

@@ -20,7 +20,8 @@ internal sealed class CreateFormValidator : AbstractValidator<CreateFormCommand>
         RuleFor(x => x.Form).NotNull().WithMessage("is required").SetValidator(new FormInputValidator(clock)!);
 }
 
-internal sealed class CreateFormHandler(IFormRepository forms, AnonymityGuard guard, IMediator mediator, Ladder ladder, IAuditScope audit, TimeProvider clock)
+internal sealed class CreateFormHandler(
+    IFormRepository forms, Domain.Variances.IHandedVarianceRepository handed, AnonymityGuard guard, IMediator mediator, Ladder ladder, IAuditScope audit, TimeProvider clock)
     : IRequestHandler<CreateFormCommand, FormDto>
 {
     public async Task<FormDto> Handle(CreateFormCommand request, CancellationToken cancellationToken)
@@ -39,6 +40,12 @@ internal sealed class CreateFormHandler(IFormRepository forms, AnonymityGuard gu
         var now = clock.GetUtcNow();
         var form = GapsBlocksForm.Draft(area.AreaId, agencyId, actor.Id, input.ToContent(), FormLink.LinkOf(input), now);
         forms.Add(form);
+        if (form.LinkedVarianceId is { } variance && await handed.FindAsync(variance, cancellationToken) is { } waiting)
+        {
+            // A form about a variance handed over from the plan: it is no longer waiting for one.
+            waiting.RaisedBy(form.Id.Value, agencyId, now);
+        }
+
         audit.Resource(form.Id.ToString());
         return ladder.View(form, area, now);
     }

@@ -225,6 +225,43 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
 
                     b.ToTable("gapsblocks_meetings", (string)null);
                 });
+
+            modelBuilder.Entity("IntegratedCare.GapsAndBlocks.Domain.Variances.HandedVariance", b =>
+                {
+                    b.Property<Guid>("VarianceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FormId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HandedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VarianceId");
+
+                    b.HasIndex("LeadAgencyId", "HandedAt");
+
+                    b.ToTable("gapsblocks_handed_variances", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
