@@ -60,9 +60,10 @@ public sealed class GapsAndBlocksTests(StaffUi ui)
         await StaffUi.ClickAsync(casey, "Attest and submit to line manager");
         await Assertions.Expect(casey.GetByTestId("form-stage")).ToContainTextAsync("Awaiting endorsement");
 
-        // The case manager cannot endorse their own form: only the holder of a stage moves it.
-        await StaffUi.ClickAsync(casey, "Endorse");
-        await Assertions.Expect(casey.GetByTestId("problem")).ToContainTextAsync("You may not do this");
+        // The case manager is not offered to endorse their own form: only the holder of a stage moves it
+        // (the server refuses it too; the integration tests send it).
+        await Assertions.Expect(casey.GetByRole(AriaRole.Button, new() { Name = "Endorse" })).ToHaveCountAsync(0);
+        await Assertions.Expect(casey.GetByTestId("form-holder")).ToContainTextAsync("with the line manager");
 
         var lena = await ui.SignedInAsync("lena");
         await Assertions.Expect(lena.GetByRole(AriaRole.Link, new() { Name = "Open" })).ToHaveCountAsync(1);
@@ -74,7 +75,32 @@ public sealed class GapsAndBlocksTests(StaffUi ui)
         await rhona.GotoAsync(formUrl);
         await StaffUi.ClickAsync(rhona, "Raise to sub-group");
         await Assertions.Expect(rhona.GetByTestId("form-stage")).ToContainTextAsync("At sub group");
+        await Assertions.Expect(rhona.GetByTestId("form-holder")).ToContainTextAsync("with the sub-group");
         await ui.ScreenshotAsync(rhona, "11-gaps-form-at-sub-group");
+
+        // On to NDRIC and back. The report back awaits both acknowledgements; each party is offered only
+        // its own, and the form says who it still waits for.
+        await StaffUi.ClickAsync(rhona, "Refer to NDRIC");
+        await Assertions.Expect(rhona.GetByTestId("form-stage")).ToContainTextAsync("At NDRIC");
+        var nora = await ui.SignedInAsync("nora");
+        await nora.GotoAsync(formUrl);
+        await nora.GetByLabel("Comment, resolution or decision").FillAsync("Commission a supported tenancy pilot.");
+        await StaffUi.ClickAsync(nora, "Record NDRIC's actions");
+        await Assertions.Expect(nora.GetByTestId("form-stage")).ToContainTextAsync("Reporting back");
+        await rhona.ReloadAsync();
+        await rhona.GetByLabel("Comment, resolution or decision").FillAsync("The pilot starts in spring.");
+        await StaffUi.ClickAsync(rhona, "Report back");
+        await Assertions.Expect(rhona.GetByTestId("form-holder")).ToContainTextAsync("with the sub-group and the case manager");
+        await Assertions.Expect(rhona.GetByRole(AriaRole.Button, new() { Name = "Acknowledge as case manager" })).ToHaveCountAsync(0);
+        await StaffUi.ClickAsync(rhona, "Acknowledge for the sub-group");
+        await Assertions.Expect(rhona.GetByTestId("form-holder")).ToContainTextAsync("with the case manager");
+        await Assertions.Expect(rhona.GetByRole(AriaRole.Button, new() { Name = "Acknowledge for the sub-group" })).ToHaveCountAsync(0);
+        await casey.GotoAsync(formUrl);
+        await Assertions.Expect(casey.GetByRole(AriaRole.Button, new() { Name = "Acknowledge for the sub-group" })).ToHaveCountAsync(0);
+        await StaffUi.ClickAsync(casey, "Acknowledge as case manager");
+        await Assertions.Expect(casey.GetByTestId("form-stage")).ToContainTextAsync("Closed");
+        await Assertions.Expect(casey.GetByTestId("form-holder")).ToHaveCountAsync(0);
+        await Assertions.Expect(casey.GetByText("Nobody")).ToHaveCountAsync(0);
     }
 
     [Fact]

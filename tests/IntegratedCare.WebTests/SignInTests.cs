@@ -18,6 +18,10 @@ public sealed class SignInTests(StaffUi ui)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My caseload" })).ToBeVisibleAsync();
 
+        // Meetings are the co-ordinators' and committees': a case manager is not offered a page that would refuse them.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Gaps and blocks" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Meetings" })).ToHaveCountAsync(0);
+
         // A case manager is not an administrator: the page says so rather than showing staff accounts.
         await page.GotoAsync("/admin/staff");
         await Assertions.Expect(page.GetByText("Your roles do not allow this page")).ToBeVisibleAsync();

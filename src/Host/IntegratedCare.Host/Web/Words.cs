@@ -30,6 +30,19 @@ public static class Words
         return text.ToString().Replace("nhs", "NHS", StringComparison.Ordinal).Replace("ndric", "NDRIC", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Who holds a form now, as a person would say it: both parties while the report back awaits their
+    /// acknowledgements, then the one still to acknowledge; nobody is named for a closed form.
+    /// </summary>
+    public static string HolderOf(IntegratedCare.GapsAndBlocks.Application.Forms.FormDto form) => form switch
+    {
+        { Stage: IntegratedCare.GapsAndBlocks.Domain.Forms.FormStage.Closed } => "closed",
+        { Stage: IntegratedCare.GapsAndBlocks.Domain.Forms.FormStage.AwaitingAcknowledgement, SubGroupAcknowledged: true, CaseManagerAcknowledged: false } => "the case manager",
+        { Stage: IntegratedCare.GapsAndBlocks.Domain.Forms.FormStage.AwaitingAcknowledgement, SubGroupAcknowledged: false, CaseManagerAcknowledged: true } => "the sub-group",
+        { Stage: IntegratedCare.GapsAndBlocks.Domain.Forms.FormStage.AwaitingAcknowledgement } => "the sub-group and the case manager",
+        _ => "the " + Of(form.Holder).ToLowerInvariant().Replace("sub group", "sub-group", StringComparison.Ordinal).Replace("ndric", "NDRIC", StringComparison.Ordinal),
+    };
+
     /// <summary>The data categories consent and sharing rules speak of: Protocols' own list of codes.</summary>
     public static IReadOnlyCollection<string> DataCategories => IntegratedCare.Protocols.Domain.Sharing.DataCategoryCodes.All;
 

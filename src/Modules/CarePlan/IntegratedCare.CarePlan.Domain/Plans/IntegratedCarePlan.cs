@@ -512,7 +512,7 @@ internal sealed class ActivationNeedsThePersonsAgreementRule(Participation parti
 {
     public bool IsBroken() => participation.AgreedOn is null;
 
-    public string Message => "A plan is activated only with the person's agreement: record the date they agreed (RecordParticipation).";
+    public string Message => "A plan is activated only with the person's agreement: record the date they agreed first.";
 }
 
 internal sealed class ActionBelongsToTheAgencyRule(PlanAction action, Guid agencyId) : IBusinessRule
@@ -559,7 +559,7 @@ internal sealed class ExitIsRecordedWithAReasonRule(PathwayStage stage) : IBusin
 {
     public bool IsBroken() => stage == PathwayStage.AftercareExit;
 
-    public string Message => "Exit closes the plan and records a reason: use ExitCarePlan.";
+    public string Message => "Moving to exit closes the plan, so it is done by exiting the plan with a reason.";
 }
 
 internal sealed class ItemMustBelongToThePlanRule(string kind, Guid id) : IBusinessRule
