@@ -166,6 +166,9 @@ public sealed class AssessmentTests : IAsyncLifetime
         Assert.Equal(recorded.Version, seenByLead.Version);
         Assert.Equal(StatusCode.PermissionDenied, outsideItsConsent.StatusCode);
         Assert.Contains("assessment.housing", outsideItsConsent.Status.Detail, StringComparison.Ordinal);
+        // The refusal names what was withheld, not the agency's internal id nor the sharing rule's reasoning (that is audited).
+        Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-", outsideItsConsent.Status.Detail);
+        Assert.DoesNotContain("rule", outsideItsConsent.Status.Detail, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed record UiResult<T>(T? Value, string? Error, IReadOnlyDictionary<st
 /// member, through the same mediator pipeline (authorisation, validation, audit, one transaction) as a
 /// gRPC call. A page never holds a DbContext across a circuit's lifetime.
 /// </summary>
-public sealed class UiMediator(
+public sealed partial class UiMediator(
     IServiceScopeFactory scopes,
     AuthenticationStateProvider authentication,
     IOptions<AuthOptions> options,
@@ -74,7 +74,8 @@ public sealed class UiMediator(
         }
         catch (ForbiddenException ex)
         {
-            return Failed<T>("You may not do this: " + ex.Message);
+            // Never an internal id on the screen: a message that carries one is said without it.
+            return Failed<T>("You may not do this: " + Guids().Replace(ex.Message, "this record"));
         }
         catch (UnauthenticatedException)
         {
@@ -117,6 +118,9 @@ public sealed class UiMediator(
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial System.Text.RegularExpressions.Regex Guids();
 
     private static UiResult<T> Failed<T>(string message) => new(default, message, Empty);
 }

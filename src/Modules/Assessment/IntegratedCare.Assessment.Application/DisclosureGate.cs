@@ -72,7 +72,7 @@ internal sealed class DisclosureGate(IMediator mediator, RequestSharingDecisions
             audit.ServiceUser(serviceUserId.ToString("D"));
             audit.Basis(decision.Basis);
             await HideFromStrangerAsync(serviceUserId, caller, cancellationToken);
-            throw new ForbiddenException($"The sharing decision does not let agency {caller.AgencyId} see '{category}' for this person: {decision.Reason}");
+            throw new ForbiddenException($"The information sharing agreements and the person's consents do not let your agency see '{category}' for this person.");
         }
 
         return decision;

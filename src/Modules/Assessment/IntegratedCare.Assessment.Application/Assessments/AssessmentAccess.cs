@@ -52,7 +52,7 @@ internal sealed class AssessmentAccess(IAssessmentRepository assessments, Disclo
         {
             audit.Basis(flags.Basis);
             await gate.HideFromStrangerAsync(assessment.ServiceUserId, caller, cancellationToken);
-            throw new ForbiddenException($"The sharing decision lets agency {caller.AgencyId} see no part of this assessment.");
+            throw new ForbiddenException("The information sharing agreements and the person's consents let your agency see no part of this assessment.");
         }
 
         audit.Basis(string.Join(";", bases));

@@ -37,7 +37,7 @@ internal sealed class PlanAccess(RequestSharingDecisions decisions, IAuditScope 
         if (!whole.Permitted)
         {
             audit.Basis(whole.Basis);
-            throw new ForbiddenException($"The sharing decision does not let agency {caller.AgencyId} see this person's care plan: {whole.Reason}");
+            throw new ForbiddenException("The information sharing agreements and the person's consents do not let your agency see this person's care plan.");
         }
 
         var withheld = new HashSet<NeedDomain>();

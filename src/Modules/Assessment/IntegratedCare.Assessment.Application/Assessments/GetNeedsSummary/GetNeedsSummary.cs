@@ -64,7 +64,7 @@ internal sealed class GetNeedsSummaryHandler(
         {
             audit.Basis(refusal ?? string.Empty);
             await gate.HideFromStrangerAsync(person.Id.Value, agency, cancellationToken);
-            throw new ForbiddenException($"The sharing decision lets agency {agency.AgencyId} see no assessment domain of this person.");
+            throw new ForbiddenException("The information sharing agreements and the person's consents let your agency see no assessment domain of this person.");
         }
 
         audit.Basis(string.Join(";", bases));
