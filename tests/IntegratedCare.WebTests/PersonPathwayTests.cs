@@ -58,6 +58,14 @@ public sealed class PersonPathwayTests(StaffUi ui)
 
         await ui.ScreenshotAsync(page, "06-ssa");
         await StaffUi.AssertAccessibleAsync(page);
+
+        // While one is in progress the person's page offers no second SSA (the register would refuse it);
+        // the registering agency is offered consent.
+        var ssaUrl = page.Url;
+        await page.GotoAsync(personUrl);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record consent" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start an SSA" })).ToHaveCountAsync(0);
+        await page.GotoAsync(ssaUrl);
         await StaffUi.FillAsync(page, "Assessor's name", "Casey Manager");
         await StaffUi.FillAsync(page, "Assessor's role", "Case manager");
         await StaffUi.ClickAsync(page, "Complete assessment");
