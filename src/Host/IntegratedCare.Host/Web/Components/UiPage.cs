@@ -1,5 +1,9 @@
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Infrastructure.Security;
 using MediatR;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace IntegratedCare.Host.Web.Components;
 
@@ -18,6 +22,12 @@ public abstract class UiPage : ComponentBase
     [Inject]
     protected NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private IOptions<AuthOptions> AuthOptions { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> SignedInState { get; set; } = default!;
+
     protected bool Working { get; private set; }
 
     protected string? Error { get; set; }
@@ -32,6 +42,12 @@ public abstract class UiPage : ComponentBase
     protected string? FieldError(string field) => FieldErrors.TryGetValue(field, out var reason) ? reason : null;
 
     protected bool HasFieldError(string field) => FieldErrors.ContainsKey(field);
+
+    /// <summary>
+    /// Who is signed in, read from the session's claims as the pipeline reads them: what a page offers
+    /// follows from it (the server still decides every request).
+    /// </summary>
+    protected async Task<Actor?> SignedInAsync() => ClaimsActor.From((await SignedInState).User, AuthOptions.Value);
 
     protected async Task<T?> SendAsync<T>(IRequest<T> request)
     {
