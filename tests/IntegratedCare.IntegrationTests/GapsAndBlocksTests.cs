@@ -501,6 +501,37 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         Assert.Empty(listed.Forms);
     }
 
+    /// <summary>
+    /// Issue 18, defect 1: My work and the Gaps and blocks list name no area, and the co-ordinator's and the
+    /// sub-group's lists were empty without one. With none named each covers every area the role works in,
+    /// and still nothing beyond them.
+    /// </summary>
+    [Fact]
+    public async Task WithNoAreaNamed_TheCoordinatorAndSubGroupSeeEveryAreaTheyWorkIn_AndNoOther()
+    {
+        var endorsed = await _lineManager.EndorseAsync(Step(await _caseManager.AttestAsync(Step(await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() }), "Discussed with the staff team")), "Warrants attention"));
+        var raised = await RaisedToSubGroupAsync();
+        var scenario = new AgencyScenario(_host);
+        var elsewhere = await scenario.Admin.CreateAreaAsync(new IntegratedCare.Protocols.V1.CreateAreaRequest
+        {
+            Name = "East Dunbartonshire", Kind = IntegratedCare.Protocols.V1.AreaKind.CouncilArea, TimeZone = "Europe/London", Jurisdiction = IntegratedCare.Protocols.V1.Jurisdiction.Scotland,
+            RehabilitationCoordinator = new IntegratedCare.Protocols.V1.RehabilitationCoordinator { StaffId = "coordinator-2", Name = "Other Co-ordinator", Email = "other@example.org" },
+        });
+        var farAgency = await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(elsewhere.AreaId, "Kirkintilloch Housing", IntegratedCare.Protocols.V1.AgencyType.HousingAndHomelessness));
+        var otherCoordinator = Client("coordinator-2", null, Roles.RehabilitationCoordinator);
+        var outsider = Client("sg-9", farAgency.AgencyId, Roles.SubgroupMember);
+
+        var coordinator = await _coordinator.ListFormsAsync(new ListFormsRequest());
+        var coordinatorAll = await _coordinator.ListFormsAsync(new ListFormsRequest { IncludeClosed = true });
+        var subGroup = await _subGroup.ListFormsAsync(new ListFormsRequest());
+
+        Assert.Equal(new[] { endorsed.FormId, raised.FormId }.Order(), coordinator.Forms.Select(f => f.FormId).Order());
+        Assert.Equal(2, coordinatorAll.TotalSize);
+        Assert.Equal([raised.FormId], subGroup.Forms.Select(f => f.FormId));
+        Assert.Empty((await otherCoordinator.ListFormsAsync(new ListFormsRequest { IncludeClosed = true })).Forms);
+        Assert.Empty((await outsider.ListFormsAsync(new ListFormsRequest { IncludeClosed = true })).Forms);
+    }
+
     [Fact]
     public async Task ASubGroupMember_ActsOnlyForTheAreasItsAgencyServes()
     {

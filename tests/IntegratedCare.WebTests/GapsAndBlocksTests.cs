@@ -71,8 +71,16 @@ public sealed class GapsAndBlocksTests(StaffUi ui)
         await StaffUi.ClickAsync(lena, "Endorse");
         await Assertions.Expect(lena.GetByTestId("form-stage")).ToContainTextAsync("With coordinator");
 
+        // Defect 1: the co-ordinator finds the form in My work ("Forms with you") and in the Gaps and blocks
+        // list, neither naming an area, and opens it from there.
         var rhona = await ui.SignedInAsync("rhona");
-        await rhona.GotoAsync(formUrl);
+        var formLink = rhona.Locator($"a[href='{new Uri(formUrl).AbsolutePath}']");
+        await StaffUi.OpenAsync(rhona, "/gaps", "Gaps and blocks");
+        await Assertions.Expect(formLink.First).ToBeVisibleAsync();
+        await StaffUi.OpenAsync(rhona, "/", "My work");
+        var withYou = rhona.GetByRole(AriaRole.Heading, new() { Name = "Forms with you (ten-day clock)" });
+        await Assertions.Expect(withYou).ToBeVisibleAsync();
+        await formLink.First.ClickAsync();
         await StaffUi.ClickAsync(rhona, "Raise to sub-group");
         await Assertions.Expect(rhona.GetByTestId("form-stage")).ToContainTextAsync("At sub group");
         await Assertions.Expect(rhona.GetByTestId("form-holder")).ToContainTextAsync("with the sub-group");

@@ -22,3 +22,11 @@ public sealed record AgencyProfile(Guid AgencyId, string Name, string AgencyType
 public sealed record AreaProfileQuery(string AreaId) : IContractQuery<AreaProfile?>;
 
 public sealed record AreaProfile(Guid AreaId, string Name, string TimeZone, string CoordinatorStaffId, IntegratedCare.BuildingBlocks.Domain.Calendar.Jurisdiction Jurisdiction);
+
+/// <summary>
+/// The areas a rehabilitation co-ordinator (a staff id, the token subject) co-ordinates, by name: what a
+/// co-ordinator's own lists cover when no area is named.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "area")]
+public sealed record AreasCoordinatedByQuery(string StaffId) : IContractQuery<IReadOnlyList<AreaProfile>>;

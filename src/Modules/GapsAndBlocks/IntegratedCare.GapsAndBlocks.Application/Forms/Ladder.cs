@@ -27,12 +27,23 @@ internal sealed class Ladder(ICurrentActor currentActor, IMediator mediator, IAc
 
     public Actor Actor => currentActor.Required;
 
-    /// <summary>The area, and (once per call) the areas the caller's agency serves, which the sub-group checks need.</summary>
-    public async Task<AreaProfile> AreaAsync(Guid areaId, CancellationToken cancellationToken)
-    {
+    /// <summary>The areas the caller's agency serves (none without an active agency).</summary>
+    public async Task<IReadOnlyList<Guid>> ActorAreasAsync(CancellationToken cancellationToken) =>
         _actorAreas ??= Guid.TryParse(Actor.AgencyId, out var agency) && await agencies.FindAsync(agency, cancellationToken) is { Active: true } acting
             ? acting.AreaIds
             : [];
+
+    /// <summary>The areas the caller co-ordinates (by the area's record; <see cref="IsCoordinator"/> still decides each).</summary>
+    public async Task<IReadOnlyList<AreaProfile>> CoordinatedAreasAsync(CancellationToken cancellationToken)
+    {
+        await ActorAreasAsync(cancellationToken);
+        return await mediator.Send(new AreasCoordinatedByQuery(Actor.Id), cancellationToken);
+    }
+
+    /// <summary>The area, and (once per call) the areas the caller's agency serves, which the sub-group checks need.</summary>
+    public async Task<AreaProfile> AreaAsync(Guid areaId, CancellationToken cancellationToken)
+    {
+        await ActorAreasAsync(cancellationToken);
         return await mediator.Send(new AreaProfileQuery(areaId.ToString("D")), cancellationToken)
             ?? throw new RequestValidationException("area_id", "no area has this id");
     }

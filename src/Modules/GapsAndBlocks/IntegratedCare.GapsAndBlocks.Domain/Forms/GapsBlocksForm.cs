@@ -400,16 +400,16 @@ internal sealed record FormFilter(string? CaseManagerId, Guid? AgencyId, Guid? A
 
 /// <summary>
 /// What one caller's form listing shows: the union of what each of their roles sees (a case manager
-/// their own drafts in their agency; a line manager their agency's; a co-ordinator their area's once a
+/// their own drafts in their agency; a line manager their agency's; a co-ordinator their areas' once a
 /// line manager sent them on (a draft stays within its agency); a
-/// sub-group member their area's from the sub-group on; the national co-ordinator from NDRIC on), within
-/// one area if named, closed forms only if asked. A part left null (or false) adds nothing.
+/// sub-group member their areas' from the sub-group on; the national co-ordinator from NDRIC on), within
+/// one area if named, closed forms only if asked. A part left null, empty or false adds nothing.
 /// </summary>
 internal sealed record FormListing(
     (string Id, Guid AgencyId)? CaseManager,
     Guid? LineManagerAgencyId,
-    Guid? CoordinatorAreaId,
-    Guid? SubGroupAreaId,
+    IReadOnlyCollection<Guid> CoordinatorAreaIds,
+    IReadOnlyCollection<Guid> SubGroupAreaIds,
     IReadOnlyCollection<FormStage> SubGroupStages,
     bool National,
     IReadOnlyCollection<FormStage> NationalStages,

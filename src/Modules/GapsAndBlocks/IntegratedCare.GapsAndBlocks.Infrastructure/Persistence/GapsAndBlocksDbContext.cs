@@ -157,16 +157,16 @@ internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepositor
     {
         var (caseManager, caseManagerAgency) = listing.CaseManager is { } own ? (own.Id, own.AgencyId) : ((string?)null, (Guid?)null);
         var lineManagerAgency = listing.LineManagerAgencyId;
-        var coordinatorArea = listing.CoordinatorAreaId;
-        var subGroupArea = listing.SubGroupAreaId;
+        var coordinatorAreas = listing.CoordinatorAreaIds.ToList();
+        var subGroupAreas = listing.SubGroupAreaIds.ToList();
         var subGroupStages = listing.SubGroupStages.ToList();
         var national = listing.National;
         var nationalStages = listing.NationalStages.ToList();
         var query = db.Forms.AsNoTracking().Where(f =>
             (caseManager != null && f.CaseManagerId == caseManager && f.AgencyId == caseManagerAgency)
             || (lineManagerAgency != null && f.AgencyId == lineManagerAgency)
-            || (coordinatorArea != null && f.AreaId == coordinatorArea && f.SubmittedAt != null)
-            || (subGroupArea != null && f.AreaId == subGroupArea && f.ReachedSubGroup && subGroupStages.Contains(f.Stage))
+            || (coordinatorAreas.Contains(f.AreaId) && f.SubmittedAt != null)
+            || (subGroupAreas.Contains(f.AreaId) && f.ReachedSubGroup && subGroupStages.Contains(f.Stage))
             || (national && nationalStages.Contains(f.Stage)));
         if (listing.AreaId is { } area)
         {

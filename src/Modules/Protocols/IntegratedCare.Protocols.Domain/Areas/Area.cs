@@ -106,5 +106,8 @@ internal interface IAreaRepository
     /// <summary>Those of <paramref name="ids"/> that do not exist.</summary>
     Task<IReadOnlyList<AreaId>> MissingAsync(IReadOnlyCollection<AreaId> ids, CancellationToken cancellationToken);
 
+    /// <summary>The areas whose co-ordinator is this staff id, by name.</summary>
+    Task<IReadOnlyList<Area>> CoordinatedByAsync(string staffId, CancellationToken cancellationToken);
+
     void Add(Area area);
 }

@@ -77,6 +77,9 @@ internal sealed class AreaRepository(ProtocolsDbContext db) : IAreaRepository, I
 
     public void Add(Area area) => db.Areas.Add(area);
 
+    public async Task<IReadOnlyList<Area>> CoordinatedByAsync(string staffId, CancellationToken cancellationToken) =>
+        await db.Areas.AsNoTracking().Where(a => a.Coordinator.StaffId == staffId).OrderBy(a => a.Name).ToListAsync(cancellationToken);
+
     public async Task<(IReadOnlyList<Area> Items, int Total)> ListAsync(int offset, int limit, CancellationToken cancellationToken)
     {
         var total = await db.Areas.CountAsync(cancellationToken);

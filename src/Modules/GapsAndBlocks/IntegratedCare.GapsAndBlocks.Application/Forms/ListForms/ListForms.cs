@@ -12,7 +12,8 @@ namespace IntegratedCare.GapsAndBlocks.Application.Forms.ListForms;
 /// <summary>
 /// The forms the caller works with, overdue ones flagged: a case manager their own, a line manager their
 /// agency's, a co-ordinator their area's, sub-group members what reached the sub-group in an area, the
-/// national co-ordinator what reached NDRIC.
+/// national co-ordinator what reached NDRIC. With no area named, each role's list covers every area it
+/// works in (a co-ordinator's every area, a sub-group member's every area their agency serves).
 /// </summary>
 [Authorize(Roles.CaseManager, Roles.LineManager, Roles.RehabilitationCoordinator, Roles.SubgroupMember, Roles.NationalCoordinator)]
 [Audit(AuditAction.Read, "gaps-blocks-form")]
@@ -41,8 +42,8 @@ internal sealed class ListFormsHandler(IFormRepository forms, Ladder ladder, Tim
         var listing = new FormListing(
             actor.IsInRole(Roles.CaseManager) && agency is { } own ? (actor.Id, own) : null,
             actor.IsInRole(Roles.LineManager) ? agency : null,
-            actor.IsInRole(Roles.RehabilitationCoordinator) && area is { } coordinated && ladder.IsCoordinator(await ladder.AreaAsync(coordinated, cancellationToken)) ? area : null,
-            actor.IsInRole(Roles.SubgroupMember) && area is { } sitting && ladder.IsSubGroup(await ladder.AreaAsync(sitting, cancellationToken)) ? area : null,
+            actor.IsInRole(Roles.RehabilitationCoordinator) ? await CoordinatedAsync(area, cancellationToken) : [],
+            actor.IsInRole(Roles.SubgroupMember) ? await SittingAsync(area, cancellationToken) : [],
             FromSubGroup,
             ladder.IsNational,
             FromNdric,
@@ -67,4 +68,30 @@ internal sealed class ListFormsHandler(IFormRepository forms, Ladder ladder, Tim
 
         return Page<FormDto>.At(views, offset, total, fingerprint);
     }
+
+    /// <summary>The areas whose forms the caller sees as co-ordinator: the one named, or with none named every area they co-ordinate.</summary>
+    private async Task<IReadOnlyCollection<Guid>> CoordinatedAsync(Guid? area, CancellationToken cancellationToken)
+    {
+        if (area is { } named)
+        {
+            return ladder.IsCoordinator(await ladder.AreaAsync(named, cancellationToken)) ? [named] : [];
+        }
+
+        var coordinated = new List<Guid>();
+        foreach (var profile in await ladder.CoordinatedAreasAsync(cancellationToken))
+        {
+            if (ladder.IsCoordinator(profile))
+            {
+                coordinated.Add(profile.AreaId);
+            }
+        }
+
+        return coordinated;
+    }
+
+    /// <summary>The areas whose sub-group the caller sits on: the one named, or with none named every area their agency serves.</summary>
+    private async Task<IReadOnlyCollection<Guid>> SittingAsync(Guid? area, CancellationToken cancellationToken) =>
+        area is { } named
+            ? ladder.IsSubGroup(await ladder.AreaAsync(named, cancellationToken)) ? [named] : []
+            : await ladder.ActorAreasAsync(cancellationToken);
 }
