@@ -30,20 +30,26 @@ public sealed partial class UiMediator(
 {
     /// <summary>
     /// Every page of a listing (for a dashboard that shows all of it, such as a caseload): asks page after
-    /// page with the token each gave, and stops at the last, or at the first refusal.
+    /// page with the token each gave, and stops at the last. A refusal or a failure on any page is the
+    /// result, never an empty list: a page that says "nothing here" when it could not look is lying.
     /// </summary>
-    public async Task<List<T>> AllPagesAsync<T>(Func<string, IRequest<Page<T>>> page, CancellationToken cancellationToken = default)
+    public async Task<UiResult<List<T>>> AllPagesAsync<T>(Func<string, IRequest<Page<T>>> page, CancellationToken cancellationToken = default)
     {
         var all = new List<T>();
         var token = string.Empty;
         do
         {
-            var next = (await SendAsync(page(token), cancellationToken)).Value;
-            all.AddRange(next?.Items ?? []);
-            token = next?.NextPageToken ?? string.Empty;
+            var next = await SendAsync(page(token), cancellationToken);
+            if (!next.Ok)
+            {
+                return new UiResult<List<T>>(null, next.Error, next.FieldErrors, next.Reason, next.Details);
+            }
+
+            all.AddRange(next.Value!.Items);
+            token = next.Value.NextPageToken ?? string.Empty;
         }
         while (token.Length > 0);
-        return all;
+        return new UiResult<List<T>>(all, null, Empty);
     }
 
     public async Task<UiResult<T>> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken = default)

@@ -81,4 +81,16 @@ public abstract class UiPage : ComponentBase
 
         return result.Ok ? result.Value : default;
     }
+
+    /// <summary>Every page of a listing; a failure is shown (the first one) and the list is empty.</summary>
+    protected async Task<List<T>> ReadAllAsync<T>(Func<string, IRequest<BuildingBlocks.Application.Paging.Page<T>>> page)
+    {
+        var result = await Mediator.AllPagesAsync(page);
+        if (!result.Ok)
+        {
+            Error ??= result.Error;
+        }
+
+        return result.Value ?? [];
+    }
 }
