@@ -28,6 +28,8 @@ public sealed partial class HostUnderTest : IAsyncDisposable
             $"--Kestrel:Endpoints:Web:Url={WebAddress}",
             $"--Database:Path={Path.Combine(data, "integratedcare.db")}",
             $"--Authentication:SigningKeyPath={Path.Combine(data, "signing-key.pem")}",
+            // The deadline sweeps run every two seconds, so a test sees several of them in a few seconds.
+            "--CarePlan:DeadlineSweepInterval=00:00:02",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         ];

@@ -20,6 +20,9 @@ public sealed class StaffUi : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>What partner systems set up over gRPC for a page to show (protocols, plans, actions).</summary>
+    public PartnerSeed Seed { get; private set; } = default!;
+
     public string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("WEB_TEST_SCREENSHOTS")
         ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -33,6 +36,7 @@ public sealed class StaffUi : IAsyncLifetime
         }
 
         Host = await HostUnderTest.StartAsync();
+        Seed = new PartnerSeed(Host);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -46,6 +50,7 @@ public sealed class StaffUi : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Seed?.Dispose();
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -192,6 +197,7 @@ public sealed class StaffUi : IAsyncLifetime
         await CreateAccountAsync(page, "Casey Manager", "casey", "Tayside Addiction Service", "case-manager");
         await CreateAccountAsync(page, "Lena Linemanager", "lena", "Tayside Addiction Service", "line-manager");
         await CreateAccountAsync(page, "Lou Lockout", "lou", "Tayside Addiction Service", "case-manager");
+        await CreateAccountAsync(page, "Hana Housing", "hana", "Dundee Housing Options", "case-manager");
         await CreateAccountAsync(page, "Nora National", "nora", null, "national-coordinator");
         await CreateAccountAsync(page, "Sam Subgroup", "sam", null, "subgroup-member");
         await ScreenshotAsync(page, "03-admin-staff");

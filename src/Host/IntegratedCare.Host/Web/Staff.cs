@@ -9,6 +9,8 @@ public static class Staff
     public const string GapsRoles = $"{Roles.CaseManager},{Roles.LineManager},{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.NationalCoordinator}";
     /// <summary>Who holds and minutes the sub-group and NDRIC meetings; case and line managers see their forms' outcomes on the form.</summary>
     public const string MeetingRoles = $"{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.NationalCoordinator}";
+    /// <summary>Who sees the joint allocation queue (the co-ordinator records its meetings; agencies serving the area see what waits).</summary>
+    public const string AllocationRoles = $"{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.CaseManager},{Roles.LineManager}";
     public const string AdminRoles = $"{Roles.SystemAdmin},{Roles.AgencyAdmin}";
     public const string ReportRoles = $"{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.NationalCoordinator},{Roles.SystemAdmin}";
 }

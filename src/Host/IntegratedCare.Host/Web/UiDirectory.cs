@@ -12,6 +12,9 @@ public sealed class UiDirectory(UiMediator mediator)
     private IReadOnlyList<AgencyDto>? _agencies;
     private IReadOnlyList<AreaDto>? _areas;
 
+    /// <summary>The agencies as last read (null before the first <see cref="AgenciesAsync"/>).</summary>
+    public IReadOnlyList<AgencyDto>? AgenciesCached => _agencies;
+
     public async Task<IReadOnlyList<AgencyDto>> AgenciesAsync(bool reload = false) =>
         _agencies = _agencies is null || reload ? await AllPagesAsync(token => new ListAgenciesQuery(100, token, null, string.Empty, false)) : _agencies;
 

@@ -46,6 +46,22 @@ public static class Words
     /// <summary>The data categories consent and sharing rules speak of: Protocols' own list of codes.</summary>
     public static IReadOnlyCollection<string> DataCategories => IntegratedCare.Protocols.Domain.Sharing.DataCategoryCodes.All;
 
+    /// <summary>
+    /// A data category as a person reads it: <c>assessment.housing</c> → "Assessment: housing",
+    /// <c>care-plan</c> → "Care plan". An unknown code is shown as it is.
+    /// </summary>
+    public static string Category(string code)
+    {
+        static string Plain(string s) => s.Replace('-', ' ');
+        if (!DataCategories.Contains(code))
+        {
+            return code;
+        }
+
+        var text = code.StartsWith("assessment.", StringComparison.Ordinal) ? "Assessment: " + Plain(code["assessment.".Length..]) : Plain(code);
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
     public static IReadOnlyList<T> All<T>()
         where T : struct, Enum => Enum.GetValues<T>();
 

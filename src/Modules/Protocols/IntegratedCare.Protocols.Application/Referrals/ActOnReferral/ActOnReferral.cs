@@ -32,8 +32,9 @@ internal sealed class ActOnReferralValidator : AbstractValidator<ActOnReferralCo
         RuleFor(x => x.ExpectedVersion).MustBeAVersion();
         RuleFor(x => x.RejectionReason).NotNull().WithMessage("is required when rejecting").IsInEnum().WithMessage("is not a known reason")
             .When(x => x.Action == ReferralAction.Reject);
-        RuleFor(x => x.Note).RequiredText(2000).When(x => x.Action is ReferralAction.Complete or ReferralAction.Cancel)
-            .WithName(x => x.Action == ReferralAction.Complete ? "outcome" : "reason");
+        // The note is the request's outcome (complete) or reason (cancel): a refusal names that field, as the caller sent it.
+        RuleFor(x => x.Note).RequiredText(2000).When(x => x.Action is ReferralAction.Complete).OverridePropertyName("outcome");
+        RuleFor(x => x.Note).RequiredText(2000).When(x => x.Action is ReferralAction.Cancel).OverridePropertyName("reason");
         RuleFor(x => x.Note).OptionalText(2000).When(x => x.Action is ReferralAction.Accept or ReferralAction.Reject);
     }
 }
