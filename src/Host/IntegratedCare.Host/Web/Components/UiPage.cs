@@ -93,4 +93,13 @@ public abstract class UiPage : ComponentBase
 
         return result.Value ?? [];
     }
+
+    /// <summary>
+    /// A person's name for a list row, asked through the register as any read is (the sharing decision
+    /// applied, the disclosure audited); null where the caller's agency may not see their identity.
+    /// </summary>
+    protected async Task<string?> SharedNameAsync(string serviceUserId) =>
+        (await Mediator.SendAsync(new IntegratedCare.Assessment.Application.ServiceUsers.GetServiceUser.GetServiceUserQuery(serviceUserId))).Value is { } person
+            ? $"{person.Name.GivenName} {person.Name.FamilyName}"
+            : null;
 }
