@@ -18,6 +18,15 @@ internal sealed class CrashTest(string dataFolder, Action<string> tell)
 {
     private const int Writers = 8;
 
+    /// <summary>
+    /// Each cycle is killed only after this many new acknowledged writes (and after its random delay), so the
+    /// run proves durability of real writes however slow the machine is: a kill on a random clock alone could
+    /// land before a loaded machine acknowledged anything.
+    /// </summary>
+    private const int AcknowledgedBeforeKill = 6;
+
+    private static readonly TimeSpan ProgressTimeout = TimeSpan.FromSeconds(60);
+
     public sealed record Result(int Cycles, int Acknowledged, int Unacknowledged, IReadOnlyList<string> Problems);
 
     public async Task<Result> RunAsync(int cycles, int seed)
@@ -66,6 +75,7 @@ internal sealed class CrashTest(string dataFolder, Action<string> tell)
 
             using var stop = new CancellationTokenSource();
             var lost = 0;
+            var acknowledgedThisCycle = 0;
             var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
             {
                 for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -79,6 +89,7 @@ internal sealed class CrashTest(string dataFolder, Action<string> tell)
                             RequestId = Guid.NewGuid().ToString(),
                         }, headers, cancellationToken: stop.Token);
                         acknowledged[made.AgencyId] = name;
+                        Interlocked.Increment(ref acknowledgedThisCycle);
                     }
                     catch (RpcException)
                     {
@@ -89,6 +100,17 @@ internal sealed class CrashTest(string dataFolder, Action<string> tell)
             })).ToList();
 
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 2500)));
+            var waiting = Stopwatch.StartNew();
+            while (Volatile.Read(ref acknowledgedThisCycle) < AcknowledgedBeforeKill && waiting.Elapsed < ProgressTimeout && writers.Any(w => !w.IsCompleted))
+            {
+                await Task.Delay(20);
+            }
+
+            if (Volatile.Read(ref acknowledgedThisCycle) < AcknowledgedBeforeKill)
+            {
+                problems.Add($"cycle {cycle}: only {acknowledgedThisCycle} writes were acknowledged in {waiting.Elapsed.TotalSeconds:0}s after the random delay (writers stopped: {writers.Count(w => w.IsCompleted)})");
+            }
+
             host.Kill(entireProcessTree: true);
             await host.WaitForExitAsync();
             stop.Cancel();
@@ -101,7 +123,7 @@ internal sealed class CrashTest(string dataFolder, Action<string> tell)
                 problems.Add($"cycle {cycle}: integrity_check says {integrity}");
             }
 
-            tell($"cycle {cycle}: killed after {acknowledged.Count} acknowledged writes in all; integrity {integrity}");
+            tell($"cycle {cycle}: killed after {acknowledgedThisCycle} acknowledged writes this cycle, {acknowledged.Count} in all; integrity {integrity}");
         }
 
         problems.AddRange(await FinalCheckAsync(database, acknowledged));
