@@ -108,6 +108,17 @@ public sealed class PartnerSeed(HostUnderTest host) : IDisposable
         }
     }
 
+    /// <summary>A person the addiction service registered and nothing more: no consent, no plan, no other agency involved.</summary>
+    public async Task<string> RegisteredPersonAsync(string given, string family, string born)
+    {
+        var (_, addiction, _) = await DirectoryAsync();
+        var people = new ServiceUserService.ServiceUserServiceClient(await AsAsync("--role", "case-manager", "--agency", addiction.AgencyId, "--subject", CaseManager));
+        return (await people.RegisterServiceUserAsync(new RegisterServiceUserRequest
+        {
+            Details = new ServiceUserDetails { Name = new PersonName { GivenName = given, FamilyName = family }, DateOfBirth = born },
+        })).ServiceUserId;
+    }
+
     /// <summary>
     /// A person the addiction service registered and assessed, who consented to the housing service seeing
     /// their identity, housing assessment and plan, and a draft plan giving housing one action per entry

@@ -198,6 +198,7 @@ public sealed class StaffUi : IAsyncLifetime
         await CreateAccountAsync(page, "Lena Linemanager", "lena", "Tayside Addiction Service", "line-manager");
         await CreateAccountAsync(page, "Lou Lockout", "lou", "Tayside Addiction Service", "case-manager");
         await CreateAccountAsync(page, "Hana Housing", "hana", "Dundee Housing Options", "case-manager");
+        await CreateAccountAsync(page, "Iona Governance", "iona", "Tayside Addiction Service", "information-governance");
         await CreateAccountAsync(page, "Nora National", "nora", null, "national-coordinator");
         await CreateAccountAsync(page, "Sam Subgroup", "sam", null, "subgroup-member");
         await ScreenshotAsync(page, "03-admin-staff");

@@ -38,6 +38,7 @@ public static class BuildingBlocksRegistration
         services.AddScoped<AuditScope>();
         services.AddScoped<IAuditScope>(sp => sp.GetRequiredService<AuditScope>());
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<AuditWriter>();
         services.AddScoped<IOutbox, Outbox.Outbox>();
         services.AddScoped<Application.Idempotency.IIdempotencyStore, Platform.IdempotencyStore>();

@@ -71,4 +71,7 @@ public interface IAuditScope
     /// gets a record of its own when the call succeeds, with the basis that permitted it.
     /// </summary>
     void Disclosed(string serviceUserId, string basis);
+
+    /// <summary>When the request being audited started: the instant its own audit record carries.</summary>
+    DateTimeOffset StartedAt { get; }
 }

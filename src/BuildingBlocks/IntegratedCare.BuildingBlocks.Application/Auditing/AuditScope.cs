@@ -36,6 +36,8 @@ public sealed class AuditScope(ICurrentActor currentActor, TimeProvider clock) :
 
     public void Disclosed(string serviceUserId, string basis) => Require().Disclosures.Add((serviceUserId, basis));
 
+    public DateTimeOffset StartedAt => Require().StartedAt;
+
     /// <summary>The record of a successful call, then one per further person it disclosed.</summary>
     public IEnumerable<AuditRecord> ToSuccessRecords(Entry entry)
     {

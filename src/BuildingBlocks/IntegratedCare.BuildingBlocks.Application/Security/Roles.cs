@@ -12,9 +12,12 @@ public static class Roles
     public const string AgencyAdmin = "agency-admin";
     public const string SystemAdmin = "system-admin";
 
+    /// <summary>An agency's information governance lead: reads who saw or was refused its people's records, and answers subject access requests.</summary>
+    public const string InformationGovernance = "information-governance";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         CaseManager, LineManager, RehabilitationCoordinator, SubgroupMember,
-        NationalCoordinator, AgencySystem, AgencyAdmin, SystemAdmin,
+        NationalCoordinator, AgencySystem, AgencyAdmin, SystemAdmin, InformationGovernance,
     };
 }

@@ -145,6 +145,9 @@ public sealed class AuditEventRow
         OutcomeDetail = r.OutcomeDetail,
         CorrelationId = r.CorrelationId,
     };
+
+    public AuditRecord ToRecord() => new(
+        Id, OccurredAt, ActorId, ActorKind, AgencyId, Roles, Action, Operation, ResourceType, ResourceId, ServiceUserId, Purpose, Basis, Outcome, OutcomeDetail, CorrelationId);
 }
 
 /// <summary>An integration event waiting to be published, written in the transaction that raised it.</summary>

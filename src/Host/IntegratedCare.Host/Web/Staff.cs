@@ -12,5 +12,9 @@ public static class Staff
     /// <summary>Who sees the joint allocation queue (the co-ordinator records its meetings; agencies serving the area see what waits).</summary>
     public const string AllocationRoles = $"{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.CaseManager},{Roles.LineManager}";
     public const string AdminRoles = $"{Roles.SystemAdmin},{Roles.AgencyAdmin}";
+    /// <summary>Who reads a person's disclosure log: the information governance lead, and the case and line managers of the agency holding the record.</summary>
+    public const string DisclosureLogRoles = $"{Roles.InformationGovernance},{Roles.CaseManager},{Roles.LineManager}";
+    /// <summary>Who answers for information governance: subject access requests and sign-in attempts (the administrator sees every sign-in).</summary>
+    public const string GovernanceRoles = $"{Roles.InformationGovernance},{Roles.SystemAdmin}";
     public const string ReportRoles = $"{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.NationalCoordinator},{Roles.SystemAdmin}";
 }

@@ -83,4 +83,37 @@ public static class Words
     public static string Day(DateOnly? day) => day is { } d ? d.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "—";
 
     public static string Iso(DateTime? day) => day is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>What an audit record says was done, as a person would say it: "Viewed care plan", "Changed consent".</summary>
+    public static string AuditWhat(IntegratedCare.BuildingBlocks.Contracts.AuditAction action, string resourceType) =>
+        action switch
+        {
+            IntegratedCare.BuildingBlocks.Contracts.AuditAction.Read => "Viewed ",
+            IntegratedCare.BuildingBlocks.Contracts.AuditAction.Create => "Created ",
+            IntegratedCare.BuildingBlocks.Contracts.AuditAction.Update => "Changed ",
+            IntegratedCare.BuildingBlocks.Contracts.AuditAction.Delete => "Removed ",
+            _ => "Acted on ",
+        } + resourceType.Replace('-', ' ').Replace("service user", "the person's identity", StringComparison.Ordinal);
+
+    /// <summary>An audit outcome for a reader of the log: allowed, refused, or failed.</summary>
+    public static string AuditOutcome(IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome outcome) => outcome switch
+    {
+        IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Success => "Allowed",
+        IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Denied => "Refused",
+        _ => "Failed",
+    };
+
+    /// <summary>Why an audited call was refused or failed, in words; the code itself goes into the export.</summary>
+    public static string AuditDetail(string? detail) => detail switch
+    {
+        null => string.Empty,
+        _ when detail.StartsWith("not-found (hidden", StringComparison.Ordinal) => "No care relationship: not told the person exists",
+        _ when detail.StartsWith("not-found", StringComparison.Ordinal) => "Not found",
+        "permission-denied" => "Not permitted",
+        "unauthenticated" => "Not signed in",
+        _ when detail.StartsWith("invalid-argument", StringComparison.Ordinal) => "The request was invalid",
+        _ when detail.StartsWith("failed-precondition", StringComparison.Ordinal) => "A rule did not allow it",
+        _ when detail.StartsWith("aborted", StringComparison.Ordinal) => "Someone else changed it first",
+        _ => detail.Replace('-', ' '),
+    };
 }

@@ -145,7 +145,7 @@ public sealed class StaffSignIn(IStaffAccountRepository accounts, IPasswordHashe
                 account?.AgencyId,
                 account is null ? string.Empty : string.Join(' ', account.Roles),
                 AuditAction.Execute,
-                "StaffSignIn",
+                ListSignInAttempts.ListSignInAttemptsHandler.Operation,
                 "staff-account",
                 account?.Id.ToString(),
                 null,

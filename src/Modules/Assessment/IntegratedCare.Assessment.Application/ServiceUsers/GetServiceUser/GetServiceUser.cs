@@ -14,7 +14,7 @@ namespace IntegratedCare.Assessment.Application.ServiceUsers.GetServiceUser;
 /// A person's identity, disclosed when the sharing decision permits the caller's agency the identity
 /// category (the registering agency always may); contact details and address only under contact-details.
 /// </summary>
-[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem, Roles.InformationGovernance)]
 [Audit(AuditAction.Read, "service-user")]
 public sealed record GetServiceUserQuery(string ServiceUserId) : IQuery<ServiceUserDto>;
 

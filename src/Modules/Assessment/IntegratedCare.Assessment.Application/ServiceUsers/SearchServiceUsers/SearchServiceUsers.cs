@@ -15,7 +15,7 @@ namespace IntegratedCare.Assessment.Application.ServiceUsers.SearchServiceUsers;
 /// an agency in a care relationship with the person or permitted their identity; the person's details
 /// come with it only where the sharing decision permits. To anyone else the search finds nothing.
 /// </summary>
-[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem)]
+[Authorize(Roles.CaseManager, Roles.LineManager, Roles.AgencySystem, Roles.InformationGovernance)]
 [Audit(AuditAction.Read, "service-user-search")]
 public sealed record SearchServiceUsersQuery(
     string GivenName,
