@@ -20,6 +20,12 @@ public sealed class GovernanceTests(StaffUi ui)
 
         // The addiction service's governance lead finds her and reads who has seen her record.
         var iona = await ui.SignedInAsync("iona");
+
+        // A keyboard user's first Tab reaches the skip link, which takes them past the menu to the page itself.
+        await iona.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(iona.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })).ToBeFocusedAsync();
+        await iona.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(iona.Locator("main#main")).ToBeFocusedAsync();
         await iona.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Information governance" }).ClickAsync();
         await Assertions.Expect(iona.GetByRole(AriaRole.Heading, new() { Name = "Information governance" })).ToBeVisibleAsync();
         await StaffUi.FillAsync(iona, "Family name", "Kinnear");

@@ -139,6 +139,13 @@ public sealed class StaffUi : IAsyncLifetime
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("\n", serious.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
+
+        // One main landmark on every page; behind the menu, a skip link to it (WCAG 2.4.1).
+        await Assertions.Expect(page.Locator("main")).ToHaveCountAsync(1);
+        if (await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).CountAsync() > 0)
+        {
+            await Assertions.Expect(page.Locator("a.skip-link[href='#main']")).ToHaveCountAsync(1);
+        }
     }
 
     private async Task SetUpAsync()
