@@ -5,6 +5,7 @@ using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
 using LadderPeriods = IntegratedCare.GapsAndBlocks.Application.Forms.LadderPeriods;
 using IntegratedCare.GapsBlocks.V1;
+using IntegratedCare.GapsAndBlocks.Application.Details.ListDetailRequests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -22,6 +23,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
     private TestHost _host = null!;
     private string _areaId = null!;
     private string _housingId = null!;
+    private string _addictionId = null!;
     private string _person = null!;
     private IntegratedCare.Protocols.V1.ConsentService.ConsentServiceClient _consents = null!;
     private GapsBlocksService.GapsBlocksServiceClient _caseManager = null!;
@@ -39,6 +41,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         _areaId = area.AreaId;
         var (addiction, housing, _) = await scenario.RegisterPartnersAsync(area.AreaId);
         _housingId = housing.AgencyId;
+        _addictionId = addiction.AgencyId;
         var people = new ServiceUserService.ServiceUserServiceClient(_host.Invoker(_host.Token("cm-1", ActorKind.Staff, addiction.AgencyId, Roles.CaseManager)));
         _person = (await people.RegisterServiceUserAsync(new RegisterServiceUserRequest { Details = AssessmentScenario.Person("Catherine", "Johnstone", "1985-03-15") })).ServiceUserId;
         _consents = new(_host.Invoker(_host.Token("cm-1", ActorKind.Staff, addiction.AgencyId, Roles.CaseManager)));
@@ -437,6 +440,57 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         Assert.Contains("Literacy,suppressed", report.Csv, StringComparison.Ordinal);
         Assert.StartsWith("category,forms,resolved", report.Csv, StringComparison.Ordinal);
         Assert.Equal(StatusCode.PermissionDenied, byCaseManager.StatusCode);
+    }
+
+    [Fact]
+    public async Task MoreDetailWorktrays_ShowTheDraftingCaseManagerWhatIsAskedOfThem_AndTheCoordinatorWhatTheyAsked_AndNobodyElseAnything()
+    {
+        var draft = await _caseManager.CreateFormAsync(new CreateFormRequest { Form = Form() });
+        var attested = await _caseManager.AttestAsync(Step(draft, "Discussed with the staff team"));
+        await _lineManager.EndorseAsync(Step(attested, "Warrants attention"));
+        var asked = await _coordinator.AskForMoreDetailAsync(new AskForMoreDetailRequest { FormId = draft.FormId, Question = "Which detox unit is discharging, and when?" });
+        var addiction = _addictionId;
+        Actor Staff(string id, string? agency, params string[] roles) => new(id, ActorKind.Staff, agency, roles.ToHashSet());
+        var author = Staff("cm-1", addiction, Roles.CaseManager);
+        var coordinator = Staff("coordinator-1", null, Roles.RehabilitationCoordinator);
+
+        var ofAuthor = await AsAsync(author, new ListDetailRequestsQuery(AskedByMe: false, IncludeAnswered: false));
+        var byCoordinator = await AsAsync(coordinator, new ListDetailRequestsQuery(AskedByMe: true, IncludeAnswered: false));
+        Assert.Equal((asked.DetailId, draft.FormId, false), (Assert.Single(ofAuthor.Items).DetailId, ofAuthor.Items[0].FormId, ofAuthor.Items[0].Answered));
+        Assert.Equal(asked.DetailId, Assert.Single(byCoordinator.Items).DetailId);
+
+        // Another case manager of the same agency, one of another agency, the same subject acting for another
+        // agency, and another co-ordinator: nothing.
+        Assert.Empty((await AsAsync(Staff("cm-3", addiction, Roles.CaseManager), new ListDetailRequestsQuery(false, true))).Items);
+        Assert.Empty((await AsAsync(Staff("cm-2", _housingId, Roles.CaseManager), new ListDetailRequestsQuery(false, true))).Items);
+        Assert.Empty((await AsAsync(Staff("cm-1", _housingId, Roles.CaseManager), new ListDetailRequestsQuery(false, true))).Items);
+        Assert.Empty((await AsAsync(Staff("coordinator-2", null, Roles.RehabilitationCoordinator), new ListDetailRequestsQuery(true, true))).Items);
+
+        // A case manager does not ask, a co-ordinator is not asked, a line manager has no such tray.
+        await Assert.ThrowsAsync<IntegratedCare.BuildingBlocks.Application.Errors.ForbiddenException>(() => AsAsync(author, new ListDetailRequestsQuery(true, false)));
+        await Assert.ThrowsAsync<IntegratedCare.BuildingBlocks.Application.Errors.ForbiddenException>(() => AsAsync(coordinator, new ListDetailRequestsQuery(false, false)));
+        await Assert.ThrowsAnyAsync<Exception>(() => AsAsync(Staff("lm-1", addiction, Roles.LineManager), new ListDetailRequestsQuery(false, false)));
+
+        // Once given, it leaves the open trays, and shows as answered when asked for.
+        var consent = await _consents.RecordConsentAsync(new IntegratedCare.Protocols.V1.RecordConsentRequest
+        {
+            ServiceUserId = _person, Method = IntegratedCare.Protocols.V1.ConsentMethod.Written,
+            Provisions = { new IntegratedCare.Protocols.V1.ConsentProvision { Type = IntegratedCare.Protocols.V1.ProvisionType.Permit, DataCategories = { "identity" }, AgencyIds = { _housingId } } },
+        });
+        await _caseManager.GiveMoreDetailAsync(new GiveMoreDetailRequest
+        {
+            FormId = draft.FormId, DetailId = asked.DetailId, ServiceUserId = _person, ConsentId = consent.ConsentId, Detail = "Discharged from the Leven unit on 5 December.",
+        });
+        Assert.Empty((await AsAsync(author, new ListDetailRequestsQuery(false, false))).Items);
+        Assert.Empty((await AsAsync(coordinator, new ListDetailRequestsQuery(true, false))).Items);
+        Assert.True(Assert.Single((await AsAsync(coordinator, new ListDetailRequestsQuery(true, true))).Items).Answered);
+    }
+
+    private async Task<T> AsAsync<T>(Actor actor, MediatR.IRequest<T> request)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(actor);
+        return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(request);
     }
 
     [Fact]

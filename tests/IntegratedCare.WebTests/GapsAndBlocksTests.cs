@@ -20,6 +20,7 @@ public sealed class GapsAndBlocksTests(StaffUi ui)
         await StaffUi.FillAsync(casey, "Date of birth", "1979-02-11");
         await StaffUi.ClickAsync(casey, "Register");
         await Assertions.Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "Euan Blackwood" })).ToBeVisibleAsync();
+        var euan = new Uri(casey.Url).AbsolutePath.Split('/')[^1];
 
         await StaffUi.OpenAsync(casey, "/gaps/new", "Gaps and blocks form");
         await StaffUi.PickAsync(casey, "Area", "Dundee City");
@@ -81,6 +82,33 @@ public sealed class GapsAndBlocksTests(StaffUi ui)
         var withYou = rhona.GetByRole(AriaRole.Heading, new() { Name = "Forms with you (ten-day clock)" });
         await Assertions.Expect(withYou).ToBeVisibleAsync();
         await formLink.First.ClickAsync();
+
+        // More detail, asked and given: the co-ordinator asks; the case manager finds it in her tray, says
+        // whom it is about and under which of their consents, and answers; the co-ordinator reads it.
+        await StaffUi.FillAsync(rhona, "What you need to know", "Which detox unit is discharging, and when?");
+        await StaffUi.ClickAsync(rhona, "Ask for more detail");
+        await Assertions.Expect(rhona.GetByTestId("detail-request")).ToContainTextAsync("Waiting for the case manager");
+        var consent = await ui.Seed.ConsentToHousingAsync(euan);
+        await casey.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "More detail" }).ClickAsync();
+        await Assertions.Expect(casey.GetByTestId("count-waiting")).ToHaveTextAsync("1 waiting for an answer");
+        await StaffUi.AssertAccessibleAsync(casey);
+        await casey.GetByRole(AriaRole.Link, new() { Name = "Open the form: Which detox unit is discharging, and when?" }).ClickAsync();
+        var request = casey.GetByTestId("detail-request");
+        await StaffUi.FillAsync(casey, "Family name", "Blackwood");
+        await StaffUi.FillAsync(casey, "Given name", "Euan");
+        await StaffUi.ClickAsync(casey, "Search");
+        await StaffUi.ClickAsync(casey, "Choose Euan Blackwood");
+        await Assertions.Expect(casey.GetByTestId("detail-person")).ToContainTextAsync("About Euan Blackwood");
+        await Assertions.Expect(request).ToContainTextAsync($"Written consent recorded"); // the one consent in force is chosen for her
+        await Assertions.Expect(request).ToContainTextAsync($"(reference {consent[..8]})");
+        await StaffUi.FillAsync(casey, "The detail", "Discharged from the Tayside detox unit on Friday.");
+        await StaffUi.ClickAsync(casey, "Give the detail");
+        await Assertions.Expect(request).ToContainTextAsync($"under consent reference {consent[..8]}: Discharged from the Tayside detox unit on Friday.");
+        await StaffUi.AssertAccessibleAsync(casey);
+        await rhona.ReloadAsync();
+        await Assertions.Expect(rhona.GetByTestId("detail-request")).ToContainTextAsync("Discharged from the Tayside detox unit on Friday.");
+        await ui.ScreenshotAsync(rhona, "11a-gaps-more-detail");
+
         await StaffUi.ClickAsync(rhona, "Raise to sub-group");
         await Assertions.Expect(rhona.GetByTestId("form-stage")).ToContainTextAsync("At sub group");
         await Assertions.Expect(rhona.GetByTestId("form-holder")).ToContainTextAsync("with the sub-group");
@@ -92,6 +120,9 @@ public sealed class GapsAndBlocksTests(StaffUi ui)
         await Assertions.Expect(rhona.GetByTestId("form-stage")).ToContainTextAsync("At NDRIC");
         var nora = await ui.SignedInAsync("nora");
         await nora.GotoAsync(formUrl);
+        await Assertions.Expect(nora.GetByTestId("form-stage")).ToContainTextAsync("At NDRIC");
+        await Assertions.Expect(nora.GetByTestId("more-detail")).ToHaveCountAsync(0);
+        await Assertions.Expect(nora.GetByText("Discharged from the Tayside detox unit")).ToHaveCountAsync(0);
         await nora.GetByLabel("Comment, resolution or decision").FillAsync("Commission a supported tenancy pilot.");
         await StaffUi.ClickAsync(nora, "Record NDRIC's actions");
         await Assertions.Expect(nora.GetByTestId("form-stage")).ToContainTextAsync("Reporting back");

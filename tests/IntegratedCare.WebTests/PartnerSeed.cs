@@ -108,6 +108,19 @@ public sealed class PartnerSeed(HostUnderTest host) : IDisposable
         }
     }
 
+    /// <summary>The person's written consent, recorded by the addiction service: the housing service may see their identity.</summary>
+    public async Task<string> ConsentToHousingAsync(string person)
+    {
+        var (_, addiction, housing) = await DirectoryAsync();
+        var consents = new ConsentService.ConsentServiceClient(await AsAsync("--role", "case-manager", "--agency", addiction.AgencyId, "--subject", CaseManager));
+        return (await consents.RecordConsentAsync(new RecordConsentRequest
+        {
+            ServiceUserId = person,
+            Method = ConsentMethod.Written,
+            Provisions = { new ConsentProvision { Type = ProvisionType.Permit, DataCategories = { "identity" }, AgencyIds = { housing.AgencyId } } },
+        })).ConsentId;
+    }
+
     /// <summary>A person the addiction service registered and nothing more: no consent, no plan, no other agency involved.</summary>
     public async Task<string> RegisteredPersonAsync(string given, string family, string born)
     {

@@ -11,6 +11,8 @@ public static class Staff
     public const string MeetingRoles = $"{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.NationalCoordinator}";
     /// <summary>Who sees the joint allocation queue (the co-ordinator records its meetings; agencies serving the area see what waits).</summary>
     public const string AllocationRoles = $"{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.CaseManager},{Roles.LineManager}";
+    /// <summary>Who has a worktray of requests for more detail: the co-ordinator who asks, the case manager asked.</summary>
+    public const string DetailRoles = $"{Roles.RehabilitationCoordinator},{Roles.CaseManager}";
     public const string AdminRoles = $"{Roles.SystemAdmin},{Roles.AgencyAdmin}";
     /// <summary>Who reads a person's disclosure log: the information governance lead, and the case and line managers of the agency holding the record.</summary>
     public const string DisclosureLogRoles = $"{Roles.InformationGovernance},{Roles.CaseManager},{Roles.LineManager}";

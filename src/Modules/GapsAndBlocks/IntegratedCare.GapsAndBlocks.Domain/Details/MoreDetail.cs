@@ -52,5 +52,13 @@ internal interface IMoreDetailRepository
     /// <summary>A page of the form's questions, oldest first, and how many there are.</summary>
     Task<(IReadOnlyList<MoreDetail> Details, int Total)> ForFormAsync(Guid formId, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page of the questions asked by one staff member (<paramref name="askedBy"/>), or asked on the forms
+    /// one case manager drafted for their agency (<paramref name="formAuthor"/>), oldest first; the open
+    /// ones only unless <paramref name="includeAnswered"/>.
+    /// </summary>
+    Task<(IReadOnlyList<MoreDetail> Details, int Total)> AskedAsync(
+        string? askedBy, (string CaseManagerId, Guid AgencyId)? formAuthor, bool includeAnswered, int offset, int limit, CancellationToken cancellationToken);
+
     void Add(MoreDetail detail);
 }

@@ -96,6 +96,7 @@ internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbCon
             e.Property(x => x.Answer).HasMaxLength(4000);
             e.Property(x => x.AnsweredBy).HasMaxLength(200);
             e.HasIndex(x => x.FormId);
+            e.HasIndex(x => new { x.AskedBy, x.AskedAt });
         });
 
         modelBuilder.Entity<Domain.Variances.HandedVariance>(e =>
@@ -313,6 +314,33 @@ internal sealed class MoreDetailRepository(GapsAndBlocksDbContext db) : IMoreDet
     public async Task<(IReadOnlyList<MoreDetail> Details, int Total)> ForFormAsync(Guid formId, int offset, int limit, CancellationToken cancellationToken)
     {
         var asked = db.Details.AsNoTracking().Where(d => d.FormId == formId);
+        var total = await asked.CountAsync(cancellationToken);
+        var page = await asked.OrderBy(d => d.AskedAt).ThenBy(d => d.DetailId).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return (page, total);
+    }
+
+    public async Task<(IReadOnlyList<MoreDetail> Details, int Total)> AskedAsync(
+        string? askedBy, (string CaseManagerId, Guid AgencyId)? formAuthor, bool includeAnswered, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var asked = db.Details.AsNoTracking();
+        if (askedBy is not null)
+        {
+            asked = asked.Where(d => d.AskedBy == askedBy);
+        }
+
+        if (formAuthor is { } author)
+        {
+            // A case manager's own forms are few (the index on CaseManagerId finds them); their ids then filter the questions.
+            var forms = (await db.Forms.AsNoTracking().Where(f => f.CaseManagerId == author.CaseManagerId && f.AgencyId == author.AgencyId)
+                .Select(f => f.Id).ToListAsync(cancellationToken)).Select(id => id.Value).ToList();
+            asked = asked.Where(d => forms.Contains(d.FormId));
+        }
+
+        if (!includeAnswered)
+        {
+            asked = asked.Where(d => d.AnsweredAt == null);
+        }
+
         var total = await asked.CountAsync(cancellationToken);
         var page = await asked.OrderBy(d => d.AskedAt).ThenBy(d => d.DetailId).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         return (page, total);

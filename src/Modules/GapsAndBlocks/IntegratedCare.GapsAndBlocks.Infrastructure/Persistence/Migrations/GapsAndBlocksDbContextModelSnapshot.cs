@@ -62,6 +62,8 @@ namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("FormId");
 
+                    b.HasIndex("AskedBy", "AskedAt");
+
                     b.ToTable("gapsblocks_more_detail", (string)null);
                 });
 
