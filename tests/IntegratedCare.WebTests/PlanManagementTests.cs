@@ -84,3 +84,71 @@ public sealed class PlanManagementTests(StaffUi ui)
         await casey.Context.CloseAsync();
     }
 }
+
+/// <summary>The registering agency corrects a person's details; an agency on the SSA raises and clears a risk flag.</summary>
+[Collection(StaffUiCollection.Name)]
+public sealed class RecordEditingTests(StaffUi ui)
+{
+    [Fact]
+    public async Task TheRegisteringAgency_CorrectsThePersonsDetails_AndNoOtherAgencyMay()
+    {
+        var person = await ui.Seed.RegisteredPersonAsync("Fiona", "Baird", "1991-09-09");
+        var casey = await ui.SignedInAsync("casey");
+        await StaffUi.OpenAsync(casey, $"/people/{person}", "Fiona Baird");
+        await casey.GetByRole(AriaRole.Link, new() { Name = "Correct their details" }).ClickAsync();
+        await Assertions.Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "Correct Fiona Baird's details" })).ToBeVisibleAsync();
+        await Assertions.Expect(casey.GetByLabel("Date of birth", new() { Exact = true })).ToHaveValueAsync("1991-09-09");
+
+        // A bad date is refused by its field, and nothing is stored.
+        await StaffUi.FillAsync(casey, "Known as", "Fi");
+        await StaffUi.FillAsync(casey, "Given name", "");
+        await StaffUi.ClickAsync(casey, "Save details");
+        await Assertions.Expect(casey.GetByTestId("problem")).ToContainTextAsync("Given name");
+        await StaffUi.FillAsync(casey, "Given name", "Fiona");
+        await StaffUi.FillAsync(casey, "Town", "Broughty Ferry");
+        await StaffUi.AssertAccessibleAsync(casey);
+        await StaffUi.ClickAsync(casey, "Save details");
+        await Assertions.Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "Fiona Baird" })).ToBeVisibleAsync();
+        await StaffUi.OpenAsync(casey, $"/people/{person}/edit", "Correct Fiona Baird's details");
+        await Assertions.Expect(casey.GetByLabel("Known as", new() { Exact = true })).ToHaveValueAsync("Fi");
+        await Assertions.Expect(casey.GetByLabel("Town", new() { Exact = true })).ToHaveValueAsync("Broughty Ferry");
+        await casey.Context.CloseAsync();
+
+        var hana = await ui.SignedInAsync("hana");
+        await hana.GotoAsync($"/people/{person}/edit");
+        await Assertions.Expect(hana.GetByTestId("problem")).ToBeVisibleAsync();
+        await Assertions.Expect(hana.GetByRole(AriaRole.Button, new() { Name = "Save details" })).ToHaveCountAsync(0);
+        await Assertions.Expect(hana.GetByText("Broughty Ferry")).ToHaveCountAsync(0);
+        await hana.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ACaseManager_RaisesAndClearsARiskFlagOnTheSsaInProgress_AndAnotherAgencySeesNothing()
+    {
+        var person = await ui.Seed.RegisteredPersonAsync("Morven", "Crichton", "1986-11-30");
+        var casey = await ui.SignedInAsync("casey");
+        await StaffUi.OpenAsync(casey, $"/people/{person}", "Morven Crichton");
+        await StaffUi.ClickAsync(casey, "Start an SSA");
+        await Assertions.Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "Single shared assessment" })).ToBeVisibleAsync();
+        var flags = casey.GetByTestId("risk-flags");
+        await Assertions.Expect(flags).ToContainTextAsync("No risk flags.");
+        await StaffUi.ClickAsync(casey, "Raise risk flag");
+        await Assertions.Expect(casey.GetByTestId("problem")).ToContainTextAsync("Flag");
+        await StaffUi.PickAsync(casey, "Risk", "Overdose");
+        await StaffUi.FillAsync(casey, "What others need to know", "Overdosed in October; carries naloxone.");
+        await StaffUi.ClickAsync(casey, "Raise risk flag");
+        await Assertions.Expect(flags).ToContainTextAsync("Overdose: Overdosed in October; carries naloxone. (raised by Tayside Addiction Service");
+        await StaffUi.AssertAccessibleAsync(casey);
+        var assessment = casey.Url;
+
+        var hana = await ui.SignedInAsync("hana");
+        await hana.GotoAsync(assessment);
+        await Assertions.Expect(hana.GetByTestId("problem")).ToBeVisibleAsync();
+        await Assertions.Expect(hana.GetByText("naloxone")).ToHaveCountAsync(0);
+        await hana.Context.CloseAsync();
+
+        await casey.GetByRole(AriaRole.Button, new() { Name = "Clear risk flag: Overdose" }).ClickAsync();
+        await Assertions.Expect(flags).ToContainTextAsync("No risk flags.");
+        await casey.Context.CloseAsync();
+    }
+}

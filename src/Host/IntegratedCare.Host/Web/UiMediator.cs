@@ -76,7 +76,8 @@ public sealed partial class UiMediator(
         }
         catch (BusinessRuleViolationException ex)
         {
-            return new UiResult<T>(default, ex.Message, Empty, ex.Rule, ex.Details.ToDictionary());
+            // A rule's message names the record by its id for the API's callers; on the screen the id says nothing.
+            return new UiResult<T>(default, Guids().Replace(ex.Message, string.Empty).Replace("  ", " ", StringComparison.Ordinal), Empty, ex.Rule, ex.Details.ToDictionary());
         }
         catch (ForbiddenException ex)
         {
@@ -116,6 +117,15 @@ public sealed partial class UiMediator(
         if (parts.Count > 1 && parts[0] is "details" or "form" or "terms")
         {
             parts.RemoveAt(0);
+        }
+
+        // A part the next one repeats says nothing more: name.given_name is "Given name", not "Name given name".
+        for (var i = parts.Count - 2; i >= 0; i--)
+        {
+            if (parts[i + 1].EndsWith("_" + parts[i], StringComparison.Ordinal))
+            {
+                parts.RemoveAt(i);
+            }
         }
 
         var text = System.Text.RegularExpressions.Regex.Replace(string.Join(' ', parts), @"\[(\d+)\]", m => " " + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1))
