@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace IntegratedCare.WebTests;
+
+/// <summary>The administrator changes what they set up: an agency's details, its deactivation, a staff member's roles.</summary>
+[Collection(StaffUiCollection.Name)]
+public sealed class AdministrationTests(StaffUi ui)
+{
+    [Fact]
+    public async Task TheAdministrator_ChangesAnAgency_DeactivatesIt_AndChangesAStaffMembersRoles()
+    {
+        var admin = await ui.SignedInAsync(StaffUi.AdminUser);
+        await StaffUi.OpenAsync(admin, "/admin/agencies", "Agencies");
+        await StaffUi.PickAsync(admin, "Type", "Voluntary sector");
+        await StaffUi.PickAsync(admin, "Areas served", "Dundee City");
+        await StaffUi.FillAsync(admin, "Name", "Broughty Ferry Recovery Cafe");
+        await StaffUi.FillAsync(admin, "Contact email", "hello@cafe.example");
+        await StaffUi.ClickAsync(admin, "Register");
+        var cafe = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Broughty Ferry Recovery Cafe" });
+        await Assertions.Expect(cafe).ToContainTextAsync("hello@cafe.example");
+
+        await cafe.GetByRole(AriaRole.Button, new() { Name = "Change Broughty Ferry Recovery Cafe" }).ClickAsync();
+        await Assertions.Expect(admin.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Broughty Ferry Recovery Cafe");
+        await StaffUi.FillAsync(admin, "Contact email", "not an email");
+        await StaffUi.ClickAsync(admin, "Save changes");
+        await Assertions.Expect(admin.GetByTestId("problem")).ToContainTextAsync("Contact email");
+        await StaffUi.FillAsync(admin, "Contact email", "referrals@cafe.example");
+        await StaffUi.ClickAsync(admin, "Save changes");
+        await Assertions.Expect(cafe).ToContainTextAsync("referrals@cafe.example");
+
+        await cafe.GetByRole(AriaRole.Button, new() { Name = "Deactivate Broughty Ferry Recovery Cafe" }).ClickAsync();
+        await StaffUi.ClickAsync(admin, "Deactivate agency");
+        await Assertions.Expect(admin.GetByTestId("problem")).ToContainTextAsync("Reason");
+        await StaffUi.FillAsync(admin, "Why it is deactivated", "The cafe closed in November.");
+        await StaffUi.ClickAsync(admin, "Deactivate agency");
+        await Assertions.Expect(cafe).ToContainTextAsync("Deactivated");
+        await Assertions.Expect(cafe).ToContainTextAsync("The cafe closed in November.");
+        await Assertions.Expect(cafe.GetByRole(AriaRole.Button, new() { Name = "Deactivate Broughty Ferry Recovery Cafe" })).ToHaveCountAsync(0);
+        await StaffUi.AssertAccessibleAsync(admin);
+
+        // A new worker is made a line manager too.
+        await StaffUi.OpenAsync(admin, "/admin/staff", "Staff accounts");
+        await StaffUi.PickAsync(admin, "Roles", "case-manager");
+        await StaffUi.PickAsync(admin, "Agency", "Tayside Addiction Service");
+        await StaffUi.FillAsync(admin, "Name", "Tam Worker");
+        await StaffUi.FillAsync(admin, "User name", "tam");
+        await StaffUi.FillAsync(admin, "Initial password", StaffUi.Password);
+        await StaffUi.ClickAsync(admin, "Create");
+        var tam = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tam Worker" });
+        await Assertions.Expect(tam).ToContainTextAsync("case-manager");
+        await tam.GetByRole(AriaRole.Button, new() { Name = "Change roles of tam" }).ClickAsync();
+        await StaffUi.PickAsync(admin, "New roles", "line-manager");
+        await StaffUi.ClickAsync(admin, "Save roles");
+        await Assertions.Expect(admin.GetByTestId("roles-editor")).ToHaveCountAsync(0);
+        await Assertions.Expect(tam).ToContainTextAsync("case-manager, line-manager");
+        await StaffUi.AssertAccessibleAsync(admin);
+        await admin.Context.CloseAsync();
+    }
+}
