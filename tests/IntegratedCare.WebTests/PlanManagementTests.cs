@@ -152,3 +152,40 @@ public sealed class RecordEditingTests(StaffUi ui)
         await casey.Context.CloseAsync();
     }
 }
+
+/// <summary>The person's chronology: one time line across modules, as the viewer's agency may see it.</summary>
+[Collection(StaffUiCollection.Name)]
+public sealed class ChronologyTests(StaffUi ui)
+{
+    [Fact]
+    public async Task ThePersonsChronology_RunsAcrossTheModules_AndShowsAStrangerAgencyNothing()
+    {
+        var (person, _) = await ui.Seed.PlanWithHousingActionsAsync("Isla", "Sutherland", "1993-01-21", ("Housing options interview", 10));
+        var casey = await ui.SignedInAsync("casey");
+        await StaffUi.OpenAsync(casey, $"/people/{person}", "Isla Sutherland");
+        await casey.GetByRole(AriaRole.Link, new() { Name = "What has happened" }).ClickAsync();
+        await Assertions.Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "What has happened for Isla Sutherland" })).ToBeVisibleAsync();
+        var rows = casey.GetByTestId("chronology").GetByRole(AriaRole.Row);
+        await Assertions.Expect(rows.Filter(new() { HasText = "Registered" })).ToContainTextAsync("Tayside Addiction Service");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Written consent recorded" })).ToContainTextAsync("Identity");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Single shared assessment completed" })).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.Filter(new() { HasText = "Care plan (episode 1)" }).First).ToBeVisibleAsync();
+
+        // Newest first: the registration is the last row.
+        await Assertions.Expect(rows.Last).ToContainTextAsync("Registered");
+        await StaffUi.PickAsync(casey, "Show", "Consent");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Care plan (episode" })).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.Filter(new() { HasText = "Written consent recorded" })).ToHaveCountAsync(1);
+        await StaffUi.AssertAccessibleAsync(casey);
+        await casey.Context.CloseAsync();
+
+        // An agency with no part in a person's care sees no line of their chronology.
+        var stranger = await ui.Seed.RegisteredPersonAsync("Kirsty", "Moncur", "1979-06-14");
+        var hana = await ui.SignedInAsync("hana");
+        await hana.GotoAsync($"/people/{stranger}/chronology");
+        await Assertions.Expect(hana.GetByTestId("problem")).ToBeVisibleAsync();
+        await Assertions.Expect(hana.GetByText("Kirsty")).ToHaveCountAsync(0);
+        await Assertions.Expect(hana.GetByTestId("chronology").GetByRole(AriaRole.Row).Filter(new() { HasText = "Registered" })).ToHaveCountAsync(0);
+        await hana.Context.CloseAsync();
+    }
+}
