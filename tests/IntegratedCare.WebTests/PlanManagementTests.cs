@@ -35,6 +35,20 @@ public sealed class PlanManagementTests(StaffUi ui)
         await Assertions.Expect(housingGoal).ToContainTextAsync("A settled tenancy of her own");
         await Assertions.Expect(housingGoal).ToContainTextAsync("Tenancy signed and held for three months");
 
+        // The plan printed for the person: their goals and who helps, and a line for the copy received.
+        await casey.GetByRole(AriaRole.Link, new() { Name = "Printable plan for the person" }).ClickAsync();
+        var printable = casey.GetByTestId("printable-plan");
+        await Assertions.Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "My care plan: Ailsa Munro" })).ToBeVisibleAsync();
+        await Assertions.Expect(printable).ToContainTextAsync("A settled tenancy of her own");
+        await Assertions.Expect(printable).ToContainTextAsync("Tenancy support visit — Dundee Housing Options");
+        await Assertions.Expect(casey.GetByTestId("copy-received")).ToContainTextAsync("A copy received on:");
+        await StaffUi.AssertAccessibleAsync(casey);
+        await casey.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(casey.GetByRole(AriaRole.Button, new() { Name = "Print" })).ToBeHiddenAsync();
+        await Assertions.Expect(casey.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeHiddenAsync();
+        await casey.EmulateMediaAsync(new() { Media = Media.Screen });
+        await StaffUi.OpenAsync(casey, $"/careplans/{planId}", "Integrated care plan");
+
         // Code the overdue action's variance, refused without a reason, then hand it to gaps and blocks.
         await casey.GetByRole(AriaRole.Tab, new() { Name = "Variances (1)" }).ClickAsync();
         var variance = casey.GetByTestId("variances").GetByRole(AriaRole.Row).Filter(new() { HasText = "Tenancy support visit" });
