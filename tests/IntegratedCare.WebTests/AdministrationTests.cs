@@ -11,6 +11,13 @@ public sealed class AdministrationTests(StaffUi ui)
     {
         var admin = await ui.SignedInAsync(StaffUi.AdminUser);
         await StaffUi.OpenAsync(admin, "/admin/agencies", "Agencies");
+        // Plain words for every code: an NHS type is "NHS primary care", never "Nhs primary care".
+        await admin.GetByLabel("Type", new() { Exact = true }).ClickAsync(new() { Force = true });
+        var options = admin.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(options.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^NHS primary care$") })).ToHaveCountAsync(1);
+        await Assertions.Expect(options.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("Nhs") })).ToHaveCountAsync(0);
+        await admin.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(options).ToHaveCountAsync(0);
         await StaffUi.PickAsync(admin, "Type", "Voluntary sector");
         await StaffUi.PickAsync(admin, "Areas served", "Dundee City");
         await StaffUi.FillAsync(admin, "Name", "Broughty Ferry Recovery Cafe");
@@ -40,19 +47,19 @@ public sealed class AdministrationTests(StaffUi ui)
 
         // A new worker is made a line manager too.
         await StaffUi.OpenAsync(admin, "/admin/staff", "Staff accounts");
-        await StaffUi.PickAsync(admin, "Roles", "case-manager");
+        await StaffUi.PickAsync(admin, "Roles", "Case manager");
         await StaffUi.PickAsync(admin, "Agency", "Tayside Addiction Service");
         await StaffUi.FillAsync(admin, "Name", "Tam Worker");
         await StaffUi.FillAsync(admin, "User name", "tam");
         await StaffUi.FillAsync(admin, "Initial password", StaffUi.Password);
         await StaffUi.ClickAsync(admin, "Create");
         var tam = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tam Worker" });
-        await Assertions.Expect(tam).ToContainTextAsync("case-manager");
+        await Assertions.Expect(tam).ToContainTextAsync("Case manager");
         await tam.GetByRole(AriaRole.Button, new() { Name = "Change roles of tam" }).ClickAsync();
-        await StaffUi.PickAsync(admin, "New roles", "line-manager");
+        await StaffUi.PickAsync(admin, "New roles", "Line manager");
         await StaffUi.ClickAsync(admin, "Save roles");
         await Assertions.Expect(admin.GetByTestId("roles-editor")).ToHaveCountAsync(0);
-        await Assertions.Expect(tam).ToContainTextAsync("case-manager, line-manager");
+        await Assertions.Expect(tam).ToContainTextAsync("Case manager, Line manager");
         await StaffUi.AssertAccessibleAsync(admin);
         await admin.Context.CloseAsync();
     }

@@ -177,7 +177,7 @@ public sealed class StaffUi : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator and sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Staff accounts" })).ToBeVisibleAsync();
 
-        await CreateAccountAsync(page, "Rhona Coordinator", "rhona", null, "rehabilitation-coordinator");
+        await CreateAccountAsync(page, "Rhona Coordinator", "rhona", null, "Rehabilitation co-ordinator");
         await OpenAsync(page, "/admin/areas", "Areas");
         await FillAsync(page, "Name", "Dundee City");
         await PickAsync(page, "Kind", "Council area");
@@ -202,13 +202,13 @@ public sealed class StaffUi : IAsyncLifetime
         await RegisterAgencyAsync(page, "Dundee Housing Options", "Housing and homelessness", "HOU01", "options@housing.example");
         await ScreenshotAsync(page, "02-admin-agencies");
 
-        await CreateAccountAsync(page, "Casey Manager", "casey", "Tayside Addiction Service", "case-manager");
-        await CreateAccountAsync(page, "Lena Linemanager", "lena", "Tayside Addiction Service", "line-manager");
-        await CreateAccountAsync(page, "Lou Lockout", "lou", "Tayside Addiction Service", "case-manager");
-        await CreateAccountAsync(page, "Hana Housing", "hana", "Dundee Housing Options", "case-manager");
-        await CreateAccountAsync(page, "Iona Governance", "iona", "Tayside Addiction Service", "information-governance");
-        await CreateAccountAsync(page, "Nora National", "nora", null, "national-coordinator");
-        await CreateAccountAsync(page, "Sam Subgroup", "sam", null, "subgroup-member");
+        await CreateAccountAsync(page, "Casey Manager", "casey", "Tayside Addiction Service", "Case manager");
+        await CreateAccountAsync(page, "Lena Linemanager", "lena", "Tayside Addiction Service", "Line manager");
+        await CreateAccountAsync(page, "Lou Lockout", "lou", "Tayside Addiction Service", "Case manager");
+        await CreateAccountAsync(page, "Hana Housing", "hana", "Dundee Housing Options", "Case manager");
+        await CreateAccountAsync(page, "Iona Governance", "iona", "Tayside Addiction Service", "Information governance lead");
+        await CreateAccountAsync(page, "Nora National", "nora", null, "National co-ordinator");
+        await CreateAccountAsync(page, "Sam Subgroup", "sam", null, "Sub-group member");
         await ScreenshotAsync(page, "03-admin-staff");
         await page.Context.CloseAsync();
     }

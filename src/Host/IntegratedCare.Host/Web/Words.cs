@@ -3,8 +3,11 @@ using System.Text;
 namespace IntegratedCare.Host.Web;
 
 /// <summary>How the UI says a code: <c>HousingAndAccommodation</c> → "Housing and accommodation".</summary>
-public static class Words
+public static partial class Words
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(nhs|ndric|chi|pps|ssa|gp)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Initialisms();
+
     public static string Of<T>(T value)
         where T : struct, Enum => Of(value.ToString());
 
@@ -27,7 +30,8 @@ public static class Words
             }
         }
 
-        return text.ToString().Replace("nhs", "NHS", StringComparison.Ordinal).Replace("ndric", "NDRIC", StringComparison.Ordinal);
+        // Initialisms stay capitals wherever they fall: "NhsPrimaryCare" is "NHS primary care", "AtNdric" "At NDRIC".
+        return Initialisms().Replace(text.ToString(), m => m.Value.ToUpperInvariant());
     }
 
     /// <summary>
@@ -115,5 +119,20 @@ public static class Words
         _ when detail.StartsWith("failed-precondition", StringComparison.Ordinal) => "A rule did not allow it",
         _ when detail.StartsWith("aborted", StringComparison.Ordinal) => "Someone else changed it first",
         _ => detail.Replace('-', ' '),
+    };
+
+    /// <summary>A role as staff say it: <c>rehabilitation-coordinator</c> → "Rehabilitation co-ordinator".</summary>
+    public static string Role(string code) => code switch
+    {
+        IntegratedCare.BuildingBlocks.Application.Security.Roles.CaseManager => "Case manager",
+        IntegratedCare.BuildingBlocks.Application.Security.Roles.LineManager => "Line manager",
+        IntegratedCare.BuildingBlocks.Application.Security.Roles.RehabilitationCoordinator => "Rehabilitation co-ordinator",
+        IntegratedCare.BuildingBlocks.Application.Security.Roles.SubgroupMember => "Sub-group member",
+        IntegratedCare.BuildingBlocks.Application.Security.Roles.NationalCoordinator => "National co-ordinator",
+        IntegratedCare.BuildingBlocks.Application.Security.Roles.AgencySystem => "Agency computer system",
+        IntegratedCare.BuildingBlocks.Application.Security.Roles.AgencyAdmin => "Agency administrator",
+        IntegratedCare.BuildingBlocks.Application.Security.Roles.SystemAdmin => "System administrator",
+        IntegratedCare.BuildingBlocks.Application.Security.Roles.InformationGovernance => "Information governance lead",
+        _ => code,
     };
 }
