@@ -45,6 +45,17 @@ public sealed class AdministrationTests(StaffUi ui)
         await Assertions.Expect(cafe.GetByRole(AriaRole.Button, new() { Name = "Deactivate Broughty Ferry Recovery Cafe" })).ToHaveCountAsync(0);
         await StaffUi.AssertAccessibleAsync(admin);
 
+        // An area's co-ordinator's phone is corrected; the area keeps its co-ordinator and calendar.
+        await StaffUi.OpenAsync(admin, "/admin/areas", "Areas");
+        var dundee = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Dundee City" });
+        await dundee.GetByRole(AriaRole.Button, new() { Name = "Change Dundee City" }).ClickAsync();
+        await Assertions.Expect(admin.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Dundee City");
+        await StaffUi.FillAsync(admin, "Co-ordinator's phone", "01382 000111");
+        await StaffUi.ClickAsync(admin, "Save changes");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Add an area" })).ToBeVisibleAsync();
+        await Assertions.Expect(dundee).ToContainTextAsync("Rhona Coordinator");
+        await Assertions.Expect(dundee).ToContainTextAsync("Scotland");
+
         // A new worker is made a line manager too.
         await StaffUi.OpenAsync(admin, "/admin/staff", "Staff accounts");
         await StaffUi.PickAsync(admin, "Roles", "Case manager");

@@ -185,7 +185,7 @@ public sealed class StaffUi : IAsyncLifetime
         await PickAsync(page, "Rehabilitation co-ordinator", "Rhona Coordinator");
         await FillAsync(page, "Co-ordinator's email", "rhona.coordinator@dundee.example");
         await ClickAsync(page, "Add area");
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Dundee City" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Dundee City", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Scotland (Europe/London)" })).ToBeVisibleAsync();
 
         // The administrator loads a newer holidays file, in gov.uk's format, from the same page.
