@@ -1,5 +1,6 @@
 using Grpc.Core;
 using IntegratedCare.Assessment.V1;
+using IntegratedCare.Assessment.Application.ServiceUsers.GetServiceUserNames;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Security;
@@ -164,6 +165,33 @@ public sealed class GovernanceTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<ForbiddenException>(() =>
             AsAsync(new Actor("cm", ActorKind.Staff, _partners.Addiction.AgencyId, new HashSet<string> { Roles.CaseManager, Roles.LineManager }), new ListSignInAttemptsQuery(false, 0, string.Empty)));
+    }
+
+    [Fact]
+    public async Task NamesForAWorktray_AreGivenOnlyWhereIdentityIsPermitted_EachAuditedAsADisclosure_AndConfirmNothingElse()
+    {
+        var housing = new Actor("housing-worker", ActorKind.Staff, _partners.Housing.AgencyId, new HashSet<string> { Roles.CaseManager });
+        var addiction = new Actor("cm", ActorKind.Staff, _partners.Addiction.AgencyId, new HashSet<string> { Roles.CaseManager });
+        var nobody = Guid.NewGuid().ToString();
+
+        // A stranger agency learns nothing: neither the name nor whether the person exists.
+        Assert.Empty(await AsAsync(housing, new GetServiceUserNamesQuery([_person, nobody])));
+
+        var named = Assert.Single(await AsAsync(addiction, new GetServiceUserNamesQuery([_person, nobody, _person])));
+        Assert.Equal(_person, named.ServiceUserId);
+
+        // The one name given is one disclosure, with its basis; the stranger's asking disclosed nothing.
+        var disclosures = (await _host.AuditAsync()).Where(a => a.Operation == "Assessment." + nameof(GetServiceUserNamesQuery) && a.ServiceUserId == _person).ToList();
+        var disclosure = Assert.Single(disclosures);
+        Assert.Equal(_partners.Addiction.AgencyId, disclosure.AgencyId);
+        Assert.False(string.IsNullOrEmpty(disclosure.Basis));
+
+        var empty = await Assert.ThrowsAsync<RequestValidationException>(() => AsAsync(addiction, new GetServiceUserNamesQuery([])));
+        Assert.Contains(empty.Errors, e => e.Field == "service_user_ids");
+        var bad = await Assert.ThrowsAsync<RequestValidationException>(() => AsAsync(addiction, new GetServiceUserNamesQuery(["not-an-id"])));
+        Assert.Contains(bad.Errors, e => e.Field.StartsWith("service_user_ids", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            AsAsync(new Actor("sys", ActorKind.AgencySystem, _partners.Addiction.AgencyId, new HashSet<string> { Roles.AgencySystem }), new GetServiceUserNamesQuery([_person])));
     }
 
     private static Actor Admin => new("admin-1", ActorKind.Staff, null, new HashSet<string> { Roles.SystemAdmin });

@@ -102,4 +102,23 @@ public abstract class UiPage : ComponentBase
         (await Mediator.SendAsync(new IntegratedCare.Assessment.Application.ServiceUsers.GetServiceUser.GetServiceUserQuery(serviceUserId))).Value is { } person
             ? $"{person.Name.GivenName} {person.Name.FamilyName}"
             : null;
+
+    /// <summary>
+    /// The names of a list's people in one request (each disclosure audited on its own); a person whose
+    /// identity the caller's agency may not see has no entry. A refusal is shown, and no one is named.
+    /// </summary>
+    protected async Task<IReadOnlyDictionary<string, string>> SharedNamesAsync(IEnumerable<string> serviceUserIds)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in serviceUserIds.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(200))
+        {
+            var found = await ReadAsync(new IntegratedCare.Assessment.Application.ServiceUsers.GetServiceUserNames.GetServiceUserNamesQuery(chunk));
+            foreach (var person in found ?? [])
+            {
+                names[person.ServiceUserId] = $"{person.GivenName} {person.FamilyName}";
+            }
+        }
+
+        return names;
+    }
 }
