@@ -89,6 +89,11 @@ public sealed class GapsAndBlocksTests(StaffUi ui)
         await StaffUi.ClickAsync(rhona, "Ask for more detail");
         await Assertions.Expect(rhona.GetByTestId("detail-request")).ToContainTextAsync("Waiting for the case manager");
         var consent = await ui.Seed.ConsentToHousingAsync(euan);
+        await StaffUi.OpenAsync(casey, "/", "My work");
+        await Assertions.Expect(casey.GetByTestId("detail-waiting")).ToContainTextAsync("One request for more detail waits for your answer");
+        await StaffUi.OpenAsync(rhona, "/", "My work");
+        await Assertions.Expect(rhona.GetByTestId("detail-waiting")).ToContainTextAsync("One request for more detail that you asked is still unanswered");
+        await StaffUi.OpenAsync(rhona, new Uri(formUrl).AbsolutePath, "Gaps and blocks form");
         await casey.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "More detail" }).ClickAsync();
         await Assertions.Expect(casey.GetByTestId("count-waiting")).ToHaveTextAsync("1 waiting for an answer");
         await StaffUi.AssertAccessibleAsync(casey);

@@ -77,6 +77,12 @@ public sealed class PlanManagementTests(StaffUi ui)
         await Assertions.Expect(casey.GetByTestId("lead-case-manager")).ToHaveTextAsync("Casey Manager");
         await StaffUi.AssertAccessibleAsync(casey);
 
+        // Now on Casey's caseload, by name, with its overdue action counted.
+        await StaffUi.OpenAsync(casey, "/", "My work");
+        await Assertions.Expect(casey.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ailsa Munro" })).ToContainTextAsync("1 overdue");
+        await StaffUi.OpenAsync(casey, $"/careplans/{planId}", "Integrated care plan");
+        await casey.GetByRole(AriaRole.Tab, new() { Name = "Manage the plan" }).ClickAsync();
+
         await StaffUi.ClickAsync(casey, "Close the plan (exit)");
         await Assertions.Expect(casey.GetByTestId("problem")).ToContainTextAsync("Reason");
         await StaffUi.FillAsync(casey, "Reason", "Moved out of the area; care handed to the Fife service.");
