@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using IntegratedCare.Protocols.Application.Governance;
+using IntegratedCare.BuildingBlocks.Application.Auditing;
 
 namespace IntegratedCare.Host.Web;
 
@@ -18,7 +18,7 @@ public static class DisclosureLogCsv
         string OccurredAtUtc, string Who, string ActorId, string ActorKind, string Agency, string AgencyId, string Roles,
         string What, string Operation, string ResourceId, string Purpose, string Outcome, string Basis, string Detail, string CorrelationId);
 
-    public static string Write(IEnumerable<DisclosureLogEntryDto> entries, Func<DisclosureLogEntryDto, string> who, Func<string?, string> agency)
+    public static string Write(IEnumerable<AuditRecord> entries, Func<AuditRecord, string> who, Func<string?, string> agency)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, Configuration))

@@ -121,4 +121,20 @@ public abstract class UiPage : ComponentBase
 
         return names;
     }
+
+    private readonly Dictionary<string, string?> _staffNames = [];
+
+    /// <summary>
+    /// A staff member's display name from their local account, asked once per page; null for an id no
+    /// local account has (a partner system, an external sign-in), which the page then shows as it is.
+    /// </summary>
+    protected async Task<string?> StaffNameAsync(string staffId)
+    {
+        if (!_staffNames.TryGetValue(staffId, out var name))
+        {
+            _staffNames[staffId] = name = (await Mediator.SendAsync(new IntegratedCare.Identity.Contracts.StaffMemberQuery(staffId))).Value?.DisplayName;
+        }
+
+        return name;
+    }
 }

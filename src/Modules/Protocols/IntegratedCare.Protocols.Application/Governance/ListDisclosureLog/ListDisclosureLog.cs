@@ -60,7 +60,7 @@ internal sealed class ListDisclosureLogHandler(IAuditLog log, IMediator mediator
         var (records, total) = await log.ReadAsync(
             new AuditLogFilter(asOf, ServiceUserId: serviceUserId, Outcome: request.RefusedOnly ? AuditOutcome.Denied : null),
             offset, PageToken.PageSize(request.PageSize), cancellationToken);
-        var page = Page<DisclosureLogEntryDto>.At(records.Select(DisclosureLogEntryDto.From).ToList(), offset, total, filter);
+        var page = Page<AuditRecord>.At(records, offset, total, filter);
         return new DisclosureLogPage(page.Items, page.NextPageToken, page.TotalSize, asOf);
     }
 }
