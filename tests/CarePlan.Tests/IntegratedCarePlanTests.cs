@@ -82,6 +82,11 @@ public sealed class IntegratedCarePlanTests
         Assert.Equal(0, plan.NoteOverdueActions(Today.AddDays(7), Now.AddDays(7)));
         Assert.Equal((VarianceKind.Overdue, Nhs, (VarianceReason?)null), (plan.Variances.Single().Kind, plan.Variances.Single().AgencyId, plan.Variances.Single().Reason));
         Assert.Null(plan.NextActionDue);
+
+        // Each assignment and the one overdue action are told to other modules (the notifications inbox), once each.
+        Assert.Equal([Nhs, Housing], plan.DomainEvents.OfType<ActionAssigned>().Select(e => e.AgencyId));
+        var overdue = Assert.Single(plan.DomainEvents.OfType<ActionOverdue>());
+        Assert.Equal((plan.Id, Nhs, Lead, plan.LeadCaseManager, Today.AddDays(5)), (overdue.CarePlanId, overdue.AgencyId, overdue.LeadAgencyId, overdue.LeadCaseManager, overdue.DueDate));
     }
 
     [Fact]

@@ -47,7 +47,9 @@ public sealed class LadderTests
         var expectedDue = to is FormStage.Draft or FormStage.Closed ? (DateTimeOffset?)null : Due;
         Assert.Equal((Later, expectedDue, false, 0), (form.StageEnteredAt, form.StageDueAt, form.StageOverdueNoted, form.ConsecutiveDeferrals));
         Assert.Equal(to == FormStage.Closed, form.ClosedAt is not null);
-        Assert.Empty(form.DomainEvents);
+
+        // The new rung's holder hears of it (the notifications inbox): one event, ids and codes only.
+        Assert.Equal(new FormEnteredStage(form.Id, form.AreaId, form.AgencyId, form.CaseManagerId, to, holder, expectedDue, Later), Assert.Single(form.DomainEvents));
     }
 
     [Theory]

@@ -63,6 +63,9 @@ internal static class TestForms
         }
 
         Assert.Equal(stage, form.Stage);
+
+        // As a form loaded from the store: the events of getting here were published already.
+        form.ClearDomainEvents();
         return form;
     }
 

@@ -21,9 +21,6 @@ public sealed class IntegrationEventTests(ITestOutputHelper output)
         ["AgencyDeactivatedIntegrationEvent"] = "as AgencyUpdated",
         ["AreaCreatedIntegrationEvent"] = "as AgencyUpdated, for the areas' calendars",
         ["AreaUpdatedIntegrationEvent"] = "as AgencyUpdated, for the areas' calendars",
-        ["ConsentWithdrawnIntegrationEvent"] = "the staff notification inbox (issue 18) tells the case managers whose caseload holds the person",
-        ["ConsentExpiredIntegrationEvent"] = "as ConsentWithdrawn",
-        ["FormStageOverdueIntegrationEvent"] = "the staff notification inbox (issue 18) tells the stage's holder; the alert is already on the form",
     };
 
     [Fact]

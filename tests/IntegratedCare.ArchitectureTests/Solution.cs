@@ -5,7 +5,7 @@ namespace IntegratedCare.ArchitectureTests;
 /// <summary>The assemblies of the solution, found by the naming rule of docs/architecture.md (IntegratedCare.&lt;Module&gt;.&lt;Layer&gt;).</summary>
 internal static class Solution
 {
-    public static readonly string[] Modules = ["Assessment", "CarePlan", "GapsAndBlocks", "Identity", "Protocols"];
+    public static readonly string[] Modules = ["Assessment", "CarePlan", "GapsAndBlocks", "Identity", "Notifications", "Protocols"];
 
     public static readonly string[] Layers = ["Domain", "Application", "Infrastructure", "Contracts"];
 

@@ -37,6 +37,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
         _settings.TryAdd("Protocols:DeadlineSweepInterval", "1.00:00:00");
         _settings.TryAdd("CarePlan:DeadlineSweepInterval", "1.00:00:00");
         _settings.TryAdd("GapsAndBlocks:DeadlineSweepInterval", "1.00:00:00");
+        _settings.TryAdd("Notifications:ReminderInterval", "1.00:00:00");
         _services = services;
     }
 

@@ -3,6 +3,7 @@ using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.CarePlan.Infrastructure;
 using IntegratedCare.GapsAndBlocks.Infrastructure;
 using IntegratedCare.Identity.Infrastructure;
+using IntegratedCare.Notifications.Infrastructure;
 using IntegratedCare.Host;
 using IntegratedCare.Host.Web;
 using IntegratedCare.Protocols.Infrastructure;
@@ -33,6 +34,7 @@ builder.Services.AddProtocolsModule(builder.Configuration);
 builder.Services.AddAssessmentModule(builder.Configuration);
 builder.Services.AddCarePlanModule(builder.Configuration);
 builder.Services.AddGapsAndBlocksModule(builder.Configuration);
+builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddGrpcEndpoints(builder.Configuration);
 builder.Services.AddStaffWebUi(builder.Configuration);
 

@@ -18,5 +18,7 @@ public static class Staff
     public const string DisclosureLogRoles = $"{Roles.InformationGovernance},{Roles.CaseManager},{Roles.LineManager}";
     /// <summary>Who answers for information governance: subject access requests and sign-in attempts (the administrator sees every sign-in).</summary>
     public const string GovernanceRoles = $"{Roles.InformationGovernance},{Roles.SystemAdmin}";
+    /// <summary>Who has a notifications inbox: every staff role (an agency's system has none).</summary>
+    public const string InboxRoles = $"{Roles.CaseManager},{Roles.LineManager},{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.NationalCoordinator},{Roles.AgencyAdmin},{Roles.SystemAdmin},{Roles.InformationGovernance}";
     public const string ReportRoles = $"{Roles.RehabilitationCoordinator},{Roles.SubgroupMember},{Roles.NationalCoordinator},{Roles.SystemAdmin}";
 }

@@ -11,11 +11,20 @@ internal sealed class CarePlanEventTranslator : IDomainEventTranslator
 {
     public IEnumerable<IIntegrationEvent> Translate(IDomainEvent domainEvent)
     {
-        if (domainEvent is VarianceHandedToGapsAndBlocks e)
+        switch (domainEvent)
         {
-            yield return new VarianceHandedToGapsAndBlocksIntegrationEvent(
-                Guid.NewGuid(), e.OccurredAt, e.CarePlanId.Value, e.Variance.VarianceId, e.LeadAgencyId, e.Variance.AgencyId,
-                e.Variance.Kind.ToString(), e.Variance.Reason?.ToString() ?? string.Empty);
+            case VarianceHandedToGapsAndBlocks e:
+                yield return new VarianceHandedToGapsAndBlocksIntegrationEvent(
+                    Guid.NewGuid(), e.OccurredAt, e.CarePlanId.Value, e.Variance.VarianceId, e.LeadAgencyId, e.Variance.AgencyId,
+                    e.Variance.Kind.ToString(), e.Variance.Reason?.ToString() ?? string.Empty);
+                break;
+            case ActionAssigned e:
+                yield return new ActionAssignedIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.CarePlanId.Value, e.ActionId, e.AgencyId, e.LeadAgencyId, e.DueDate);
+                break;
+            case ActionOverdue e:
+                yield return new ActionOverdueIntegrationEvent(
+                    Guid.NewGuid(), e.OccurredAt, e.CarePlanId.Value, e.ActionId, e.AgencyId, e.LeadAgencyId, e.LeadCaseManager, e.DueDate);
+                break;
         }
     }
 }

@@ -17,6 +17,46 @@ public sealed record VarianceHandedToGapsAndBlocksIntegrationEvent(
     string Reason) : IntegrationEvent(EventId, OccurredAt);
 
 /// <summary>
+/// An action on a care plan was given to an agency: new work for that agency's staff. Ids and the due
+/// date only; what the action is stays in the plan, where the sharing decision guards it.
+/// </summary>
+public sealed record ActionAssignedIntegrationEvent(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid CarePlanId,
+    Guid ActionId,
+    Guid AgencyId,
+    Guid LeadAgencyId,
+    DateOnly DueDate) : IntegrationEvent(EventId, OccurredAt);
+
+/// <summary>An open action passed its due date (noted once, by the deadline sweep); the lead case manager is a staff id.</summary>
+public sealed record ActionOverdueIntegrationEvent(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid CarePlanId,
+    Guid ActionId,
+    Guid AgencyId,
+    Guid LeadAgencyId,
+    string LeadCaseManager,
+    DateOnly DueDate) : IntegrationEvent(EventId, OccurredAt);
+
+/// <summary>
+/// Whether an action is still waiting on its agency (open and not yet past its due date noted), so a
+/// reminder that it is due soon is still worth sending. False for an unknown plan or action.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "care-plan")]
+public sealed record ActionStillOpenQuery(string CarePlanId, string ActionId) : IContractQuery<bool>;
+
+/// <summary>
+/// The lead case manager (a staff id) of the person's open care plan, for telling them of a change that
+/// touches their caseload (a consent withdrawn). Null when the person has no open plan or it has no lead yet.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "care-plan")]
+public sealed record LeadCaseManagerOfPersonQuery(string ServiceUserId) : IContractQuery<string?>;
+
+/// <summary>
 /// Whether a variance was recorded on a care plan the agency leads. GapsAndBlocks asks it before it lets a
 /// case manager link a form to a variance; the answer says nothing about the plan or the person.
 /// </summary>

@@ -12,3 +12,11 @@ namespace IntegratedCare.Identity.Contracts;
 public sealed record StaffMemberQuery(string StaffId) : IContractQuery<StaffMember?>;
 
 public sealed record StaffMember(string StaffId, string DisplayName, string? AgencyId, IReadOnlyList<string> Roles, bool Active);
+
+/// <summary>
+/// The enabled staff who hold a role, in the given agencies (ids), or in any agency or none when
+/// <see cref="AgencyIds"/> is empty: who to tell of work for that role. At most 500.
+/// </summary>
+[Authorize]
+[Audit(AuditAction.Read, "staff-account")]
+public sealed record StaffWithRoleQuery(string Role, IReadOnlyList<string> AgencyIds) : IContractQuery<IReadOnlyList<StaffMember>>;

@@ -33,6 +33,9 @@ internal sealed class ProtocolsEventTranslator : IDomainEventTranslator
                 yield return new ConsentExpiredIntegrationEvent(
                     Guid.NewGuid(), e.OccurredAt, e.ConsentId.Value, e.ServiceUserId, e.Agencies.Select(a => a.Value).ToList(), e.AgencyTypes.Select(t => t.ToString()).ToList());
                 break;
+            case ReferralMade e:
+                yield return new ReferralMadeIntegrationEvent(Guid.NewGuid(), e.OccurredAt, e.ReferralId.Value, e.From.Value, e.To.Value, e.DueAt);
+                break;
             case ReferralOverdue e:
                 yield return new ReferralOverdueIntegrationEvent(
                     Guid.NewGuid(), e.OccurredAt, e.ReferralId.Value, e.ProtocolId.Value, e.ServiceUserId, e.From.Value, e.To.Value, e.DueAt);

@@ -121,6 +121,18 @@ public sealed record ConsentExpiredIntegrationEvent(
     IReadOnlyList<string> AgencyTypes) : IntegrationEvent(EventId, OccurredAt);
 
 /// <summary>
+/// A referral was made from one agency to another: new work for the receiving agency's staff, to answer
+/// by <c>DueAt</c>. Ids only; the person and what is shared stay behind the sharing decision.
+/// </summary>
+public sealed record ReferralMadeIntegrationEvent(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ReferralId,
+    Guid FromAgencyId,
+    Guid ToAgencyId,
+    DateTimeOffset DueAt) : IntegrationEvent(EventId, OccurredAt);
+
+/// <summary>
 /// A referral went unanswered past its protocol's response time. Raised once per referral. CarePlan
 /// records a variance on the person's open plan; GapsAndBlocks may take it up as a process block.
 /// </summary>

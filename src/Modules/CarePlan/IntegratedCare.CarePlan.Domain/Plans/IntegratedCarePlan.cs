@@ -183,6 +183,7 @@ internal sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
 
         var action = new PlanAction(Guid.NewGuid(), goalId, agencyId, tier, what.Trim(), dueDate, ActionStatus.NotStarted, string.Empty, null, [], false);
         _actions.Add(action);
+        Raise(new ActionAssigned(Id, action.ActionId, agencyId, LeadAgencyId, dueDate, now));
         if (!_teamAgencyIds.Contains(agencyId))
         {
             _teamAgencyIds.Add(agencyId);
@@ -251,6 +252,7 @@ internal sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
         foreach (var action in overdue)
         {
             Replace(_actions, action, action with { OverdueNoted = true });
+            Raise(new ActionOverdue(Id, action.ActionId, action.AgencyId, LeadAgencyId, LeadCaseManager, action.DueDate, now));
             _variances.Add(new Variance(Guid.NewGuid(), action.ActionId, null, action.AgencyId, VarianceKind.Overdue, null, $"Due {action.DueDate:yyyy-MM-dd}, not done.", now, null));
         }
 
@@ -477,6 +479,10 @@ internal sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
         _ => domain.ToString(),
     };
 }
+
+internal sealed record ActionAssigned(CarePlanId CarePlanId, Guid ActionId, Guid AgencyId, Guid LeadAgencyId, DateOnly DueDate, DateTimeOffset OccurredAt) : IDomainEvent;
+
+internal sealed record ActionOverdue(CarePlanId CarePlanId, Guid ActionId, Guid AgencyId, Guid LeadAgencyId, string LeadCaseManager, DateOnly DueDate, DateTimeOffset OccurredAt) : IDomainEvent;
 
 internal sealed record VarianceHandedToGapsAndBlocks(CarePlanId CarePlanId, Guid ServiceUserId, Guid LeadAgencyId, Variance Variance, DateTimeOffset OccurredAt) : IDomainEvent;
 

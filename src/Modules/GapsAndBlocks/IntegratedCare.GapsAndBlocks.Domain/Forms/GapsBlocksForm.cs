@@ -296,7 +296,7 @@ internal sealed class GapsBlocksForm : AggregateRoot<FormId>
         StageOverdueNoted = true;
         _alerts.Add(new OverdueAlert(Stage, Holder, StageDueAt!.Value, now));
         OverdueAlertCount = _alerts.Count;
-        Raise(new FormStageOverdue(Id, AreaId, Stage, Holder, StageDueAt.Value, now));
+        Raise(new FormStageOverdue(Id, AreaId, AgencyId, CaseManagerId, Stage, Holder, StageDueAt.Value, now));
         Touch();
         return true;
     }
@@ -323,6 +323,7 @@ internal sealed class GapsBlocksForm : AggregateRoot<FormId>
         StageEnteredAt = now;
         StageDueAt = dueAt;
         StageOverdueNoted = false;
+        Raise(new FormEnteredStage(Id, AreaId, AgencyId, CaseManagerId, stage, HolderOf(stage), dueAt, now));
     }
 
     private void Close(ResolutionLevel level, string resolution, DateTimeOffset now)
@@ -339,7 +340,10 @@ internal sealed class GapsBlocksForm : AggregateRoot<FormId>
     }
 }
 
-internal sealed record FormStageOverdue(FormId FormId, Guid AreaId, FormStage Stage, StageHolder Holder, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record FormStageOverdue(FormId FormId, Guid AreaId, Guid AgencyId, string CaseManagerId, FormStage Stage, StageHolder Holder, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
+
+internal sealed record FormEnteredStage(
+    FormId FormId, Guid AreaId, Guid AgencyId, string CaseManagerId, FormStage Stage, StageHolder Holder, DateTimeOffset? DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
 
 internal sealed class FormMustBeAtStageRule(GapsBlocksForm form, FormStage expected) : IBusinessRule
 {

@@ -16,5 +16,8 @@ public interface IStaffAccountRepository
 
     Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>Enabled accounts holding the role, of the given agencies (any agency, or none, when null); not tracked.</summary>
+    Task<IReadOnlyList<StaffAccount>> EnabledWithRoleAsync(string role, IReadOnlyCollection<string>? agencyIds, CancellationToken cancellationToken);
+
     void Add(StaffAccount account);
 }

@@ -29,6 +29,19 @@ internal sealed class StaffAccountRepository(IdentityDbContext db) : IStaffAccou
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken) =>
         await db.StaffAccounts.AsNoTracking().OrderBy(a => a.NormalizedUserName).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<StaffAccount>> EnabledWithRoleAsync(string role, IReadOnlyCollection<string>? agencyIds, CancellationToken cancellationToken)
+    {
+        var query = db.StaffAccounts.AsNoTracking().Where(a => !a.Disabled);
+        if (agencyIds is not null)
+        {
+            query = query.Where(a => a.AgencyId != null && agencyIds.Contains(a.AgencyId));
+        }
+
+        // Roles are one space-separated column: the agency narrows in the database, the role in memory.
+        var accounts = await query.ToListAsync(cancellationToken);
+        return accounts.Where(a => a.Roles.Contains(role, StringComparer.Ordinal)).ToList();
+    }
+
     public void Add(StaffAccount account) => db.StaffAccounts.Add(account);
 }
 
