@@ -704,11 +704,14 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
 
     private static LadderStepRequest Step(Form form, string text) => new() { FormId = form.FormId, ExpectedVersion = form.Version, Text = text };
 
-    private FormFields Form() => new()
+    private FormFields Form() => NewForm(_areaId, _housingId, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>A complete, anonymous form for the area naming housing as involved, dated <paramref name="today"/>.</summary>
+    internal static FormFields NewForm(string areaId, string housingId, DateOnly today) => new()
     {
-        AreaId = _areaId,
+        AreaId = areaId,
         ProjectName = "Clydebank Addiction Service",
-        FormDate = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        FormDate = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         CaseManager = new CaseManagerContact { Name = "A. Case Manager", Email = "case.manager@example.org", Phone = "01389 000000" },
         Overview = "A person leaving residential detox has no supported accommodation to go to.\nThe housing service has no supported places in the area.\nThe person is at risk of relapse on discharge.",
         Actions =
@@ -720,7 +723,7 @@ public sealed class GapsAndBlocksTests : IAsyncLifetime
         Recommendations = "Commission supported accommodation places for people leaving detox.",
         Category = FormCategory.Housing,
         Kind = FormKind.ResourceGap,
-        AgenciesInvolved = { _housingId },
+        AgenciesInvolved = { housingId },
     };
 
     private async Task<List<OutboxMessage>> OutboxAsync(string type)

@@ -14,6 +14,7 @@ using IntegratedCare.Notifications.Contracts;
 using IntegratedCare.Notifications.Domain.Inbox;
 using IntegratedCare.Notifications.Domain.Settings;
 using IntegratedCare.Protocols.V1;
+using ResponseTimeUnit = IntegratedCare.Protocols.V1.ResponseTimeUnit;
 using IntegratedCare.Tests.Shared;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,6 +163,66 @@ public sealed class NotificationTests : IAsyncLifetime
         var notice = Assert.Single(lead.Items);
         Assert.Equal((NotificationKind.ConsentChanged, "A person on your caseload withdrew a consent to share information.", $"/people/{person}"), (notice.Kind, notice.Text, notice.Link));
         Assert.NotNull(plan);
+    }
+
+    [Fact]
+    public async Task AReferral_IsNewWorkForTheAgencyItIsMadeTo()
+    {
+        var protocol = await new AgencyScenario(_host).ActiveHousingProtocolAsync(3, ResponseTimeUnit.WorkingDays, "2030-11-01");
+        var person = await new AgencyScenario(_host).RegisterPersonAsync(_scenario.Addiction.AgencyId);
+        var referrals = new ReferralService.ReferralServiceClient(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)));
+        var made = await referrals.MakeReferralAsync(new MakeReferralRequest
+        {
+            ProtocolId = protocol.ProtocolId, ServiceUserId = person, ToAgencyId = _scenario.Housing.AgencyId, Reason = "Homeless on discharge; needs temporary accommodation.",
+        });
+
+        var notice = Assert.Single((await InboxAsync(_hana, 1)).Items);
+        var lastDay = IntegratedCare.BuildingBlocks.Infrastructure.Calendar.ShippedHolidays.For(IntegratedCare.BuildingBlocks.Domain.Calendar.Jurisdiction.Scotland)
+            .LastDayOf(made.DueAt.ToDateTimeOffset()).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((NotificationKind.NewReferral, $"New referral to your agency, to answer by {lastDay}.", "/work/referrals"), (notice.Kind, notice.Text, notice.Link));
+        Assert.Single((await InboxAsync(_harry, 1)).Items);
+        Assert.Empty((await AsAsync(_nat, new ListMyNotificationsQuery(false))).Items);
+    }
+
+    [Fact]
+    public async Task EachLadderStep_IsWaitingForItsHolder_AndAReturnedFormForItsAuthor()
+    {
+        var lena = await StaffAsync("lena", _scenario.Addiction.AgencyId, Roles.LineManager);
+        var author = await StaffAsync("casey", _scenario.Addiction.AgencyId, Roles.CaseManager);
+        var sam = await StaffAsync("sam", _scenario.Housing.AgencyId, Roles.SubgroupMember);
+        GapsBlocks.V1.GapsBlocksService.GapsBlocksServiceClient Client(Actor actor) =>
+            new(_host.Invoker(_host.Token(actor.Id, ActorKind.Staff, actor.AgencyId, [.. actor.Roles])));
+        var caseManager = Client(author);
+        var lineManager = Client(lena);
+        var coordinator = new GapsBlocks.V1.GapsBlocksService.GapsBlocksServiceClient(_host.Invoker(_host.Token("coordinator-1", ActorKind.Staff, null, Roles.RehabilitationCoordinator)));
+        GapsBlocks.V1.LadderStepRequest Step(GapsBlocks.V1.Form form, string text) => new() { FormId = form.FormId, ExpectedVersion = form.Version, Text = text };
+
+        var draft = await caseManager.CreateFormAsync(new GapsBlocks.V1.CreateFormRequest
+        {
+            Form = GapsAndBlocksTests.NewForm(_scenario.AreaId, _scenario.Housing.AgencyId, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)),
+        });
+        var attested = await caseManager.AttestAsync(Step(draft, "Discussed with the staff team"));
+
+        // Attested: the agency's line manager has a step to take, by the rung's last day; no one else is told.
+        var toLena = Assert.Single((await InboxAsync(lena, 1)).Items);
+        Assert.Equal(NotificationKind.LadderStep, toLena.Kind);
+        Assert.StartsWith("A gaps and blocks form is waiting for your step: endorse or return it, by ", toLena.Text, StringComparison.Ordinal);
+        Assert.Equal($"/gaps/{draft.FormId}", toLena.Link);
+        Assert.Empty((await AsAsync(_hana, new ListMyNotificationsQuery(false))).Items);
+
+        // Returned: back with the case manager who drafted it.
+        var returned = await lineManager.ReturnFormAsync(Step(attested, "Say more about the discharge date"));
+        Assert.Equal("A gaps and blocks form you drafted was returned to you by your line manager.", Assert.Single((await InboxAsync(author, 1)).Items).Text);
+
+        // Up the ladder: the co-ordinator, then the sub-group (members of agencies serving the area, and the co-ordinator).
+        var again = await caseManager.AttestAsync(Step(returned, "Discussed again"));
+        var endorsed = await lineManager.EndorseAsync(Step(again, "Warrants attention"));
+        var coordinatorActor = Staff("coordinator-1", null, Roles.RehabilitationCoordinator);
+        Assert.Contains("the co-ordinator's feedback", Assert.Single((await InboxAsync(coordinatorActor, 1)).Items).Text, StringComparison.Ordinal);
+        await coordinator.RaiseToSubGroupAsync(Step(endorsed, "For the next meeting"));
+        Assert.Contains("the sub-group's decision", Assert.Single((await InboxAsync(sam, 1)).Items).Text, StringComparison.Ordinal);
+        Assert.Equal(2, (await InboxAsync(coordinatorActor, 2)).Items.Count);
+        Assert.Equal(2, (await AsAsync(lena, new ListMyNotificationsQuery(false))).Items.Count);
     }
 
     [Fact]

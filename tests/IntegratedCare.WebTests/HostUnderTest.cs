@@ -17,7 +17,7 @@ public sealed partial class HostUnderTest : IAsyncDisposable
 
     private readonly string[] _settings;
 
-    private HostUnderTest(string data, int grpcPort, int webPort)
+    private HostUnderTest(string data, int grpcPort, int webPort, IEnumerable<string> extra)
     {
         _data = data;
         WebAddress = $"http://127.0.0.1:{webPort}";
@@ -32,6 +32,8 @@ public sealed partial class HostUnderTest : IAsyncDisposable
             "--CarePlan:DeadlineSweepInterval=00:00:02",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+            $"--Notifications:UiBaseUrl={WebAddress}",
+            .. extra,
         ];
         _process = HostCommand.Start(_settings, Read);
     }
@@ -56,11 +58,12 @@ public sealed partial class HostUnderTest : IAsyncDisposable
         }
     }
 
-    public static async Task<HostUnderTest> StartAsync()
+    /// <summary>Starts the host with its test settings, and <paramref name="settings"/> (e.g. the test SMTP server's) on top.</summary>
+    public static async Task<HostUnderTest> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "integratedcare-web", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var host = new HostUnderTest(data, HostCommand.FreePort(), HostCommand.FreePort());
+        var host = new HostUnderTest(data, HostCommand.FreePort(), HostCommand.FreePort(), (settings ?? new Dictionary<string, string?>()).Select(s => $"--{s.Key}={s.Value}"));
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

@@ -20,6 +20,9 @@ public sealed class StaffUi : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The SMTP server on loopback the host sends its notification emails to.</summary>
+    public IntegratedCare.Tests.Shared.LoopbackSmtpServer Mail { get; } = new();
+
     /// <summary>What partner systems set up over gRPC for a page to show (protocols, plans, actions).</summary>
     public PartnerSeed Seed { get; private set; } = default!;
 
@@ -35,7 +38,7 @@ public sealed class StaffUi : IAsyncLifetime
             throw new InvalidOperationException($"The browser tests drive Debian's chromium at {chromium}: install it with 'apt-get install chromium' (.ci/run does), or set CHROMIUM_PATH.");
         }
 
-        Host = await HostUnderTest.StartAsync();
+        Host = await HostUnderTest.StartAsync(Mail.HostSettings);
         Seed = new PartnerSeed(Host);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -61,6 +64,8 @@ public sealed class StaffUi : IAsyncLifetime
         {
             await Host.DisposeAsync();
         }
+
+        await Mail.DisposeAsync();
     }
 
     /// <summary>A fresh browser context (its own cookies), at laptop size unless told otherwise.</summary>
