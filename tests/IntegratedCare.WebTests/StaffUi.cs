@@ -218,7 +218,7 @@ public sealed class StaffUi : IAsyncLifetime
         await page.Context.CloseAsync();
     }
 
-    private static async Task RegisterAgencyAsync(IPage page, string name, string type, string code, string email)
+    internal static async Task RegisterAgencyAsync(IPage page, string name, string type, string code, string email)
     {
         await OpenAsync(page, "/admin/agencies", "Agencies");
 

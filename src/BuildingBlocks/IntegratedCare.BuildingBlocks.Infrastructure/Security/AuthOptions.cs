@@ -46,6 +46,12 @@ public sealed class AuthOptions
     public OidcClientOptions Oidc { get; set; } = new();
 
     public bool UsesExternalAuthority => !string.IsNullOrWhiteSpace(Authority);
+
+    /// <summary>
+    /// Whether the authority's metadata must come over HTTPS (the default, always in production). Off only
+    /// for an authority on loopback, such as the browser tests' own OpenID Connect provider.
+    /// </summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 }
 
 public sealed class StaffSessionOptions

@@ -37,6 +37,7 @@ public static class AuthenticationRegistration
                 if (settings.UsesExternalAuthority)
                 {
                     bearer.Authority = settings.Authority;
+                    bearer.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 }
                 else
                 {

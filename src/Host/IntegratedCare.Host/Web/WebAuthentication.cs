@@ -39,7 +39,10 @@ public static class WebAuthentication
             {
                 o.Cookie.Name = "integratedcare.session";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
+                // Strict, except behind an external authority: the provider sends the browser back cross-site, and
+                // a strict cookie set then is not sent on the redirect that follows (a sign-in loop). Lax still
+                // keeps it off cross-site posts; every form also carries an antiforgery token.
+                o.Cookie.SameSite = auth.UsesExternalAuthority ? SameSiteMode.Lax : SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/signin";
                 o.LogoutPath = "/signout";
@@ -59,8 +62,17 @@ public static class WebAuthentication
                 o.Authority = auth.Authority;
                 o.ClientId = auth.Oidc.ClientId;
                 o.ClientSecret = auth.Oidc.ClientSecret;
+                o.RequireHttpsMetadata = auth.RequireHttpsMetadata;
                 o.ResponseType = "code";
                 o.UsePkce = true;
+
+                // The code comes back on a top-level GET (not a cross-site form post), so the correlation and
+                // nonce cookies can be SameSite=Lax and need no third-party-cookie allowance.
+                o.ResponseMode = "query";
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SaveTokens = false;
                 o.MapInboundClaims = false;
                 o.SignInScheme = CookieScheme;

@@ -1,3 +1,5 @@
+using IntegratedCare.BuildingBlocks.Infrastructure.Security;
+using Microsoft.Extensions.Options;
 using IntegratedCare.Identity.Application.SignIn;
 using IntegratedCare.Host.Web.Components;
 using Microsoft.AspNetCore.Authentication;
@@ -37,6 +39,12 @@ internal static class WebHosting
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IntegratedCare.Web");
         var web = app.Configuration["Kestrel:Endpoints:Web:Url"] ?? app.Urls.FirstOrDefault() ?? "http://localhost:5081";
+        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value is { UsesExternalAuthority: true } auth)
+        {
+            Console.WriteLine($"Staff web UI: {web.TrimEnd('/')}/ — staff sign in through {auth.Authority}; local accounts are off");
+            return;
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var signIn = scope.ServiceProvider.GetRequiredService<StaffSignIn>();
         for (var attempt = 0; attempt < 50; attempt++)

@@ -28,6 +28,9 @@ public abstract class UiPage : ComponentBase
     [CascadingParameter]
     private Task<AuthenticationState> SignedInState { get; set; } = default!;
 
+    /// <summary>Whether staff sign in through an external authority, so staff are known by its subjects, not by local accounts.</summary>
+    protected bool SingleSignOn => AuthOptions.Value.UsesExternalAuthority;
+
     protected bool Working { get; private set; }
 
     protected string? Error { get; set; }
