@@ -74,4 +74,53 @@ public sealed class AdministrationTests(StaffUi ui)
         await StaffUi.AssertAccessibleAsync(admin);
         await admin.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheAdministrator_MakesAnInterAgencyProtocol_ChangesItsTerms_ActivatesAndEndsIt()
+    {
+        var admin = await ui.SignedInAsync(StaffUi.AdminUser);
+        await StaffUi.OpenAsync(admin, "/admin/protocols", "Protocols and information sharing");
+        await admin.GetByRole(AriaRole.Tab, new() { Name = "Inter-agency protocols" }).ClickAsync();
+        await StaffUi.PickAsync(admin, "Party agency types", "Voluntary sector");
+        await StaffUi.PickAsync(admin, "Unit", "Working days");
+        await StaffUi.FillAsync(admin, "Name", "Recovery cafe referrals");
+        await StaffUi.FillAsync(admin, "Referral criteria", "A person in treatment who wants peer support.");
+        await StaffUi.FillAsync(admin, "Respond within", "5");
+        await StaffUi.FillAsync(admin, "Escalation contact (role)", "Cafe manager");
+        await StaffUi.FillAsync(admin, "Escalation email", "manager@cafe.example");
+        await StaffUi.FillAsync(admin, "Review by", "2031-06-30");
+        await StaffUi.ClickAsync(admin, "Create");
+
+        // One party is no protocol: refused, in words, and nothing is made.
+        await Assertions.Expect(admin.GetByTestId("problem")).ToContainTextAsync("at least two parties");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Recovery cafe referrals" })).ToHaveCountAsync(0);
+        await StaffUi.PickAsync(admin, "Party agency types", "Specialist addiction service");
+        await StaffUi.ClickAsync(admin, "Create");
+        await ui.ScreenshotAsync(admin, "32-inter-agency-protocols");
+        var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Recovery cafe referrals" });
+        await Assertions.Expect(row).ToContainTextAsync("5 Working days");
+        await Assertions.Expect(row).ToContainTextAsync("Draft");
+
+        // Change the terms: the form holds them, a bad value is refused by field, a good one is saved.
+        await row.GetByRole(AriaRole.Button, new() { Name = "Change Recovery cafe referrals" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Change Recovery cafe referrals" })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByLabel("Referral criteria", new() { Exact = true })).ToHaveValueAsync("A person in treatment who wants peer support.");
+        await StaffUi.FillAsync(admin, "Escalation email", "not an email");
+        await StaffUi.ClickAsync(admin, "Save changes");
+        await Assertions.Expect(admin.GetByTestId("problem")).ToContainTextAsync("mail");
+        await StaffUi.FillAsync(admin, "Escalation email", "manager@cafe.example");
+        await StaffUi.FillAsync(admin, "Respond within", "3");
+        await StaffUi.ClickAsync(admin, "Save changes");
+        await Assertions.Expect(row).ToContainTextAsync("3 Working days");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "New inter-agency protocol" })).ToBeVisibleAsync();
+        await StaffUi.AssertAccessibleAsync(admin);
+
+        // Activate, then end it: an ended protocol can be changed no more.
+        await row.GetByRole(AriaRole.Button, new() { Name = "Activate" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Active");
+        await row.GetByRole(AriaRole.Button, new() { Name = "End Recovery cafe referrals" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Expired");
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Change Recovery cafe referrals" })).ToHaveCountAsync(0);
+        await admin.Context.CloseAsync();
+    }
 }
