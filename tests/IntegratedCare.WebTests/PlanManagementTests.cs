@@ -124,6 +124,9 @@ public sealed class RecordEditingTests(StaffUi ui)
         await StaffUi.FillAsync(casey, "Given name", "");
         await StaffUi.ClickAsync(casey, "Save details");
         await Assertions.Expect(casey.GetByTestId("problem")).ToContainTextAsync("Given name");
+
+        // The refusal's render comes from the server's copy of the form: it still holds what was typed.
+        await Assertions.Expect(casey.GetByLabel("Known as", new() { Exact = true })).ToHaveValueAsync("Fi");
         await StaffUi.FillAsync(casey, "Given name", "Fiona");
         await StaffUi.FillAsync(casey, "Town", "Broughty Ferry");
         await StaffUi.AssertAccessibleAsync(casey);

@@ -124,6 +124,9 @@ public sealed class StaffUi : IAsyncLifetime
         var input = page.GetByLabel(label, new() { Exact = true }).Nth(nth);
         await input.FillAsync(value);
         await input.BlurAsync();
+
+        // The text landed in the field (not in whatever took focus meanwhile): a lost value fails here, by name.
+        await Assertions.Expect(input).ToHaveValueAsync(value);
     }
 
     public static async Task ClickAsync(IPage page, string button) =>
