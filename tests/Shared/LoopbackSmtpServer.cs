@@ -46,8 +46,11 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public IReadOnlyList<MimeMessage> Received => [.. _store.Messages];
 
-    /// <summary>Waits for a message to the address, failing after <paramref name="timeout"/> (30 s by default).</summary>
-    public async Task<MimeMessage> WaitForAsync(string to, TimeSpan? timeout = null, Func<MimeMessage, bool>? where = null)
+    /// <summary>
+    /// Waits for a message to the address, failing after <paramref name="timeout"/> (30 s by default).
+    /// <paramref name="between"/> runs between looks: a test on a fake clock moves it on there, so the mailer runs.
+    /// </summary>
+    public async Task<MimeMessage> WaitForAsync(string to, TimeSpan? timeout = null, Func<MimeMessage, bool>? where = null, Action? between = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
@@ -63,6 +66,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
                 throw new TimeoutException($"No email to {to} arrived; {_store.Messages.Count} others did.");
             }
 
+            between?.Invoke();
             await Task.Delay(100);
         }
     }
