@@ -26,6 +26,7 @@ public sealed class HandlerTests
     private readonly IAgencyCredentialRepository _credentials = Substitute.For<IAgencyCredentialRepository>();
     private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
     private readonly ICredentialTokens _tokens = Substitute.For<ICredentialTokens>();
+    private readonly IntegratedCare.BuildingBlocks.Application.Caching.ISharedCaches _caches = Substitute.For<IntegratedCare.BuildingBlocks.Application.Caching.ISharedCaches>();
     private readonly IMediator _mediator = Substitute.For<IMediator>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
     private readonly IAuditScope _audit = Substitute.For<IAuditScope>();
@@ -127,19 +128,22 @@ public sealed class HandlerTests
         _credentials.FindAsync(credential.Id, Arg.Any<CancellationToken>()).Returns(credential);
         Action? afterCommit = null;
         _unitOfWork.AfterCommit(Arg.Do<Action>(a => afterCommit = a));
-        var handler = new RevokeAgencyCredentialHandler(_credentials, _tokens, _unitOfWork, _audit, _clock);
+        var handler = new RevokeAgencyCredentialHandler(_credentials, _tokens, _caches, _unitOfWork, _audit, _clock);
 
         await handler.Handle(new RevokeAgencyCredentialCommand(credential.Id.ToString()), CancellationToken.None);
 
         _tokens.DidNotReceive().Ends(Arg.Any<AgencyCredential>());
         afterCommit!();
         _tokens.Received(1).Ends(credential);
+
+        // Every other host hears of it through the shared cache's version, raised in the same transaction.
+        await _caches.Received(1).ChangedAsync(IntegratedCare.BuildingBlocks.Application.Security.IRevokedCredentials.CacheName, Arg.Any<CancellationToken>());
     }
 
     [Fact]
     public async Task RevokeAgencyCredential_ThatDoesNotExist_IsNotFound()
     {
-        var handler = new RevokeAgencyCredentialHandler(_credentials, _tokens, _unitOfWork, _audit, _clock);
+        var handler = new RevokeAgencyCredentialHandler(_credentials, _tokens, _caches, _unitOfWork, _audit, _clock);
 
         await Assert.ThrowsAsync<NotFoundException>(() => handler.Handle(new RevokeAgencyCredentialCommand(Guid.NewGuid().ToString()), CancellationToken.None));
         _unitOfWork.DidNotReceive().AfterCommit(Arg.Any<Action>());

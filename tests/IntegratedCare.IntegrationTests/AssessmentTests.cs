@@ -358,10 +358,9 @@ public sealed class AssessmentTests : IAsyncLifetime
 
     private async Task<int> StoredPeopleAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = _folder.OpenReadOnly();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM assessment_service_users";
+        command.CommandText = $"SELECT COUNT(*) FROM {_folder.Table("assessment_service_users")}";
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     }
 

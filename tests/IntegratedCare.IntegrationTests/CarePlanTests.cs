@@ -519,6 +519,111 @@ public sealed class CarePlanTests : IAsyncLifetime
     }
 
     /// <summary>An assessed person's draft plan with a housing action, and the person's consent for housing to see it.</summary>
+    /// <summary>
+    /// The interleaving that breaks a feed on a plain sequence: A takes a position, B takes the next, B commits,
+    /// a follower reads and moves its cursor past B, then A commits below the cursor and is never read. With
+    /// the feed's commit-order lock (what CarePlan takes before every append) B waits for A, and the follower
+    /// sees both. The first half proves the test can see the hazard; the second that the lock removes it.
+    /// </summary>
+    [PostgreSqlFact]
+    public async Task TheChangeFeed_OnANaiveSequence_WouldSkipALateCommit_ButItsCommitOrderLockDoesNot()
+    {
+        var naive = await InterleaveAsync(takeCommitOrder: false);
+        Assert.NotEqual(naive.Committed, naive.Seen);
+
+        var ordered = await InterleaveAsync(takeCommitOrder: true);
+        Assert.True(ordered.BlockedB, "B's append should have waited for A's commit");
+        Assert.Equal(ordered.Committed, ordered.Seen);
+    }
+
+    /// <summary>The real append path takes that lock: a plan change waits while another transaction holds it.</summary>
+    [PostgreSqlFact]
+    public async Task APlanChange_WaitsForTheFeedsCommitOrder_BeforeItsVersionTakesAPosition()
+    {
+        var (_, _, plan) = await PlanWithAHousingActionAsync();
+        await using var holder = _folder.OpenReadOnly(writable: true);
+        await using var transaction = await holder.BeginTransactionAsync();
+        await IntegratedCare.BuildingBlocks.Infrastructure.Persistence.CommitOrder.TakeAsync(
+            holder, transaction, IntegratedCare.CarePlan.Infrastructure.Persistence.CarePlanDbContext.FeedName, CancellationToken.None);
+
+        var change = _caseManager.RecordParticipationAsync(new RecordParticipationRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, TookPart = true }).ResponseAsync;
+        Assert.NotSame(change, await Task.WhenAny(change, Task.Delay(TimeSpan.FromSeconds(1))));
+
+        await transaction.CommitAsync();
+        var changed = await change.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(plan.Version + 1, changed.Version);
+    }
+
+    private async Task<(List<long> Committed, List<long> Seen, bool BlockedB)> InterleaveAsync(bool takeCommitOrder)
+    {
+        await _host.RowsAsync("careplan_versions");
+        var table = _folder.Table("careplan_versions");
+        var feed = IntegratedCare.CarePlan.Infrastructure.Persistence.CarePlanDbContext.FeedName;
+        await using var follower = _folder.OpenReadOnly();
+        var start = await MaxPositionAsync(follower);
+        await using var a = _folder.OpenReadOnly(writable: true);
+        await using var b = _folder.OpenReadOnly(writable: true);
+
+        await using var ta = await a.BeginTransactionAsync();
+        if (takeCommitOrder)
+        {
+            await IntegratedCare.BuildingBlocks.Infrastructure.Persistence.CommitOrder.TakeAsync(a, ta, feed, CancellationToken.None);
+        }
+
+        var positionA = await AppendAsync(a, ta);
+        var appendB = Task.Run(async () =>
+        {
+            await using var tb = await b.BeginTransactionAsync();
+            if (takeCommitOrder)
+            {
+                await IntegratedCare.BuildingBlocks.Infrastructure.Persistence.CommitOrder.TakeAsync(b, tb, feed, CancellationToken.None);
+            }
+
+            var position = await AppendAsync(b, tb);
+            await tb.CommitAsync();
+            return position;
+        });
+        var blockedB = appendB != await Task.WhenAny(appendB, Task.Delay(TimeSpan.FromMilliseconds(700)));
+
+        // The follower reads what has committed so far and moves its cursor to the last position it saw.
+        var seen = await PositionsAfterAsync(follower, start);
+        var cursor = seen.Count > 0 ? seen[^1] : start;
+        await ta.CommitAsync();
+        var positionB = await appendB.WaitAsync(TimeSpan.FromSeconds(30));
+        seen.AddRange(await PositionsAfterAsync(follower, cursor));
+        return ([positionA, positionB], seen, blockedB);
+
+        async Task<long> AppendAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO {table} (\"CarePlanId\", \"Version\", \"At\", \"By\", \"Why\", \"TeamAgencyIds\", \"SchemaVersion\", \"Snapshot\") " +
+                $"VALUES ('{Guid.NewGuid()}', 1, 0, 'test', 'interleaving', '{{}}', 1, '{{}}') RETURNING \"Position\"";
+            return Convert.ToInt64(await insert.ExecuteScalarAsync());
+        }
+
+        async Task<long> MaxPositionAsync(System.Data.Common.DbConnection connection)
+        {
+            await using var max = connection.CreateCommand();
+            max.CommandText = $"SELECT COALESCE(MAX(\"Position\"), 0) FROM {table}";
+            return Convert.ToInt64(await max.ExecuteScalarAsync());
+        }
+
+        async Task<List<long>> PositionsAfterAsync(System.Data.Common.DbConnection connection, long after)
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = $"SELECT \"Position\" FROM {table} WHERE \"Position\" > {after} ORDER BY \"Position\"";
+            var positions = new List<long>();
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                positions.Add(reader.GetInt64(0));
+            }
+
+            return positions;
+        }
+    }
+
     private async Task<(string Person, IntegratedCare.Protocols.V1.Consent Consent, IntegratedCare.CarePlan.V1.CarePlan Plan)> PlanWithAHousingActionAsync()
     {
         var (person, draft) = await AssessedPersonWithDraftPlanAsync();

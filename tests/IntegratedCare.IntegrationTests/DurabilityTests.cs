@@ -82,11 +82,10 @@ public sealed class DurabilityTests : IDisposable
         await dispatcher.DispatchPendingAsync(CancellationToken.None);
 
         // The crash: the handler's transaction committed, the message was never marked processed.
-        await using (var connection = new SqliteConnection($"Data Source={_folder.DatabasePath}"))
+        await using (var connection = _folder.OpenReadOnly(writable: true))
         {
-            await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE platform_outbox_messages SET ProcessedAt = NULL;";
+            command.CommandText = $"UPDATE {_folder.Table("platform_outbox_messages")} SET \"ProcessedAt\" = NULL;";
             await command.ExecuteNonQueryAsync();
         }
 
@@ -96,8 +95,8 @@ public sealed class DurabilityTests : IDisposable
         Assert.All(await OutboxAsync(host), m => Assert.NotNull(m.ProcessedAt));
     }
 
-    [Fact]
-    public async Task Database_IsInWriteAheadLogModeAndTheAuditTrailIsAppendOnly()
+    [SqliteFact]
+    public async Task Database_IsInWriteAheadLogMode()
     {
         await using var host = new TestHost(_folder);
         await new AgencyScenario(host).CreateAreaAsync();
@@ -107,13 +106,29 @@ public sealed class DurabilityTests : IDisposable
         await using var mode = connection.CreateCommand();
         mode.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string?)await mode.ExecuteScalarAsync());
+    }
 
+    [Fact]
+    public async Task TheAuditTrail_IsAppendOnly_EvenToAConnectionBesideTheHost()
+    {
+        await using var host = new TestHost(_folder);
+        await new AgencyScenario(host).CreateAreaAsync();
+
+        await using var connection = _folder.OpenReadOnly(writable: true);
+        var table = _folder.Table("platform_audit_events");
         await using var tamper = connection.CreateCommand();
-        tamper.CommandText = "UPDATE platform_audit_events SET ActorId = 'someone-else';";
-        var ex = await Assert.ThrowsAsync<SqliteException>(() => tamper.ExecuteNonQueryAsync());
+        tamper.CommandText = $"UPDATE {table} SET \"ActorId\" = 'someone-else';";
+        var ex = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => tamper.ExecuteNonQueryAsync());
         Assert.Contains("append-only", ex.Message, StringComparison.Ordinal);
-        tamper.CommandText = "DELETE FROM platform_audit_events;";
-        await Assert.ThrowsAsync<SqliteException>(() => tamper.ExecuteNonQueryAsync());
+        tamper.CommandText = $"DELETE FROM {table};";
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => tamper.ExecuteNonQueryAsync());
+        if (_folder.PostgreSqlConnectionString is not null)
+        {
+            tamper.CommandText = $"TRUNCATE {table};";
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => tamper.ExecuteNonQueryAsync());
+        }
+
+        Assert.NotEmpty(await host.AuditAsync());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class FormReportColumnsMigrationTests : IDisposable
 
     public FormReportColumnsMigrationTests() => Directory.CreateDirectory(_folder);
 
-    [Fact]
+    [SqliteFact]
     public async Task FormsRaisedBeforeTheReportColumns_AreBackFilledFromTheirContentTransitionsAndAlerts()
     {
         var builder = new DbContextOptionsBuilder<GapsAndBlocksDbContext>();

@@ -51,7 +51,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     /// A key kept before the use cases moved to folders of their own (scoped by the request's old full
     /// name) still answers a retry after the upgrade: the migration rewrites it to the request's name.
     /// </summary>
-    [Fact]
+    [SqliteFact]
     public async Task AKeyKeptBeforeTheUpgrade_StillAnswersTheRetryAfterIt()
     {
         var area = await _scenario.CreateAreaAsync();

@@ -21,7 +21,7 @@ public sealed class IdentityMoveMigrationTests : IDisposable
     private const string Password = "Correct-horse-battery-42";
     private readonly DataFolder _folder = new();
 
-    [Fact]
+    [SqliteFact]
     public async Task AccountsAndCredentialsKeptByThePlatform_MoveToTheIdentityModule_Unchanged()
     {
         var accountId = Guid.NewGuid();

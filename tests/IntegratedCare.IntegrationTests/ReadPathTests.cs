@@ -44,7 +44,7 @@ public sealed class ReadPathTests : IAsyncLifetime
         Assert.All(reads, r => Assert.Equal((AuditOutcome.Success, _agency.AgencyId), (r.Outcome, r.ResourceId)));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task AReadWhoseAuditRecordCannotBeWritten_DisclosesNothing_AndFailsNoOtherRead()
     {
         // The database refuses this read's audit records, as a full disk or a broken file would.

@@ -18,7 +18,7 @@ public sealed class ShippedHostTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [Fact]
+    [SqliteFact]
     public async Task TheShippedHost_ServesHealthAndTheApiWithATokenFromItsOwnCommand()
     {
         var port = HostCommand.FreePort();
@@ -57,7 +57,7 @@ public sealed class ShippedHostTests : IDisposable
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task KilledMidReads_EveryAnsweredRead_IsInTheAuditTrail()
     {
         var port = HostCommand.FreePort();

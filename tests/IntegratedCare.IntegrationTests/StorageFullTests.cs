@@ -27,7 +27,7 @@ public sealed class StorageFullTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task AFullStore_IsResourceExhausted_NotInternal_StoresNothingHalfWay_AndHealthSaysNotServing()
     {
         var scenario = new AgencyScenario(_host);

@@ -31,23 +31,23 @@ public sealed class SweepQueryPlanTests(ITestOutputHelper output) : IAsyncLifeti
         _folder.Dispose();
     }
 
-    [Fact]
+    [SqliteFact]
     public Task TheLadderSweep_SeeksDueUnalertedOpenForms() =>
         AssertSeeksAsync<GapsAndBlocksDbContext>(GapsAndBlocksDbContext.Module, db => FormRepository.Overdue(db, Now, 200), "IX_gapsblocks_forms_stage_due");
 
-    [Fact]
+    [SqliteFact]
     public Task TheReferralSweep_SeeksUnflaggedUnansweredReferralsPastDue() =>
         AssertSeeksAsync<ProtocolsDbContext>(ProtocolsDbContext.Module, db => ReferralRepository.NewlyOverdue(db, Now, 200), "IX_protocols_referrals_overdue_due");
 
-    [Fact]
+    [SqliteFact]
     public Task TheReferralExpirySweep_SeeksUnansweredReferralsLongPastDue() =>
         AssertSeeksAsync<ProtocolsDbContext>(ProtocolsDbContext.Module, db => ReferralRepository.Lapsed(db, Now.AddDays(-30), 200), "IX_protocols_referrals_lapsing_due");
 
-    [Fact]
+    [SqliteFact]
     public Task TheConsentSweep_SeeksActiveUnnotifiedConsentsPastExpiry() =>
         AssertSeeksAsync<ProtocolsDbContext>(ProtocolsDbContext.Module, db => ConsentRepository.NewlyExpired(db, Now, 200), "IX_protocols_consents_expiry_due");
 
-    [Fact]
+    [SqliteFact]
     public Task TheOverdueActionsSweep_SeeksOpenPlansWithAnActionPastDue() =>
         AssertSeeksAsync<CarePlanDbContext>(CarePlanDbContext.Module, db => CarePlanRepository.WithActionsDueBefore(db, DateOnly.FromDateTime(Now.UtcDateTime), 200), "IX_careplan_plans_action_due");
 

@@ -30,6 +30,12 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["Database:Path"] = folder.DatabasePath,
             ["Authentication:SigningKeyPath"] = Path.Combine(folder.Path, "signing-key.pem"),
         };
+        if (folder.PostgreSqlConnectionString is { } postgres)
+        {
+            _settings.TryAdd("Database:Provider", "PostgreSql");
+            _settings.TryAdd("Database:ConnectionString", postgres);
+        }
+
         _settings.TryAdd("Outbox:PollInterval", "00:00:00.200");
 
         // Deadline sweeps once a simulated day: a test that moves a fake clock on by days fires each once
@@ -87,11 +93,10 @@ public sealed class TestHost : WebApplicationFactory<Program>
     /// <summary>How many rows a table holds, read straight from the database file: proves a refused call stored nothing.</summary>
     public async Task<long> RowsAsync(string table, string? where = null)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Folder.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = Folder.OpenReadOnly();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"" + (where is null ? string.Empty : " WHERE " + where);
-        return (long)(await command.ExecuteScalarAsync())!;
+        command.CommandText = $"SELECT COUNT(*) FROM {Folder.Table(table)}" + (where is null ? string.Empty : " WHERE " + Folder.Quote(where));
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     public override async ValueTask DisposeAsync()
@@ -105,21 +110,60 @@ public sealed class TestHost : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A temporary data folder (database file and signing key), removed at the end of the test.</summary>
+/// <summary>
+/// A temporary data folder (database file and signing key), removed at the end of the test. When the run is
+/// on PostgreSQL (<see cref="TestDatabase"/>), the database is a fresh one on that server, dropped at the end.
+/// </summary>
 public sealed class DataFolder : IDisposable
 {
     public DataFolder()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "integratedcare-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
+        if (TestDatabase.IsPostgreSql)
+        {
+            PostgreSqlConnectionString = TestDatabase.CreateDatabase();
+        }
     }
 
     public string Path { get; }
 
     public string DatabasePath => System.IO.Path.Combine(Path, "integratedcare.db");
 
+    /// <summary>The test's own PostgreSQL database, or null when the run is on SQLite.</summary>
+    public string? PostgreSqlConnectionString { get; }
+
+    /// <summary>A connection straight to the database, beside the host: proves what was (not) stored.</summary>
+    public System.Data.Common.DbConnection OpenReadOnly(bool writable = false)
+    {
+        System.Data.Common.DbConnection connection = PostgreSqlConnectionString is { } postgres
+            ? new Npgsql.NpgsqlConnection(postgres)
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}" + (writable ? string.Empty : ";Mode=ReadOnly"));
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>A table's name as SQL: on PostgreSQL in its module's schema (the name's prefix).</summary>
+    public string Table(string table) =>
+        PostgreSqlConnectionString is null ? $"\"{table}\"" : $"\"{table[..table.IndexOf('_')]}\".\"{table}\"";
+
+    /// <summary>
+    /// A test's WHERE clause, its column names (PascalCase) quoted as PostgreSQL needs them; literals in
+    /// single quotes and SQL keywords (all capitals) are left as they are.
+    /// </summary>
+    public string Quote(string where) =>
+        PostgreSqlConnectionString is null
+            ? where
+            : string.Concat(System.Text.RegularExpressions.Regex.Split(where, "('[^']*')").Select(part =>
+                part.StartsWith('\'') ? part : System.Text.RegularExpressions.Regex.Replace(part, "(?<![\"\\w])([A-Z][a-z][A-Za-z0-9]*)\\b", "\"$1\"")));
+
     public void Dispose()
     {
+        if (PostgreSqlConnectionString is { } postgres)
+        {
+            TestDatabase.DropDatabase(postgres);
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -25,7 +25,7 @@ public sealed class AgencyHandlerTests
     [Fact]
     public async Task Register_AddsTheAgencyAndNamesItToTheAuditTrail()
     {
-        var handler = new RegisterAgencyHandler(_agencies, _areas, _audit, Substitute.For<IUnitOfWork>(), Substitute.For<IActingAgencies>(), _clock);
+        var handler = new RegisterAgencyHandler(_agencies, _areas, _audit, Substitute.For<IUnitOfWork>(), Substitute.For<IActingAgencies>(), Substitute.For<IntegratedCare.BuildingBlocks.Application.Caching.ISharedCaches>(), _clock);
 
         var dto = await handler.Handle(Command(Guid.NewGuid().ToString()), CancellationToken.None);
 
@@ -40,7 +40,7 @@ public sealed class AgencyHandlerTests
         var known = Guid.NewGuid().ToString();
         var unknown = Guid.NewGuid();
         _areas.MissingAsync(Arg.Any<IReadOnlyCollection<AreaId>>(), Arg.Any<CancellationToken>()).Returns([new AreaId(unknown)]);
-        var handler = new RegisterAgencyHandler(_agencies, _areas, _audit, Substitute.For<IUnitOfWork>(), Substitute.For<IActingAgencies>(), _clock);
+        var handler = new RegisterAgencyHandler(_agencies, _areas, _audit, Substitute.For<IUnitOfWork>(), Substitute.For<IActingAgencies>(), Substitute.For<IntegratedCare.BuildingBlocks.Application.Caching.ISharedCaches>(), _clock);
 
         var ex = await Assert.ThrowsAsync<RequestValidationException>(() =>
             handler.Handle(Command(known, unknown.ToString()), CancellationToken.None));
@@ -56,7 +56,7 @@ public sealed class AgencyHandlerTests
         _agencies.FindAsync(agency.Id, Arg.Any<CancellationToken>()).Returns(agency);
         var actor = new CurrentActor();
         actor.Set(new Actor("admin-1", ActorKind.Staff, Guid.NewGuid().ToString(), new HashSet<string> { Roles.AgencyAdmin }));
-        var handler = new UpdateAgencyHandler(_agencies, _areas, actor, _audit, Substitute.For<IUnitOfWork>(), Substitute.For<IActingAgencies>(), _clock);
+        var handler = new UpdateAgencyHandler(_agencies, _areas, actor, _audit, Substitute.For<IUnitOfWork>(), Substitute.For<IActingAgencies>(), Substitute.For<IntegratedCare.BuildingBlocks.Application.Caching.ISharedCaches>(), _clock);
         var command = new UpdateAgencyCommand(agency.Id.ToString(), 0, "Renamed", AgencyType.NhsAcute, [Guid.NewGuid().ToString()], new AgencyContactInput("a@example.org", ""), "");
 
         await Assert.ThrowsAsync<ForbiddenException>(() => handler.Handle(command, CancellationToken.None));

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using IntegratedCare.BuildingBlocks.Infrastructure.Caching;
 using System.Reflection;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Outbox;
@@ -28,10 +30,17 @@ public static class BuildingBlocksRegistration
 
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<HostLease>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
-        services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module, migrationOrder: 0);
+        services.AddModuleDbContext<PlatformDbContext, Platform.PostgreSql.PlatformPostgreSqlContext>(PlatformDbContext.Module, migrationOrder: 0);
+
+        // The key ring that protects sign-in cookies and anti-forgery tokens lives in the database, so a cookie
+        // one host issued is read by every other behind the load balancer, and survives a restart.
+        services.AddDataProtection()
+            .SetApplicationName("IntegratedCare")
+            .PersistKeysToDbContext<PlatformDbContext>();
 
         services.AddScoped<CurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
@@ -49,6 +58,10 @@ public static class BuildingBlocksRegistration
 
         services.AddMediatorPipeline();
         services.AddSingleton<Calendar.WorkingCalendars>();
+        services.AddSharedCache(Calendar.WorkingCalendars.CacheName, sp => sp.GetRequiredService<Calendar.WorkingCalendars>().Reload);
+        services.AddScoped<Application.Caching.ISharedCaches, Caching.SharedCaches>();
+        services.AddSingleton<Caching.CacheWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Caching.CacheWatcher>());
         services.AddSingleton<Application.Calendar.IWorkingCalendars>(sp => sp.GetRequiredService<Calendar.WorkingCalendars>());
         services.AddMediatorHandlers(typeof(Application.Calendar.IWorkingCalendars).Assembly);
         services.AddMediatorHandlers(typeof(BuildingBlocksRegistration).Assembly);
@@ -77,7 +90,7 @@ public static class BuildingBlocksRegistration
     /// </summary>
     public static async Task MigrateDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        services.GetRequiredService<ConnectionFactory>().EnableWriteAheadLog();
+        services.GetRequiredService<ConnectionFactory>().PrepareDatabase();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BuildingBlocksRegistration));
         var databases = services.GetServices<IModuleDatabase>()
             .OrderBy(d => d.MigrationOrder)

@@ -13,6 +13,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure;
 /// </summary>
 public abstract class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
+
     /// <summary>The actor's name in the audit trail, e.g. "careplan-deadlines".</summary>
     protected abstract string Component { get; }
 
@@ -32,12 +33,27 @@ public abstract class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cl
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
+        Persistence.HostLease leases;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            leases = scope.ServiceProvider.GetRequiredService<Persistence.HostLease>();
+        }
+
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
+                    // One host sweeps at a time: another host's sweep under way means this tick is its.
+                    // Each item is flagged once anyway (its version is checked on update), but two hosts
+                    // racing over one batch would fail each other's transactions for nothing.
+                    await using var lease = await leases.TryTakeAsync(Component, stoppingToken);
+                    if (lease is null)
+                    {
+                        continue;
+                    }
+
                     for (var round = 0; round < MaxRoundsPerTick; round++)
                     {
                         SweepRound result;

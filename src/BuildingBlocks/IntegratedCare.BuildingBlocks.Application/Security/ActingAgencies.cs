@@ -14,6 +14,9 @@ public sealed record ActingAgency(Guid AgencyId, string Name, string AgencyType,
 /// </summary>
 public interface IActingAgencies
 {
+    /// <summary>The shared cache every host forgets when an agency changes (ISharedCaches).</summary>
+    const string CacheName = "acting-agencies";
+
     Task<ActingAgency?> FindAsync(Guid agencyId, CancellationToken cancellationToken);
 
     /// <summary>Drops what is held for the agency, so the next call reads it afresh.</summary>

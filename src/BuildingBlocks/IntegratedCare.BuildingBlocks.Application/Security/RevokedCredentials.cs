@@ -6,6 +6,9 @@ namespace IntegratedCare.BuildingBlocks.Application.Security;
 /// </summary>
 public interface IRevokedCredentials
 {
+    /// <summary>The shared cache every host re-reads when a credential is revoked or rotated (ISharedCaches).</summary>
+    const string CacheName = "revoked-credentials";
+
     /// <summary>The claim naming the credential a partner system's token was issued as.</summary>
     const string ClaimType = "cred";
 

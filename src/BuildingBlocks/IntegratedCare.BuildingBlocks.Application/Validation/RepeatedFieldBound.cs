@@ -8,13 +8,16 @@ namespace IntegratedCare.BuildingBlocks.Application.Validation;
 /// <summary>
 /// The bound every repeated field of every request keeps, whatever its own rules say: at most
 /// <see cref="MaxItems"/> items, and at most <see cref="MaxTextLength"/> characters in any one text, at
-/// any depth. Fields with a lower bound of their own state it in the protos; this one is stated there too.
+/// any depth, none holding a NUL character. Fields with a lower bound of their own state it in the protos; this one is stated there too.
 /// It runs before the request's validators, so no validator walks an unbounded list.
 /// </summary>
 public static class RepeatedFieldBound
 {
     public const int MaxItems = 500;
     public const int MaxTextLength = 1_000_000;
+
+    /// <summary>No text holds U+0000: it is never a person's writing, and PostgreSQL cannot store it.</summary>
+    private const string NulMessage = "must not contain a NUL character (U+0000)";
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
@@ -38,6 +41,9 @@ public static class RepeatedFieldBound
                 case string text when text.Length > MaxTextLength:
                     yield return new FieldError(FieldNames.ToWireName(name), $"must be at most {MaxTextLength} characters");
                     break;
+                case string text when text.Contains('\0'):
+                    yield return new FieldError(FieldNames.ToWireName(name), NulMessage);
+                    break;
                 case string:
                     break;
                 case ICollection { Count: > MaxItems }:
@@ -47,7 +53,11 @@ public static class RepeatedFieldBound
                     var index = 0;
                     foreach (var element in list)
                     {
-                        if (element is not null && IsComposite(element.GetType()))
+                        if (element is string text && text.Contains('\0'))
+                        {
+                            yield return new FieldError(FieldNames.ToWireName($"{name}[{index}]"), NulMessage);
+                        }
+                        else if (element is not null && IsComposite(element.GetType()))
                         {
                             foreach (var error in Check(element, $"{name}[{index}]", depth + 1))
                             {

@@ -95,7 +95,7 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes, ConnectionFactory
         try
         {
             _insert ??= AuditInsert.FromModel(scopes);
-            _connection ??= connections.Open();
+            _connection ??= connections.OpenBackground();
             await using var transaction = await _connection.BeginTransactionAsync();
             await using var command = _insert.Prepare(_connection, transaction);
             foreach (var row in batches.SelectMany(b => b.Rows))
@@ -154,7 +154,8 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes, ConnectionFactory
             var columns = entity.GetProperties().Select(p => (p, (RelationalTypeMapping)p.GetTypeMapping())).ToArray();
             var names = string.Join(", ", columns.Select(c => $"\"{c.p.GetColumnName(table)}\""));
             var parameters = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
-            return new AuditInsert(columns, $"INSERT INTO \"{table.Name}\" ({names}) VALUES ({parameters});");
+            var qualified = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
+            return new AuditInsert(columns, $"INSERT INTO {qualified} ({names}) VALUES ({parameters});");
         }
 
         public DbCommand Prepare(DbConnection connection, DbTransaction transaction)

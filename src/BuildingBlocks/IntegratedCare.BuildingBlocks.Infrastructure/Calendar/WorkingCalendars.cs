@@ -9,6 +9,7 @@ using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Calendar;
@@ -33,9 +34,12 @@ public sealed class HolidayCalendarRow
 /// The holidays in memory: the file shipped in this assembly (<c>bank-holidays.json</c>, generated from the
 /// published lists; see README), overridden per jurisdiction by rows an administrator loaded.
 /// </summary>
-internal sealed class WorkingCalendars(ConnectionFactory connections, IConfiguration configuration, ILogger<WorkingCalendars> logger) : IWorkingCalendars
+internal sealed class WorkingCalendars(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<WorkingCalendars> logger) : IWorkingCalendars
 {
     private readonly Jurisdiction _national = configuration.GetValue("Calendar:National", Jurisdiction.Scotland);
+
+    /// <summary>Its name among the shared caches: a load on any host is re-read on every host.</summary>
+    public const string CacheName = "holidays";
 
     public const string ShippedSource = "shipped with IntegratedCare (bank-holidays.json)";
 
@@ -74,31 +78,17 @@ internal sealed class WorkingCalendars(ConnectionFactory connections, IConfigura
     private Snapshot Load()
     {
         var loaded = new Dictionary<Jurisdiction, HolidayCalendarRow>();
-        using (var connection = connections.Open())
-        using (var command = connection.CreateCommand())
+        try
         {
-            command.CommandText = "SELECT Jurisdiction, FirstYear, LastYear, Holidays, LoadedAt, LoadedBy FROM platform_holiday_calendars";
-            try
+            using var scope = scopes.CreateScope();
+            foreach (var row in scope.ServiceProvider.GetRequiredService<PlatformDbContext>().HolidayCalendars.AsNoTracking().ToList())
             {
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    var row = new HolidayCalendarRow
-                    {
-                        Jurisdiction = Enum.Parse<Jurisdiction>(reader.GetString(0)),
-                        FirstYear = reader.GetInt32(1),
-                        LastYear = reader.GetInt32(2),
-                        Holidays = JsonSerializer.Deserialize<List<PublicHoliday>>(reader.GetString(3)) ?? [],
-                        LoadedAt = new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
-                        LoadedBy = reader.GetString(5),
-                    };
-                    loaded[row.Jurisdiction] = row;
-                }
+                loaded[row.Jurisdiction] = row;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.Message.Contains("no such table", StringComparison.Ordinal))
-            {
-                // Before the platform migrations ran (design-time tools): the shipped holidays alone.
-            }
+        }
+        catch (Exception ex) when (StorageHealth.IsMissingTable(ex))
+        {
+            // Before the platform migrations ran (design-time tools): the shipped holidays alone.
         }
 
         var calendars = ShippedHolidays.Lists.ToDictionary(l => l.Jurisdiction, l => new WorkingCalendar(l));
@@ -152,7 +142,7 @@ public static class ShippedHolidays
     }
 }
 
-internal sealed class LoadHolidaysHandler(PlatformDbContext db, WorkingCalendars calendars, IUnitOfWork unitOfWork, ICurrentActor current, IAuditScope audit, TimeProvider clock)
+internal sealed class LoadHolidaysHandler(PlatformDbContext db, WorkingCalendars calendars, IUnitOfWork unitOfWork, ICurrentActor current, IAuditScope audit, TimeProvider clock, Application.Caching.ISharedCaches caches)
     : IRequestHandler<LoadHolidaysCommand, IReadOnlyList<HolidayCalendarDto>>
 {
     public async Task<IReadOnlyList<HolidayCalendarDto>> Handle(LoadHolidaysCommand request, CancellationToken cancellationToken)
@@ -177,6 +167,7 @@ internal sealed class LoadHolidaysHandler(PlatformDbContext db, WorkingCalendars
 
         audit.Resource(string.Join(",", lists.Select(l => JurisdictionNames.Division(l.Jurisdiction))));
         unitOfWork.AfterCommit(calendars.Reload);
+        await caches.ChangedAsync(WorkingCalendars.CacheName, cancellationToken);
         var shown = lists.Select(l => l.Jurisdiction).ToHashSet();
         return lists.Select(l => new HolidayCalendarDto(l.Jurisdiction, JurisdictionNames.Division(l.Jurisdiction), l.FirstYear, l.LastYear, l.Holidays, "loaded by an administrator", now, current.Required.Id))
             .Concat(calendars.Describe().Where(d => !shown.Contains(d.Jurisdiction)))

@@ -6,6 +6,8 @@ using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,17 +31,10 @@ public sealed class OutboxDispatcher(
     /// <summary>Dispatches one batch; returns how many messages were completed.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        List<OutboxMessage> batch;
-        await using (var scope = scopes.CreateAsyncScope())
+        var batch = await ClaimAsync(cancellationToken);
+        if (batch.Count == 0)
         {
-            var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            batch = await platform.OutboxMessages.AsNoTracking()
-                .Where(m => m.ProcessedAt == null && m.Attempts < options.Value.MaxAttempts)
-                .Where(m => m.NextAttemptAt == null || m.NextAttemptAt <= now)
-                .OrderBy(m => m.OccurredAt)
-                .Take(options.Value.BatchSize)
-                .ToListAsync(cancellationToken);
+            return 0;
         }
 
         // Successes are marked processed together, in one transaction after the batch: a crash before
@@ -55,6 +50,57 @@ public sealed class OutboxDispatcher(
         }
 
         return completed.Count;
+    }
+
+    /// <summary>
+    /// Claims the next due messages for this host: each gets a lease (<see cref="OutboxOptions.ClaimLease"/>) in
+    /// <c>NextAttemptAt</c>, so no other host takes it meanwhile. On PostgreSQL the rows are taken
+    /// <c>FOR UPDATE SKIP LOCKED</c>, so two hosts claiming at once take different messages rather than wait
+    /// for each other; on SQLite the write lock does the same. A first look without a lock keeps an idle
+    /// poll from writing anything.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var max = options.Value.MaxAttempts;
+        await using var scope = scopes.CreateAsyncScope();
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var due = await platform.OutboxMessages.AsNoTracking()
+            .Where(m => m.ProcessedAt == null && m.Attempts < max)
+            .Where(m => m.NextAttemptAt == null || m.NextAttemptAt <= now)
+            .AnyAsync(cancellationToken);
+        if (!due)
+        {
+            return [];
+        }
+
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var connections = scope.ServiceProvider.GetRequiredService<ConnectionFactory>();
+        var entity = platform.Model.FindEntityType(typeof(OutboxMessage))!;
+        var table = platform.GetService<ISqlGenerationHelper>().DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        var skipLocked = connections.Provider == DatabaseProvider.PostgreSql ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+        await unitOfWork.BeginAsync(cancellationToken);
+        try
+        {
+            // The table's name comes from the model and the suffix from the provider: no caller's text is in it.
+            var claim = $"SELECT * FROM {table} WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < {{0}} " +
+                $"AND (\"NextAttemptAt\" IS NULL OR \"NextAttemptAt\" <= {{1}}) ORDER BY \"OccurredAt\" LIMIT {{2}}{skipLocked}";
+#pragma warning disable EF1003
+            var batch = await platform.OutboxMessages.FromSqlRaw(claim, max, now.UtcTicks, options.Value.BatchSize).ToListAsync(cancellationToken);
+#pragma warning restore EF1003
+            foreach (var message in batch)
+            {
+                message.NextAttemptAt = now + options.Value.ClaimLease;
+            }
+
+            await unitOfWork.CommitAsync(cancellationToken);
+            return batch;
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync();
+            throw;
+        }
     }
 
     private async Task DispatchAsync(List<OutboxMessage> batch, List<Guid> completed, CancellationToken cancellationToken)
@@ -103,6 +149,7 @@ public sealed class OutboxDispatcher(
         {
             message.Attempts++;
             message.ProcessedAt = now;
+            message.NextAttemptAt = null;
             message.LastError = null;
         }
 

@@ -15,4 +15,10 @@ public sealed class OutboxOptions
 
     /// <summary>After this many failed attempts a message is parked (left unprocessed, logged) for an operator.</summary>
     public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// How long a host's claim on a batch lasts. Other hosts skip claimed messages; a host killed mid-batch
+    /// leaves its claims to expire, and another host then handles them (the inbox skips what was done).
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
 }

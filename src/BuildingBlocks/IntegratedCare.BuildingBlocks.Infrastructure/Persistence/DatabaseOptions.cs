@@ -2,12 +2,28 @@ using Microsoft.Data.Sqlite;
 
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 
+/// <summary>Which database server the host stores its data on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded SQLite file: one host, no other set-up (the default).</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server: several hosts on one database (docs/adr/0009).</summary>
+    PostgreSql,
+}
+
 /// <summary>Configuration section <c>Database</c>.</summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>The SQLite file; relative paths are under the host's content root.</summary>
+    /// <summary><c>Sqlite</c> (default) or <c>PostgreSql</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>PostgreSQL only: an Npgsql connection string (host, port, database, username, password).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite only: the database file; relative paths are under the host's content root.</summary>
     public string Path { get; set; } = "./data/integratedcare.db";
 
     /// <summary>SQLite <c>synchronous</c>: FULL (default, durable on power loss), NORMAL or OFF.</summary>
@@ -25,7 +41,13 @@ public sealed class DatabaseOptions
     /// </summary>
     public int MaxSizeMegabytes { get; set; }
 
-    public string ConnectionString(string contentRoot)
+    /// <summary>
+    /// How often a host looks whether another host changed what it caches (sharing rules, revoked
+    /// credentials, agencies, holidays). A change on another host holds here within this bound.
+    /// </summary>
+    public TimeSpan CacheRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public string SqliteConnectionString(string contentRoot)
     {
         var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, Path));
         return new SqliteConnectionStringBuilder
@@ -37,6 +59,11 @@ public sealed class DatabaseOptions
             DefaultTimeout = BusyTimeoutSeconds,
         }.ToString();
     }
+
+    public string PostgreSqlConnectionString() =>
+        string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new InvalidOperationException("Database:Provider is PostgreSql but Database:ConnectionString is empty: give the server's Npgsql connection string.")
+            : ConnectionString;
 
     public string SynchronousPragma() => Synchronous.ToUpperInvariant() switch
     {

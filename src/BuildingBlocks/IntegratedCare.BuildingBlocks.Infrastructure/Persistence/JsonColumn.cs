@@ -16,12 +16,17 @@ public static class JsonColumn
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static ValueConverter<List<T>, string> Converter<T>() => new(
-        v => JsonSerializer.Serialize(v, Options),
-        s => JsonSerializer.Deserialize<List<T>>(s, Options) ?? new List<T>());
+    public static ValueConverter<List<T>, string> Converter<T>() => new ListConverter<T>();
 
     public static ValueComparer<List<T>> Comparer<T>() => new(
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
         v => v.ToList());
+
+    /// <summary>Marks the column as JSON, so PostgreSQL stores it as <c>jsonb</c> (<see cref="PostgreSqlModel"/>).</summary>
+    internal sealed class ListConverter<T>() : ValueConverter<List<T>, string>(
+        v => JsonSerializer.Serialize(v, Options),
+        s => JsonSerializer.Deserialize<List<T>>(s, Options) ?? new List<T>()), IJsonConverter;
+
+    internal interface IJsonConverter;
 }

@@ -18,7 +18,7 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
     private DbConnection? _connection;
     private DbTransaction? _transaction;
 
-    public DbConnection Connection => _connection ??= connections.Open();
+    public DbConnection Connection => _connection ??= connections.Create();
 
     public bool IsActive => _transaction is not null;
 
@@ -44,7 +44,7 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
             throw new InvalidOperationException("A unit of work is already under way in this scope.");
         }
 
-        _transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        _transaction = await connections.BeginWriteAsync(Connection, cancellationToken);
         foreach (var context in _contexts)
         {
             await context.Database.UseTransactionAsync(_transaction, cancellationToken);
@@ -58,8 +58,8 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
             throw new InvalidOperationException("A unit of work is already under way in this scope.");
         }
 
-        // BEGIN DEFERRED: no lock until the first read, which then sees one snapshot; never the write lock.
-        _transaction = ((Microsoft.Data.Sqlite.SqliteConnection)Connection).BeginTransaction(deferred: true);
+        // One snapshot for the whole read, and never the write lock.
+        _transaction = await connections.BeginReadAsync(Connection, cancellationToken);
         IsReadOnly = true;
         foreach (var context in _contexts)
         {
@@ -96,9 +96,23 @@ public sealed class UnitOfWork(ConnectionFactory connections, IServiceProvider s
         {
             throw new ConcurrencyConflictException(ex.Entries.FirstOrDefault()?.Metadata.ClrType.Name ?? "record");
         }
+        catch (DbUpdateException ex) when (StorageHealth.IsRace(ex))
+        {
+            // Another transaction (another host's, on PostgreSQL) won the same row or unique key first:
+            // trying again sees its result.
+            throw new ConcurrencyConflictException("record");
+        }
 
         // Commit must not be abandoned half way by a caller who has gone.
-        await transaction.CommitAsync(CancellationToken.None);
+        try
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (StorageHealth.IsRace(ex))
+        {
+            throw new ConcurrencyConflictException("record");
+        }
+
         await EndAsync();
         Committed?.Invoke();
         var actions = _afterCommit.ToList();

@@ -25,6 +25,9 @@ internal sealed class IdempotencyStore(PlatformDbContext db) : IIdempotencyStore
 {
     public async Task<KeptResult?> FindAsync(string scope, string requestId, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
+        // Retries of one request that arrive together (on one host or several) are answered one after
+        // another: the first creates, the rest find its kept result here instead of racing it to the key.
+        await Persistence.TransactionLock.TakeAsync(db, $"idempotency:{scope}:{requestId}", cancellationToken);
         var row = await db.IdempotencyKeys.AsNoTracking()
             .SingleOrDefaultAsync(k => k.Scope == scope && k.RequestId == requestId && k.CreatedAt >= notBefore, cancellationToken);
         return row is null ? null : new KeptResult(row.Fingerprint, row.Response, row.ResourceId, row.ServiceUserId);

@@ -1,6 +1,7 @@
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform;
@@ -9,7 +10,7 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform;
 /// The tables every module shares: the audit trail, the outbox and the inbox. Kept out of the modules'
 /// contexts so one dispatcher and one audit store serve them all (ADR 0002).
 /// </summary>
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
+public class PlatformDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string Module = "platform";
 
@@ -22,6 +23,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Calendar.HolidayCalendarRow> HolidayCalendars => Set<Calendar.HolidayCalendarRow>();
 
     public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
+
+    /// <summary>ASP.NET Core's data protection key ring, shared by every host so one host's cookie holds on another.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>One counter per in-memory cache, raised in the transaction of every change to what it holds (see CacheSignals).</summary>
+    public DbSet<CacheVersionRow> CacheVersions => Set<CacheVersionRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
@@ -80,6 +87,15 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.HasIndex(x => x.CreatedAt);
         });
 
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("platform_data_protection_keys"));
+
+        modelBuilder.Entity<CacheVersionRow>(e =>
+        {
+            e.ToTable("platform_cache_versions");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+
         modelBuilder.Entity<Calendar.HolidayCalendarRow>(e =>
         {
             e.ToTable("platform_holiday_calendars");
@@ -126,25 +142,31 @@ public sealed class AuditEventRow
 
     public required string CorrelationId { get; init; }
 
+    /// <summary>
+    /// The stored row, each text cut to its column's length (the lengths in OnModelCreating, which PostgreSQL
+    /// enforces): a refusal's detail listing many fields, or a caller's over-long id, must not lose the record.
+    /// </summary>
     public static AuditEventRow From(AuditRecord r) => new()
     {
         Id = r.Id,
         OccurredAt = r.OccurredAt,
-        ActorId = r.ActorId,
-        ActorKind = r.ActorKind,
-        AgencyId = r.AgencyId,
-        Roles = r.Roles,
+        ActorId = Fit(r.ActorId, 200)!,
+        ActorKind = Fit(r.ActorKind, 40)!,
+        AgencyId = Fit(r.AgencyId, 64),
+        Roles = Fit(r.Roles, 400)!,
         Action = r.Action,
-        Operation = r.Operation,
-        ResourceType = r.ResourceType,
-        ResourceId = r.ResourceId,
-        ServiceUserId = r.ServiceUserId,
-        Purpose = r.Purpose,
-        Basis = r.Basis,
+        Operation = Fit(r.Operation, 200)!,
+        ResourceType = Fit(r.ResourceType, 100)!,
+        ResourceId = Fit(r.ResourceId, 64),
+        ServiceUserId = Fit(r.ServiceUserId, 64),
+        Purpose = Fit(r.Purpose, 100),
+        Basis = Fit(r.Basis, 1000),
         Outcome = r.Outcome,
-        OutcomeDetail = r.OutcomeDetail,
-        CorrelationId = r.CorrelationId,
+        OutcomeDetail = Fit(r.OutcomeDetail, 400),
+        CorrelationId = Fit(r.CorrelationId, 64)!,
     };
+
+    private static string? Fit(string? text, int length) => text is null || text.Length <= length ? text : text[..(length - 1)] + "…";
 
     public AuditRecord ToRecord() => new(
         Id, OccurredAt, ActorId, ActorKind, AgencyId, Roles, Action, Operation, ResourceType, ResourceId, ServiceUserId, Purpose, Basis, Outcome, OutcomeDetail, CorrelationId);
@@ -168,6 +190,14 @@ public sealed class OutboxMessage
     public DateTimeOffset? NextAttemptAt { get; set; }
 
     public string? LastError { get; set; }
+}
+
+/// <summary>How many times what one cache holds has changed, on any host.</summary>
+public sealed class CacheVersionRow
+{
+    public required string Name { get; init; }
+
+    public long Version { get; set; }
 }
 
 /// <summary>Proof that one handler has handled one message: the key that makes delivery idempotent.</summary>

@@ -19,7 +19,7 @@ public static class AssessmentModule
 {
     public static IServiceCollection AddAssessmentModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<AssessmentDbContext>(AssessmentDbContext.Module);
+        services.AddModuleDbContext<AssessmentDbContext, Persistence.PostgreSql.AssessmentPostgreSqlContext>(AssessmentDbContext.Module);
         services.AddScoped<IServiceUserRepository, ServiceUserRepository>();
         services.AddScoped<IAssessmentRepository, AssessmentRepository>();
         services.AddScoped<DisclosureGate>();

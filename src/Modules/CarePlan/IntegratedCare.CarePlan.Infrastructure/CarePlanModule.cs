@@ -31,7 +31,7 @@ public static class CarePlanModule
 {
     public static IServiceCollection AddCarePlanModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<CarePlanDbContext>(CarePlanDbContext.Module);
+        services.AddModuleDbContext<CarePlanDbContext, Persistence.PostgreSql.CarePlanPostgreSqlContext>(CarePlanDbContext.Module);
         services.AddScoped<ICarePlanRepository, CarePlanRepository>();
         services.AddScoped<ICarePlanHistory, CarePlanHistory>();
         services.AddScoped<PlanAccess>();

@@ -26,7 +26,7 @@ public static class GapsAndBlocksModule
 
     public static IServiceCollection AddGapsAndBlocksModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<GapsAndBlocksDbContext>(GapsAndBlocksDbContext.Module);
+        services.AddModuleDbContext<GapsAndBlocksDbContext, Persistence.PostgreSql.GapsAndBlocksPostgreSqlContext>(GapsAndBlocksDbContext.Module);
         services.AddScoped<IFormRepository, FormRepository>();
         services.AddScoped<IMeetingRepository, MeetingRepository>();
         services.AddScoped<IMoreDetailRepository, MoreDetailRepository>();

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Infrastructure.Caching;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
@@ -24,11 +25,12 @@ public static class IdentityModule
         // Migrated before the platform's tables: the platform's migration that hands over the accounts it
         // used to keep copies them into these tables (ADR 0006).
         services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
-        services.AddModuleDbContext<IdentityDbContext>(IdentityDbContext.Module, migrationOrder: -1);
+        services.AddModuleDbContext<IdentityDbContext, Persistence.PostgreSql.IdentityPostgreSqlContext>(IdentityDbContext.Module, migrationOrder: -1);
         services.AddScoped<IStaffAccountRepository, StaffAccountRepository>();
         services.AddScoped<IAgencyCredentialRepository, AgencyCredentialRepository>();
         services.AddSingleton<Application.StaffAccounts.IPasswordHasher, PasswordHashing>();
         services.AddSingleton<CredentialRevocations>();
+        services.AddSharedCache(IRevokedCredentials.CacheName, sp => sp.GetRequiredService<CredentialRevocations>().Reload);
         services.AddSingleton<IRevokedCredentials>(sp => sp.GetRequiredService<CredentialRevocations>());
         services.AddScoped<ICredentialTokens, CredentialTokens>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LockoutOptions>>().Value.Policy);

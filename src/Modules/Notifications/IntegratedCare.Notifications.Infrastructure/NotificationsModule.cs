@@ -19,7 +19,7 @@ public static class NotificationsModule
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<NotificationsOptions>(configuration.GetSection(NotificationsOptions.Section));
-        services.AddModuleDbContext<NotificationsDbContext>(NotificationsDbContext.Module);
+        services.AddModuleDbContext<NotificationsDbContext, Persistence.PostgreSql.NotificationsPostgreSqlContext>(NotificationsDbContext.Module);
         services.AddScoped<INotificationRepository, NotificationRepository>();
         services.AddScoped<INotificationSettingsRepository, NotificationSettingsRepository>();
         services.AddScoped<IReminderRepository, ReminderRepository>();

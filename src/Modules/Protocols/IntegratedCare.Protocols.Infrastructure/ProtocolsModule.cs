@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Infrastructure.Caching;
 using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Infrastructure;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
@@ -29,11 +30,13 @@ public static class ProtocolsModule
 {
     public static IServiceCollection AddProtocolsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<ProtocolsDbContext>(ProtocolsDbContext.Module);
+        services.AddModuleDbContext<ProtocolsDbContext, Persistence.PostgreSql.ProtocolsPostgreSqlContext>(ProtocolsDbContext.Module);
         services.AddScoped<AgencyRepository>();
         services.AddScoped<IAgencyRepository>(sp => sp.GetRequiredService<AgencyRepository>());
         services.AddScoped<IAgencyReadStore>(sp => sp.GetRequiredService<AgencyRepository>());
-        services.AddSingleton<IntegratedCare.BuildingBlocks.Application.Security.IActingAgencies, ActingAgencyCache>();
+        services.AddSingleton<ActingAgencyCache>();
+        services.AddSingleton<IntegratedCare.BuildingBlocks.Application.Security.IActingAgencies>(sp => sp.GetRequiredService<ActingAgencyCache>());
+        services.AddSharedCache(IntegratedCare.BuildingBlocks.Application.Security.IActingAgencies.CacheName, sp => sp.GetRequiredService<ActingAgencyCache>().ForgetAll);
         services.AddScoped<AreaRepository>();
         services.AddScoped<IAreaRepository>(sp => sp.GetRequiredService<AreaRepository>());
         services.AddScoped<IAreaReadStore>(sp => sp.GetRequiredService<AreaRepository>());
@@ -50,6 +53,7 @@ public static class ProtocolsModule
         services.AddHostedService<DeadlineWorker>();
         services.AddScoped<IAllocationRepository, AllocationRepository>();
         services.AddSingleton<SharingRulesCache>();
+        services.AddSharedCache(SharingRulesCache.Name, sp => sp.GetRequiredService<SharingRulesCache>().Invalidate);
         services.AddScoped<IntegratedCare.Protocols.Application.Consents.CareRelationshipMemo>();
         services.AddScoped<IntegratedCare.Protocols.Application.Consents.CareRelationshipDecider>();
         services.AddScoped<IntegratedCare.Protocols.Application.Sharing.SharingDecider>();

@@ -132,6 +132,20 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform.Migrations
                     b.ToTable("platform_audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("IntegratedCare.BuildingBlocks.Infrastructure.Platform.CacheVersionRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("platform_cache_versions", (string)null);
+                });
+
             modelBuilder.Entity("IntegratedCare.BuildingBlocks.Infrastructure.Platform.IdempotencyKeyRow", b =>
                 {
                     b.Property<string>("Scope")
@@ -222,6 +236,23 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Platform.Migrations
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("platform_outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_data_protection_keys", (string)null);
                 });
 #pragma warning restore 612, 618
         }

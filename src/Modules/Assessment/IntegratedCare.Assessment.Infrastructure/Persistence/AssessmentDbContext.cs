@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace IntegratedCare.Assessment.Infrastructure.Persistence;
 
 /// <summary>The Assessment module's tables, all prefixed <c>assessment_</c>.</summary>
-internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> options) : DbContext(options)
+internal class AssessmentDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "assessment";
 

@@ -30,7 +30,7 @@ internal sealed class CarePlanVersionRow
 }
 
 /// <summary>The CarePlan module's tables, all prefixed <c>careplan_</c>.</summary>
-internal sealed class CarePlanDbContext(DbContextOptions<CarePlanDbContext> options) : DbContext(options)
+internal class CarePlanDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "careplan";
 
@@ -54,8 +54,17 @@ internal sealed class CarePlanDbContext(DbContextOptions<CarePlanDbContext> opti
             TeamAgencies.AddRange(wanted.Where(a => stored.All(s => s.AgencyId != a)).Select(a => new TeamAgencyRow { CarePlanId = plan.Id, AgencyId = a }));
         }
 
+        // The change feed reads versions by position: their positions must become visible in commit order.
+        if (ChangeTracker.Entries<CarePlanVersionRow>().Any(e => e.State == EntityState.Added))
+        {
+            await CommitOrder.TakeAsync(this, FeedName, cancellationToken);
+        }
+
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>The care plan change feed, whose appends commit in position order (docs/adr/0009).</summary>
+    public const string FeedName = "careplan-versions";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);

@@ -6,12 +6,13 @@ using IntegratedCare.GapsAndBlocks.Domain.Forms;
 using IntegratedCare.GapsAndBlocks.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IntegratedCare.GapsAndBlocks.Infrastructure.Persistence;
 
 /// <summary>The GapsAndBlocks module's tables, all prefixed <c>gapsblocks_</c>. Nothing in them identifies a person.</summary>
-internal sealed class GapsAndBlocksDbContext(DbContextOptions<GapsAndBlocksDbContext> options) : DbContext(options)
+internal class GapsAndBlocksDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "gapsblocks";
 
@@ -205,56 +206,82 @@ internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepositor
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+
+        // Plain SQL that SQLite and PostgreSQL read alike: quoted names, no date functions, ids bound through
+        // the model's own mapping of the column (text on SQLite, uuid on PostgreSQL).
         var key = by switch
         {
-            TallyBy.Category => "f.Category",
-            TallyBy.Kind => "f.Kind",
-            TallyBy.Stage => "f.Stage",
-            // Instants are UTC ticks (ModelConventions): the quarter of the day the form was raised.
-            TallyBy.Quarter => "strftime('%Y', (f.CreatedAt - 621355968000000000) / 10000000, 'unixepoch') || '-Q' || "
-                + "((CAST(strftime('%m', (f.CreatedAt - 621355968000000000) / 10000000, 'unixepoch') AS INTEGER) - 1) / 3 + 1)",
-            _ => "COALESCE(n.Name, 'Unknown')",
+            TallyBy.Category => "f.\"Category\"",
+            TallyBy.Kind => "f.\"Kind\"",
+            TallyBy.Stage => "f.\"Stage\"",
+            TallyBy.Quarter => "q.label",
+            _ when names.Count == 0 => "'Unknown'",
+            _ => "COALESCE(n.name, 'Unknown')",
         };
         var join = string.Empty;
-        if (by is TallyBy.Area or TallyBy.Agency)
+        if (by is TallyBy.Area or TallyBy.Agency && names.Count > 0)
         {
             // The names come from another module: a small VALUES table of the ids the period holds.
+            var column = by == TallyBy.Area ? nameof(GapsBlocksForm.AreaId) : nameof(GapsBlocksForm.AgencyId);
             var rows = names.Select((pair, i) =>
             {
-                Add(command, $"@id{i}", pair.Key.ToString("D").ToUpperInvariant());
+                AddColumnValue(command, column, $"@id{i}", pair.Key);
                 Add(command, $"@name{i}", pair.Value);
                 return $"(@id{i}, @name{i})";
             }).ToList();
-            var table = rows.Count == 0 ? "SELECT NULL AS Id, NULL AS Name WHERE 0" : $"SELECT column1 AS Id, column2 AS Name FROM (VALUES {string.Join(", ", rows)})";
-            join = $"LEFT JOIN ({table}) n ON n.Id = f.{(by == TallyBy.Area ? "AreaId" : "AgencyId")}";
+            join = $"LEFT JOIN (SELECT column1 AS id, column2 AS name FROM (VALUES {string.Join(", ", rows)}) AS v) n ON n.id = f.\"{column}\"";
         }
+        else if (by == TallyBy.Quarter)
+        {
+            // Calendar quarters (UTC) over the period, as a VALUES table of [from, to) in stored ticks.
+            var quarters = Quarters(period).Select((q, i) =>
+            {
+                Add(command, $"@q{i}from", q.From.UtcTicks);
+                Add(command, $"@q{i}to", q.To.UtcTicks);
+                Add(command, $"@q{i}", q.Label);
+                return $"(@q{i}from, @q{i}to, @q{i})";
+            }).ToList();
+            join = $"JOIN (SELECT column1 AS lo, column2 AS hi, column3 AS label FROM (VALUES {string.Join(", ", quarters)}) AS v) q ON f.\"CreatedAt\" >= q.lo AND f.\"CreatedAt\" < q.hi";
+        }
+
+        var area = string.Empty;
+        if (period.AreaId is { } areaId)
+        {
+            AddColumnValue(command, nameof(GapsBlocksForm.AreaId), "@area", areaId);
+            area = "AND f.\"AreaId\" = @area";
+        }
+
+        var forms = db.Model.FindEntityType(typeof(GapsBlocksForm))!;
+        var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(forms.GetTableName()!, forms.GetSchema());
 
         // One pass over the period's forms (materialised once): counts per key, and the median per key and
         // overall from the middle one or two of the resolved forms in order of days taken.
         command.CommandText = $"""
             WITH f AS MATERIALIZED (
-                SELECT {key} AS k, f.ResolvedAt, f.ClosedAt - f.SubmittedAt AS took,
-                       (f.OverdueAlertCount > 0 OR (f.StageDueAt IS NOT NULL AND f.StageDueAt < @now)) AS overdue
-                FROM gapsblocks_forms f {join}
-                WHERE f.SubmittedAt IS NOT NULL AND f.CreatedAt >= @from AND f.CreatedAt < @to AND (@area IS NULL OR f.AreaId = @area)),
+                SELECT {key} AS k, f."ResolvedAt" AS resolved_at, f."ClosedAt" - f."SubmittedAt" AS took,
+                       CASE WHEN f."OverdueAlertCount" > 0 OR (f."StageDueAt" IS NOT NULL AND f."StageDueAt" < @now) THEN 1 ELSE 0 END AS overdue
+                FROM {table} f {join}
+                WHERE f."SubmittedAt" IS NOT NULL AND f."CreatedAt" >= @from AND f."CreatedAt" < @to {area}),
             g AS (
-                SELECT k, COUNT(*) AS forms, COUNT(ResolvedAt) AS resolved,
-                       TOTAL(ResolvedAt = 'Coordinator') AS c, TOTAL(ResolvedAt = 'SubGroup') AS s, TOTAL(ResolvedAt = 'Ndric') AS n, TOTAL(overdue) AS o
+                SELECT k, COUNT(*) AS forms, COUNT(resolved_at) AS resolved,
+                       SUM(CASE WHEN resolved_at = 'Coordinator' THEN 1 ELSE 0 END) AS c,
+                       SUM(CASE WHEN resolved_at = 'SubGroup' THEN 1 ELSE 0 END) AS s,
+                       SUM(CASE WHEN resolved_at = 'Ndric' THEN 1 ELSE 0 END) AS n,
+                       SUM(overdue) AS o
                 FROM f GROUP BY k),
             r AS (
                 SELECT k, took, ROW_NUMBER() OVER (PARTITION BY k ORDER BY took) AS i, g.resolved AS m
-                FROM f JOIN g USING (k) WHERE ResolvedAt IS NOT NULL),
+                FROM f JOIN g USING (k) WHERE resolved_at IS NOT NULL),
             m AS (SELECT k, AVG(took) AS median FROM r WHERE i IN ((m + 1) / 2, (m + 2) / 2) GROUP BY k),
-            t AS (SELECT took, ROW_NUMBER() OVER (ORDER BY took) AS i FROM f WHERE ResolvedAt IS NOT NULL),
-            a AS (SELECT SUM(resolved) AS m FROM g),
+            t AS (SELECT took, ROW_NUMBER() OVER (ORDER BY took) AS i FROM f WHERE resolved_at IS NOT NULL),
+            a AS (SELECT CAST(SUM(resolved) AS INTEGER) AS m FROM g),
             tm AS (SELECT AVG(took) AS median FROM t, a WHERE t.i IN ((a.m + 1) / 2, (a.m + 2) / 2))
             SELECT g.k, g.forms, g.resolved, g.c, g.s, g.n, g.o, m.median, (SELECT median FROM tm) AS total_median
-            FROM g LEFT JOIN m ON m.k IS g.k
+            FROM g LEFT JOIN m ON m.k IS NOT DISTINCT FROM g.k
             """;
         Add(command, "@from", period.From.UtcTicks);
         Add(command, "@to", period.To.UtcTicks);
         Add(command, "@now", now.UtcTicks);
-        Add(command, "@area", period.AreaId is { } area ? area.ToString("D").ToUpperInvariant() : DBNull.Value);
         var tallies = new List<FormTally>();
         double? totalMedian = null;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -263,9 +290,9 @@ internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepositor
             {
                 tallies.Add(new FormTally(
                     reader.IsDBNull(0) ? "Unknown" : reader.GetString(0),
-                    reader.GetInt32(1), reader.GetInt32(2), (int)reader.GetDouble(3), (int)reader.GetDouble(4), (int)reader.GetDouble(5), (int)reader.GetDouble(6),
-                    reader.IsDBNull(7) ? null : Days(reader.GetDouble(7))));
-                totalMedian = reader.IsDBNull(8) ? null : Days(reader.GetDouble(8));
+                    Whole(reader, 1), Whole(reader, 2), Whole(reader, 3), Whole(reader, 4), Whole(reader, 5), Whole(reader, 6),
+                    reader.IsDBNull(7) ? null : Days(Convert.ToDouble(reader.GetValue(7)))));
+                totalMedian = reader.IsDBNull(8) ? null : Days(Convert.ToDouble(reader.GetValue(8)));
             }
         }
 
@@ -275,6 +302,28 @@ internal sealed class FormRepository(GapsAndBlocksDbContext db) : IFormRepositor
         return new FormTallies(tallies, total);
 
         static double Days(double ticks) => ticks / TimeSpan.TicksPerDay;
+        static int Whole(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : Convert.ToInt32(reader.GetValue(ordinal));
+    }
+
+    /// <summary>The calendar quarters (UTC) that meet the period, labelled as the report shows them: "2026-Q3".</summary>
+    private static IEnumerable<(DateTimeOffset From, DateTimeOffset To, string Label)> Quarters(FormPeriod period)
+    {
+        var from = period.From.ToUniversalTime();
+        var start = new DateTimeOffset(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var q = start; q < period.To; q = q.AddMonths(3))
+        {
+            yield return (q, q.AddMonths(3), $"{q.Year}-Q{((q.Month - 1) / 3) + 1}");
+        }
+    }
+
+    /// <summary>A parameter for a value of one of the forms' columns, converted as EF stores that column.</summary>
+    private void AddColumnValue(System.Data.Common.DbCommand command, string property, string name, object value)
+    {
+        var column = db.Model.FindEntityType(typeof(GapsBlocksForm))!.FindProperty(property)!;
+        var mapping = (RelationalTypeMapping)column.GetTypeMapping();
+        var parameter = mapping.CreateParameter(command, name, null, column.IsNullable);
+        parameter.Value = mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        command.Parameters.Add(parameter);
     }
 
     private static void Add(System.Data.Common.DbCommand command, string name, object value)

@@ -53,6 +53,9 @@ internal sealed class CredentialRevocations(IServiceScopeFactory scopes) : IRevo
 
     public void Ends(AgencyCredentialId credentialId, DateTimeOffset at) => _endsAt[credentialId.ToString()] = at;
 
+    /// <summary>Another host revoked or rotated one: read them again (revocations only ever add, so nothing is lost meanwhile).</summary>
+    public void Reload() => _loaded = false;
+
     private async Task LoadAsync()
     {
         await _load.WaitAsync();

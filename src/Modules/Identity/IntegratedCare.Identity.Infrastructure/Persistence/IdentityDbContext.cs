@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace IntegratedCare.Identity.Infrastructure.Persistence;
 
 /// <summary>The Identity module's tables, all prefixed <c>identity_</c>.</summary>
-internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "identity";
 

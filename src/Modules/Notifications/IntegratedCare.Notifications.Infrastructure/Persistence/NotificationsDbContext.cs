@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace IntegratedCare.Notifications.Infrastructure.Persistence;
 
 /// <summary>The Notifications module's tables, all prefixed <c>notifications_</c>.</summary>
-internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+internal class NotificationsDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "notifications";
 

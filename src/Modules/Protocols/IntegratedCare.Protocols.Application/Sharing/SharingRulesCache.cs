@@ -9,6 +9,9 @@ namespace IntegratedCare.Protocols.Application.Sharing;
 /// </summary>
 internal sealed class SharingRulesCache
 {
+    /// <summary>Its name among the shared caches: a change on any host empties it on every host.</summary>
+    public const string Name = "sharing-rules";
+
     private long _generation;
     private Snapshot? _snapshot;
 

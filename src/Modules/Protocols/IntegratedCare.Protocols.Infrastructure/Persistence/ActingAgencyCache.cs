@@ -56,5 +56,14 @@ internal sealed class ActingAgencyCache(IServiceScopeFactory scopes, IOptions<Au
     public void Forget(Guid agencyId) =>
         _entries.AddOrUpdate(agencyId, _ => new Entry(null, DateTimeOffset.MinValue, 1), (_, current) => new Entry(null, DateTimeOffset.MinValue, current.Generation + 1));
 
+    /// <summary>Another host changed an agency: every entry is read afresh (its generation moves, so a load under way loses).</summary>
+    public void ForgetAll()
+    {
+        foreach (var id in _entries.Keys)
+        {
+            Forget(id);
+        }
+    }
+
     private sealed record Entry(ActingAgency? Agency, DateTimeOffset Until, long Generation);
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace IntegratedCare.Protocols.Infrastructure.Persistence;
 
 /// <summary>The Protocols module's tables, all prefixed <c>protocols_</c>.</summary>
-internal sealed class ProtocolsDbContext(DbContextOptions<ProtocolsDbContext> options) : DbContext(options)
+internal class ProtocolsDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "protocols";
 

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Caching;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -20,7 +21,7 @@ internal sealed class RevokeAgencyCredentialValidator : AbstractValidator<Revoke
 }
 
 internal sealed class RevokeAgencyCredentialHandler(
-    IAgencyCredentialRepository credentials, ICredentialTokens tokens, IUnitOfWork unitOfWork, IAuditScope audit, TimeProvider clock)
+    IAgencyCredentialRepository credentials, ICredentialTokens tokens, ISharedCaches caches, IUnitOfWork unitOfWork, IAuditScope audit, TimeProvider clock)
     : IRequestHandler<RevokeAgencyCredentialCommand, AgencyCredentialDto>
 {
     public async Task<AgencyCredentialDto> Handle(RevokeAgencyCredentialCommand request, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ internal sealed class RevokeAgencyCredentialHandler(
         audit.Resource(credential.Id.ToString());
         credential.Revoke(clock.GetUtcNow());
         unitOfWork.AfterCommit(() => tokens.Ends(credential));
+        await caches.ChangedAsync(IRevokedCredentials.CacheName, cancellationToken);
         return AgencyCredentialDto.From(credential);
     }
 }

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Caching;
 using FluentValidation;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -29,7 +30,7 @@ internal sealed class RotateAgencyCredentialValidator : AbstractValidator<Rotate
 }
 
 internal sealed class RotateAgencyCredentialHandler(
-    IAgencyCredentialRepository credentials, ICredentialTokens tokens, IUnitOfWork unitOfWork, ICurrentActor current, IAuditScope audit, TimeProvider clock)
+    IAgencyCredentialRepository credentials, ICredentialTokens tokens, ISharedCaches caches, IUnitOfWork unitOfWork, ICurrentActor current, IAuditScope audit, TimeProvider clock)
     : IRequestHandler<RotateAgencyCredentialCommand, IssuedAgencyCredential>
 {
     public async Task<IssuedAgencyCredential> Handle(RotateAgencyCredentialCommand request, CancellationToken cancellationToken)
@@ -40,6 +41,7 @@ internal sealed class RotateAgencyCredentialHandler(
         var successor = old.Rotate(current.Required.Id, now, request.GraceDays, tokens.IssuedLocally);
         credentials.Add(successor);
         unitOfWork.AfterCommit(() => tokens.Ends(old));
+        await caches.ChangedAsync(IRevokedCredentials.CacheName, cancellationToken);
         return new IssuedAgencyCredential(AgencyCredentialDto.From(successor), tokens.Mint(successor, now));
     }
 }

@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Caching;
 using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Contracts;
 using FluentValidation;
@@ -30,6 +31,7 @@ internal sealed class DeactivateAgencyHandler(
     IAuditScope audit,
     IUnitOfWork unitOfWork,
     IActingAgencies acting,
+    ISharedCaches caches,
     TimeProvider clock) : IRequestHandler<DeactivateAgencyCommand, AgencyDto>
 {
     public async Task<AgencyDto> Handle(DeactivateAgencyCommand request, CancellationToken cancellationToken)
@@ -38,6 +40,7 @@ internal sealed class DeactivateAgencyHandler(
         agency.Deactivate(request.ExpectedVersion, request.Reason, clock.GetUtcNow());
         // Every call checks its agency: this change holds for the next call, not the next cache refresh.
         unitOfWork.AfterCommit(() => acting.Forget(agency.Id.Value));
+        await caches.ChangedAsync(IActingAgencies.CacheName, cancellationToken);
         return AgencyDto.From(agency);
     }
 }

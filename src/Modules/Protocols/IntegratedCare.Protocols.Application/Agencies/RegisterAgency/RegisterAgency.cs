@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Caching;
 using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
@@ -30,6 +31,7 @@ internal sealed class RegisterAgencyHandler(
     IAuditScope audit,
     IUnitOfWork unitOfWork,
     IActingAgencies acting,
+    ISharedCaches caches,
     TimeProvider clock) : IRequestHandler<RegisterAgencyCommand, AgencyDto>
 {
     public async Task<AgencyDto> Handle(RegisterAgencyCommand request, CancellationToken cancellationToken)
@@ -42,6 +44,7 @@ internal sealed class RegisterAgencyHandler(
         audit.Resource(agency.Id.ToString());
         // Every call checks its agency: this change holds for the next call, not the next cache refresh.
         unitOfWork.AfterCommit(() => acting.Forget(agency.Id.Value));
+        await caches.ChangedAsync(IActingAgencies.CacheName, cancellationToken);
         return AgencyDto.From(agency);
     }
 }

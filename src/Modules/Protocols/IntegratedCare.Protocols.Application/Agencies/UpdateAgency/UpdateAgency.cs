@@ -1,3 +1,4 @@
+using IntegratedCare.BuildingBlocks.Application.Caching;
 using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
@@ -39,6 +40,7 @@ internal sealed class UpdateAgencyHandler(
     IAuditScope audit,
     IUnitOfWork unitOfWork,
     IActingAgencies acting,
+    ISharedCaches caches,
     TimeProvider clock) : IRequestHandler<UpdateAgencyCommand, AgencyDto>
 {
     public async Task<AgencyDto> Handle(UpdateAgencyCommand request, CancellationToken cancellationToken)
@@ -50,6 +52,7 @@ internal sealed class UpdateAgencyHandler(
         agency.Update(request.ExpectedVersion, details, nameIsTaken, clock.GetUtcNow());
         // Every call checks its agency: this change holds for the next call, not the next cache refresh.
         unitOfWork.AfterCommit(() => acting.Forget(agency.Id.Value));
+        await caches.ChangedAsync(IActingAgencies.CacheName, cancellationToken);
         return AgencyDto.From(agency);
     }
 }

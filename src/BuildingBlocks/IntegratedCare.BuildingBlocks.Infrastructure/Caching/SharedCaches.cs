@@ -1,0 +1,130 @@
+using IntegratedCare.BuildingBlocks.Application.Caching;
+using IntegratedCare.BuildingBlocks.Application.Outbox;
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegratedCare.BuildingBlocks.Infrastructure.Caching;
+
+/// <summary>What a host forgets when a cache's version moves: registered by the module that owns the cache.</summary>
+public sealed record SharedCache(string Name, Func<IServiceProvider, Action> Forget);
+
+public static class SharedCacheRegistration
+{
+    /// <summary>Registers a cache that other hosts' changes must reach; <paramref name="forget"/> empties it.</summary>
+    public static IServiceCollection AddSharedCache(this IServiceCollection services, string name, Func<IServiceProvider, Action> forget) =>
+        services.AddSingleton(new SharedCache(name, forget));
+}
+
+/// <summary>
+/// Raises the cache's version row in the caller's transaction. The increment is one UPDATE, so two hosts
+/// changing at once both count (a read-then-write would lose one and leave a third host stale).
+/// </summary>
+internal sealed class SharedCaches(PlatformDbContext platform, UnitOfWork unitOfWork, CacheWatcher watcher) : ISharedCaches
+{
+    public async Task ChangedAsync(string cache, CancellationToken cancellationToken)
+    {
+        if (!unitOfWork.IsActive || unitOfWork.IsReadOnly)
+        {
+            throw new InvalidOperationException("A cache changes with a command's data: signal it inside the command's unit of work.");
+        }
+
+        var raised = await platform.CacheVersions.Where(v => v.Name == cache)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+        if (raised == 0)
+        {
+            // The first change ever: the row is created by CacheWatcher at start-up, but a host that
+            // registered the cache later, or a new database, may not have it yet.
+            platform.CacheVersions.Add(new CacheVersionRow { Name = cache, Version = 1 });
+        }
+
+        unitOfWork.AfterCommit(() => watcher.Forget(cache));
+    }
+}
+
+/// <summary>
+/// Looks at the version rows every <see cref="DatabaseOptions.CacheRefreshInterval"/> and empties every cache
+/// whose version moved since the last look, so a change committed on another host holds here within that
+/// bound. On SQLite (one host by design) there is no other host to hear, so it does not poll.
+/// </summary>
+internal sealed class CacheWatcher(
+    IServiceProvider services,
+    IEnumerable<SharedCache> caches,
+    IOptions<DatabaseOptions> options,
+    ILogger<CacheWatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public void Forget(string cache)
+    {
+        foreach (var registered in caches.Where(c => c.Name == cache))
+        {
+            registered.Forget(services)();
+        }
+    }
+
+    /// <summary>One look: forgets what moved; returns how many caches did.</summary>
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken)
+    {
+        List<CacheVersionRow> rows;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            rows = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().CacheVersions.AsNoTracking().ToListAsync(cancellationToken);
+        }
+
+        var moved = new List<string>();
+        lock (_gate)
+        {
+            foreach (var row in rows)
+            {
+                if (_seen.TryGetValue(row.Name, out var seen) && seen != row.Version)
+                {
+                    moved.Add(row.Name);
+                }
+
+                _seen[row.Name] = row.Version;
+            }
+        }
+
+        foreach (var name in moved)
+        {
+            logger.LogInformation("Cache {Cache} changed on another host: forgotten here", name);
+            Forget(name);
+        }
+
+        return moved.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        // The first look only learns where every version stands: what this host loaded is already current.
+        using var timer = new PeriodicTimer(options.Value.CacheRefreshInterval);
+        do
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Stale for one more interval is safer than a watcher that stopped: forget everything.
+                logger.LogError(ex, "Could not read the cache versions; every shared cache is forgotten");
+                foreach (var cache in caches)
+                {
+                    cache.Forget(services)();
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}
