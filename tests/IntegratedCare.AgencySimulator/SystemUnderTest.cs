@@ -40,14 +40,20 @@ public interface ISystemUnderTest : IAsyncDisposable
     Task<IReadOnlyList<AuditEntry>?> AuditAsync();
 }
 
-/// <summary>The real host in this process, on a fresh SQLite file and a fake clock.</summary>
+/// <summary>
+/// The real host in this process, on a fake clock and a fresh SQLite file, or a fresh PostgreSQL database
+/// when the run is given a server (<see cref="IntegratedCare.Tests.Shared.TestPostgres"/>).
+/// </summary>
 public sealed class InProcessSystem : WebApplicationFactory<global::Program>, ISystemUnderTest
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "integratedcare-simulator", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly List<GrpcChannel> _channels = [];
+    private readonly string? _postgres = IntegratedCare.Tests.Shared.TestPostgres.Server is null ? null : IntegratedCare.Tests.Shared.TestPostgres.CreateDatabase();
 
-    public string Description => "the host in process, on a fake clock and a fresh SQLite file";
+    public string Description => _postgres is null
+        ? "the host in process, on a fake clock and a fresh SQLite file"
+        : "the host in process, on a fake clock and a fresh PostgreSQL database";
 
     public bool MovesTime => true;
 
@@ -58,6 +64,12 @@ public sealed class InProcessSystem : WebApplicationFactory<global::Program>, IS
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Path", Path.Combine(_folder, "simulator.db"));
+        if (_postgres is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("Database:ConnectionString", _postgres);
+        }
+
         builder.UseSetting("Authentication:SigningKeyPath", Path.Combine(_folder, "signing-key.pem"));
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("Protocols:DeadlineSweepInterval", "1.00:00:00");
@@ -107,6 +119,11 @@ public sealed class InProcessSystem : WebApplicationFactory<global::Program>, IS
         }
 
         await base.DisposeAsync();
+        if (_postgres is not null)
+        {
+            IntegratedCare.Tests.Shared.TestPostgres.DropDatabase(_postgres);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

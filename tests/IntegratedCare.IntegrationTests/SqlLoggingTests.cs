@@ -5,7 +5,17 @@ using Microsoft.Extensions.Logging;
 
 namespace IntegratedCare.IntegrationTests;
 
+/// <summary>
+/// Runs alone, after the parallel tests: on a PostgreSQL run beside dozens of other hosts in this process it
+/// saw only EF's error lines, never its Information ones, while it passes alone and on SQLite. EF Core keeps
+/// a logging decision for a second (CoreOptionsExtension.LoggingCacheTime); the suspicion, not yet proved,
+/// is that another host's decision reaches this one. One host per process, as in production, has no such neighbour.
+/// </summary>
+[CollectionDefinition(nameof(SqlLoggingTests), DisableParallelization = true)]
+public sealed class SqlLoggingCollection;
+
 /// <summary>EF Core's SQL log follows the host's logging settings, with parameter values kept out.</summary>
+[Collection(nameof(SqlLoggingTests))]
 public sealed class SqlLoggingTests : IAsyncLifetime
 {
     private readonly DataFolder _folder = new();
@@ -35,7 +45,10 @@ public sealed class SqlLoggingTests : IAsyncLifetime
         await scenario.Admin.GetAreaAsync(new GetAreaRequest { AreaId = area.AreaId });
 
         var sql = _capture.Lines.Where(l => l.Category == "Microsoft.EntityFrameworkCore.Database.Command").Select(l => l.Message).ToList();
-        Assert.Contains(sql, m => m.Contains("protocols_areas", StringComparison.Ordinal));
+        Assert.True(
+            sql.Any(m => m.Contains("protocols_areas", StringComparison.Ordinal)),
+            $"{sql.Count} SQL lines, {sql.Count(m => m.StartsWith("Executed", StringComparison.Ordinal))} executed; other categories: "
+            + string.Join(", ", _capture.Lines.Select(l => l.Category).Distinct().Take(15)) + "\n" + string.Join("\n", sql.Where(m => !m.StartsWith("Failed", StringComparison.Ordinal)).Take(5)));
         Assert.DoesNotContain(sql, m => m.Contains(area.AreaId, StringComparison.OrdinalIgnoreCase) || m.Contains("Logged Area", StringComparison.Ordinal));
     }
 

@@ -1,45 +1,22 @@
-using Npgsql;
+using IntegratedCare.Tests.Shared;
 using Xunit;
 
 namespace IntegratedCare.IntegrationTests;
 
 /// <summary>
 /// Which database this run of the integration tests is on. SQLite by default; PostgreSQL when
-/// <c>INTEGRATEDCARE_TEST_POSTGRES</c> names a server (a connection string whose user may create databases),
-/// as <c>.ci/run</c> does for its second pass. Each <see cref="DataFolder"/> then gets a database of its own.
+/// <c>INTEGRATEDCARE_TEST_POSTGRES</c> names a server (<see cref="TestPostgres"/>), as <c>.ci/run</c> does for
+/// its second pass. Each <see cref="DataFolder"/> then gets a database of its own.
 /// </summary>
 public static class TestDatabase
 {
-    public const string Variable = "INTEGRATEDCARE_TEST_POSTGRES";
+    public const string Variable = TestPostgres.Variable;
 
-    public static string? Server { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } server ? server : null;
+    public static bool IsPostgreSql => TestPostgres.Server is not null;
 
-    public static bool IsPostgreSql => Server is not null;
+    public static string CreateDatabase() => TestPostgres.CreateDatabase();
 
-    public static string CreateDatabase()
-    {
-        var name = $"ic_test_{Guid.NewGuid():N}";
-        using (var connection = new NpgsqlConnection(Server))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE \"{name}\"";
-            command.ExecuteNonQuery();
-        }
-
-        return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ToString();
-    }
-
-    public static void DropDatabase(string connectionString)
-    {
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
-        using var connection = new NpgsqlConnection(Server);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-        command.ExecuteNonQuery();
-    }
+    public static void DropDatabase(string connectionString) => TestPostgres.DropDatabase(connectionString);
 }
 
 /// <summary>A test of what only SQLite has (its file, pragmas, query plans, old file migrations): skipped, saying so, on a PostgreSQL run.</summary>

@@ -33,10 +33,11 @@ public abstract class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cl
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
-        Persistence.HostLease leases;
+        // The host registers the lease (AddBuildingBlocks); a sweep run alone, as in its unit tests, is one host.
+        Persistence.HostLease? leases;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            leases = scope.ServiceProvider.GetRequiredService<Persistence.HostLease>();
+            leases = scope.ServiceProvider.GetService<Persistence.HostLease>();
         }
 
         try
@@ -48,12 +49,14 @@ public abstract class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cl
                     // One host sweeps at a time: another host's sweep under way means this tick is its.
                     // Each item is flagged once anyway (its version is checked on update), but two hosts
                     // racing over one batch would fail each other's transactions for nothing.
-                    await using var lease = await leases.TryTakeAsync(Component, stoppingToken);
+                    await using var lease = leases is null ? Persistence.HostLease.Alone : await leases.TryTakeAsync(Component, stoppingToken);
                     if (lease is null)
                     {
                         continue;
                     }
 
+                    using var activity = Telemetry.Source.StartActivity($"sweep {Component}");
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     for (var round = 0; round < MaxRoundsPerTick; round++)
                     {
                         SweepRound result;
@@ -76,6 +79,8 @@ public abstract class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cl
                         // A backlog (after downtime, or a mass change) is worked off in short transactions.
                         await Task.Delay(PauseBetweenRounds, stoppingToken);
                     }
+
+                    Telemetry.SweepDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("sweep", Component));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

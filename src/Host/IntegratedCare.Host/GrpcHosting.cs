@@ -31,7 +31,9 @@ internal static class GrpcHosting
             options.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddGrpcHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<IntegratedCare.BuildingBlocks.Infrastructure.Outbox.OutboxLagHealthCheck>("outbox");
 
         // Last, after everything that calls AddGrpc: every service is bound with its request parsing guarded.
         GuardedServiceMethodProvider<object>.Register(services);

@@ -36,6 +36,7 @@ builder.Services.AddCarePlanModule(builder.Configuration);
 builder.Services.AddGapsAndBlocksModule(builder.Configuration);
 builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddGrpcEndpoints(builder.Configuration);
+builder.Services.AddIntegratedCareTelemetry(builder.Configuration);
 builder.Services.AddStaffWebUi(builder.Configuration);
 
 var app = builder.Build();

@@ -40,13 +40,17 @@ public sealed class OutboxDispatcher(
         // Successes are marked processed together, in one transaction after the batch: a crash before
         // that re-delivers them, and every handler's inbox row skips what it already did.
         var completed = new List<Guid>();
+        var failed = new List<Guid>();
         try
         {
-            await DispatchAsync(batch, completed, cancellationToken);
+            await DispatchAsync(batch, completed, failed, cancellationToken);
         }
         finally
         {
             await RecordProcessedAsync(completed);
+
+            // Stopping part way: what this host claimed and did not reach goes back now, not after the lease.
+            await ReleaseAsync(batch.Select(m => m.Id).Except(completed).Except(failed).ToList());
         }
 
         return completed.Count;
@@ -103,7 +107,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task DispatchAsync(List<OutboxMessage> batch, List<Guid> completed, CancellationToken cancellationToken)
+    private async Task DispatchAsync(List<OutboxMessage> batch, List<Guid> completed, List<Guid> failed, CancellationToken cancellationToken)
     {
         foreach (var message in batch)
         {
@@ -121,12 +125,15 @@ public sealed class OutboxDispatcher(
                 logger.LogError(ex, "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}", message.Id, message.Type, message.Attempts + 1);
             }
 
+            Telemetry.OutboxDispatched.Add(1, new KeyValuePair<string, object?>("outcome", error is null ? "handled" : "failed"));
             if (error is null)
             {
+                Telemetry.OutboxLag.Record(Math.Max(0, (clock.GetUtcNow() - message.OccurredAt).TotalSeconds));
                 completed.Add(message.Id);
             }
             else
             {
+                failed.Add(message.Id);
                 await RecordFailureAsync(message.Id, error, cancellationToken);
             }
         }
@@ -151,6 +158,25 @@ public sealed class OutboxDispatcher(
             message.ProcessedAt = now;
             message.NextAttemptAt = null;
             message.LastError = null;
+        }
+
+        await unitOfWork.CommitAsync(CancellationToken.None);
+    }
+
+    private async Task ReleaseAsync(IReadOnlyCollection<Guid> unreached)
+    {
+        if (unreached.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        foreach (var message in await platform.OutboxMessages.Where(m => unreached.Contains(m.Id) && m.ProcessedAt == null).ToListAsync(CancellationToken.None))
+        {
+            message.NextAttemptAt = null;
         }
 
         await unitOfWork.CommitAsync(CancellationToken.None);

@@ -21,4 +21,7 @@ public sealed class OutboxOptions
     /// leaves its claims to expire, and another host then handles them (the inbox skips what was done).
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Past this lag the health check reports Degraded (see OutboxLagHealthCheck).</summary>
+    public TimeSpan LagWarning { get; set; } = TimeSpan.FromMinutes(5);
 }

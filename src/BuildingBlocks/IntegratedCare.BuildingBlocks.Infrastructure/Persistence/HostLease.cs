@@ -10,6 +10,9 @@ namespace IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 /// </summary>
 public sealed class HostLease(ConnectionFactory connections)
 {
+    /// <summary>The lease of a process that is the only host: held, and nothing to release.</summary>
+    public static IAsyncDisposable Alone => Held.None;
+
     /// <summary>The lease, to dispose when done; null when another host holds it now.</summary>
     public async Task<IAsyncDisposable?> TryTakeAsync(string name, CancellationToken cancellationToken)
     {
