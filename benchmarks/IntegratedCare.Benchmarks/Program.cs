@@ -55,6 +55,15 @@ if (args is ["crash", var cyclesText, ..])
     return;
 }
 
+if (args is ["postgres", var pgServer, ..])
+{
+    // Reads and writes on PostgreSQL beside SQLite, each against its own baseline in the same run: the health
+    // check for reads, raw single-row commits (Npgsql, or Microsoft.Data.Sqlite) on the same server or disk
+    // for writes, at c = 1, 16, 64. The server's connection string needs a user that may create databases.
+    await ProviderBenchmark.RunAsync(pgServer);
+    return;
+}
+
 var profile = args.Length > 1 && args[0] == "profile" ? (Name: args[1], Seconds: args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30) : default;
 var iterations = profile.Name is null && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var results = new List<(string Name, Stats Stats)>();
@@ -586,17 +595,19 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string Token { get; }
 
-    public static async Task<HostProcess> StartAsync(string synchronous)
+    public static async Task<HostProcess> StartAsync(string synchronous, string? postgres = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "integratedcare-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var port = HostCommand.FreePort();
+        string[] database = postgres is null
+            ? [$"--Database:Path={Path.Combine(data, "bench.db")}", $"--Database:Synchronous={synchronous}"]
+            : ["--Database:Provider=PostgreSql", $"--Database:ConnectionString={postgres}"];
         string[] settings =
         [
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
             $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
-            $"--Database:Path={Path.Combine(data, "bench.db")}",
-            $"--Database:Synchronous={synchronous}",
+            .. database,
             $"--Authentication:SigningKeyPath={Path.Combine(data, "key.pem")}",
             "--Logging:LogLevel:Default=Warning",
             // The ladder sweep runs often, so the benchmark sees it work off a backlog (see "ladder sweep").

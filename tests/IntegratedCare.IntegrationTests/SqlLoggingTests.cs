@@ -6,10 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace IntegratedCare.IntegrationTests;
 
 /// <summary>
-/// Runs alone, after the parallel tests: on a PostgreSQL run beside dozens of other hosts in this process it
-/// saw only EF's error lines, never its Information ones, while it passes alone and on SQLite. EF Core keeps
-/// a logging decision for a second (CoreOptionsExtension.LoggingCacheTime); the suspicion, not yet proved,
-/// is that another host's decision reaches this one. One host per process, as in production, has no such neighbour.
+/// Runs alone, after the parallel tests. On a PostgreSQL run beside dozens of other hosts in this process it
+/// saw the platform context's SQL but never the protocols context's, while it passed alone and on SQLite.
+/// EF Core keeps each "is this level on?" answer for a second (CoreOptionsExtension.LoggingCacheTime); with
+/// that cache off (PersistenceRegistration) the full run passes, and with it on the full run fails (both
+/// seen on 2026-12-03): the test guards that setting.
 /// </summary>
 [CollectionDefinition(nameof(SqlLoggingTests), DisableParallelization = true)]
 public sealed class SqlLoggingCollection;

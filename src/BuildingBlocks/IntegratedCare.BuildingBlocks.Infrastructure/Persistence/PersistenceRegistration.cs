@@ -51,6 +51,11 @@ public static class PersistenceRegistration
         // follow Logging:LogLevel like any other. Parameter values stay out unless a developer turns on
         // Database:LogParameterValues, since they carry people's data.
         builder.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
+
+        // EF otherwise keeps each "is this log level on?" answer for a second. A host asks its own logger
+        // factory every time: the answer then follows a change of Logging:LogLevel at once, and nothing
+        // decided for another host in the same process (the tests run dozens) reaches this one.
+        builder.ConfigureLoggingCacheTime(TimeSpan.Zero);
         if (sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.LogParameterValues)
         {
             builder.EnableSensitiveDataLogging();
