@@ -1,5 +1,7 @@
 using IntegratedCare.BuildingBlocks.Domain;
+using IntegratedCare.BuildingBlocks.Application.Caching;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
+using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
 using IntegratedCare.Protocols.Domain.Agencies;
 using IntegratedCare.Protocols.Infrastructure.Persistence;
 using IntegratedCare.Protocols.V1;
@@ -38,6 +40,40 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(nameof(Agency), ex.Aggregate);
         var stored = await scenario.Admin.GetAgencyAsync(new GetAgencyRequest { AgencyId = agencyId.ToString() });
         Assert.Equal(("First Writer", 1L), (stored.Name, stored.Version));
+    }
+
+    /// <summary>
+    /// On a new database no cache has a version row yet: two hosts' first changes of one cache at once (two
+    /// agency registrations) each found no row to raise and both inserted one, and the second was refused
+    /// as a conflict. The raise is one upsert now: the second waits for the first and counts on top of it.
+    /// </summary>
+    [Fact]
+    public async Task TwoFirstChangesOfACache_AtOnce_BothCommit_AndBothCount()
+    {
+        await using var host = new TestHost(_folder);
+        await using var first = host.Services.CreateAsyncScope();
+        var firstWork = first.ServiceProvider.GetRequiredService<UnitOfWork>();
+        await firstWork.BeginAsync(CancellationToken.None);
+        await first.ServiceProvider.GetRequiredService<ISharedCaches>().ChangedAsync("first-change-race", CancellationToken.None);
+
+        // The second writer runs while the first holds its uncommitted row; on SQLite it waits at BEGIN, on
+        // PostgreSQL at the row.
+        var second = Task.Run(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var work = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+            await work.BeginAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ISharedCaches>().ChangedAsync("first-change-race", CancellationToken.None);
+            await work.CommitAsync(CancellationToken.None);
+        });
+        await Task.Delay(300);
+        await firstWork.CommitAsync(CancellationToken.None);
+        await second;
+
+        await using var read = host.Services.CreateAsyncScope();
+        var version = await read.ServiceProvider.GetRequiredService<PlatformDbContext>().CacheVersions
+            .Where(v => v.Name == "first-change-race").Select(v => v.Version).SingleAsync();
+        Assert.Equal(2, version);
     }
 
     private static async Task RenameAndCommitAsync(AsyncServiceScope scope, Agency agency, string name)

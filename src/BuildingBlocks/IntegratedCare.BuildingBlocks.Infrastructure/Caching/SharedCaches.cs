@@ -3,6 +3,8 @@ using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.BuildingBlocks.Infrastructure.Platform;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,8 +23,11 @@ public static class SharedCacheRegistration
 }
 
 /// <summary>
-/// Raises the cache's version row in the caller's transaction. The increment is one UPDATE, so two hosts
-/// changing at once both count (a read-then-write would lose one and leave a third host stale).
+/// Raises the cache's version row in the caller's transaction. The increment is one upsert, so two hosts
+/// changing at once both count (a read-then-write would lose one and leave a third host stale), and the
+/// first change of a cache on a new database cannot lose a race to insert its row (an UPDATE then an
+/// INSERT did: two hosts' first agency registrations at once, one refused as a conflict).
+/// Both providers take the same <c>INSERT … ON CONFLICT … DO UPDATE</c>.
 /// </summary>
 internal sealed class SharedCaches(PlatformDbContext platform, UnitOfWork unitOfWork, CacheWatcher watcher) : ISharedCaches
 {
@@ -33,16 +38,18 @@ internal sealed class SharedCaches(PlatformDbContext platform, UnitOfWork unitOf
             throw new InvalidOperationException("A cache changes with a command's data: signal it inside the command's unit of work.");
         }
 
-        var raised = await platform.CacheVersions.Where(v => v.Name == cache)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
-        if (raised == 0)
-        {
-            // The first change ever: the row is created by CacheWatcher at start-up, but a host that
-            // registered the cache later, or a new database, may not have it yet.
-            platform.CacheVersions.Add(new CacheVersionRow { Name = cache, Version = 1 });
-        }
-
+        await platform.Database.ExecuteSqlRawAsync(Upsert(platform), [cache], cancellationToken);
         unitOfWork.AfterCommit(() => watcher.Forget(cache));
+    }
+
+    private static string Upsert(PlatformDbContext platform)
+    {
+        var entity = platform.Model.FindEntityType(typeof(CacheVersionRow))!;
+        var sql = platform.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        var name = sql.DelimitIdentifier(entity.FindProperty(nameof(CacheVersionRow.Name))!.GetColumnName());
+        var version = sql.DelimitIdentifier(entity.FindProperty(nameof(CacheVersionRow.Version))!.GetColumnName());
+        return $"INSERT INTO {table} ({name}, {version}) VALUES ({{0}}, 1) ON CONFLICT ({name}) DO UPDATE SET {version} = {table}.{version} + 1";
     }
 }
 
