@@ -22,6 +22,11 @@ public static class Simulator
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.FirstOrDefault() == ServedHost.Command)
+        {
+            return await ServedHost.ServeAsync(args);
+        }
+
         string? target = null, scenarioName = null;
         var signingKey = Path.Combine("src", "Host", "IntegratedCare.Host", "data", "signing-key.pem");
         var people = 200;
