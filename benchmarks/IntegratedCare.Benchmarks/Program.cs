@@ -55,6 +55,12 @@ if (args is ["crash", var cyclesText, ..])
     return;
 }
 
+if (args is ["postgres-profile", var profileServer, var profileSeconds])
+{
+    await ProviderBenchmark.ProfileAsync(profileServer, int.Parse(profileSeconds, CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["postgres", var pgServer, ..])
 {
     // Reads and writes on PostgreSQL beside SQLite, each against its own baseline in the same run: the health

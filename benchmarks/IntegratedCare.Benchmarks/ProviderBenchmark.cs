@@ -46,6 +46,59 @@ internal static class ProviderBenchmark
         }
     }
 
+    /// <summary>
+    /// <c>postgres-profile CONNECTION SECONDS</c>: the host on PostgreSQL, UpdateAgency at c = 16 for that long,
+    /// its process id printed first (and a 10 s pause), so <c>dotnet-trace collect -p PID</c> can record where its time goes.
+    /// </summary>
+    public static async Task ProfileAsync(string server, int seconds)
+    {
+        var database = CreateDatabase(server);
+        try
+        {
+            await using var host = await HostProcess.StartAsync("FULL", database);
+            using var channel = GrpcChannel.ForAddress(host.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+            var headers = new Metadata { { "authorization", $"Bearer {host.Token}" } };
+            var agencies = new AgencyService.AgencyServiceClient(channel);
+            var area = await agencies.CreateAreaAsync(new CreateAreaRequest
+            {
+                Name = "Profile Area", Kind = AreaKind.CouncilArea, Jurisdiction = Jurisdiction.Scotland,
+                RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = "rc", Name = "Co-ordinator", Email = "rc@example.org" },
+            }, headers);
+            var own = new List<Agency>();
+            for (var i = 0; i < 16; i++)
+            {
+                own.Add(await agencies.RegisterAgencyAsync(new RegisterAgencyRequest
+                {
+                    Name = $"Profile agency {i}", Type = AgencyType.VoluntarySector, AreaIds = { area.AreaId }, Contact = new AgencyContact { Email = "team@example.org" },
+                }, headers));
+            }
+
+            Console.WriteLine($"host process {host.ProcessId}: UpdateAgency at c=16 for {seconds} s in 10 s");
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+            var done = 0;
+            using var every = new Timer(_ => Console.WriteLine($"  {Volatile.Read(ref done)} so far"), null, 5000, 5000);
+            await Task.WhenAll(Enumerable.Range(0, 16).Select(worker => Task.Run(async () =>
+            {
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    var agency = own[worker];
+                    own[worker] = await agencies.UpdateAgencyAsync(new UpdateAgencyRequest
+                    {
+                        AgencyId = agency.AgencyId, ExpectedVersion = agency.Version, Name = agency.Name, Type = agency.Type,
+                        AreaIds = { agency.AreaIds }, Contact = new AgencyContact { Email = $"team{agency.Version}@example.org" },
+                    }, headers);
+                    Interlocked.Increment(ref done);
+                }
+            })));
+            Console.WriteLine($"{done} updates, {done / (double)seconds:F0} per second");
+        }
+        finally
+        {
+            DropDatabase(server, database);
+        }
+    }
+
     private static async Task<List<(string, string, int, LoadResult, string, LoadResult)>> MeasureAsync(string provider, HostProcess host, string? postgres)
     {
         using var channel = GrpcChannel.ForAddress(host.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
@@ -69,39 +122,45 @@ internal static class ProviderBenchmark
             own.Add(await Register());
         }
 
+        Func<int, Func<Task>> read = worker => () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = own[worker].AgencyId }, headers).ResponseAsync;
+        Func<int, Func<Task>> update = worker => async () =>
+        {
+            var agency = own[worker];
+            own[worker] = await agencies.UpdateAgencyAsync(new UpdateAgencyRequest
+            {
+                AgencyId = agency.AgencyId, ExpectedVersion = agency.Version, Name = agency.Name, Type = agency.Type,
+                AreaIds = { agency.AreaIds }, Contact = new AgencyContact { Email = $"team{agency.Version}@example.org" },
+            }, headers);
+        };
+
+        // A fresh host spends its first half minute in the JIT's tiering (a fifth of its CPU at first, seen
+        // with perf): warm every call before anything is timed, so the figures are the host's steady state.
+        await Load(16, read, seconds: 10);
+        await Load(16, update, seconds: 20);
+        await Load(16, _ => Register, seconds: 5);
+
         var rows = new List<(string, string, int, LoadResult, string, LoadResult)>();
         var raw = postgres is null ? RawSqliteCommit(host.DataFolder) : RawNpgsqlCommit(postgres);
         var rawName = postgres is null ? "raw SQLite single-row commit" : "raw Npgsql single-row commit";
         foreach (var c in Concurrencies)
         {
             var healthAtC = await Load(c, _ => () => health.CheckAsync(new HealthCheckRequest()).ResponseAsync);
-            var read = await Load(c, worker => () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = own[worker].AgencyId }, headers).ResponseAsync);
-            rows.Add((provider, "GetAgency (read, audited)", c, read, "Health/Check", healthAtC));
-
+            rows.Add((provider, "GetAgency (read, audited)", c, await Load(c, read), "Health/Check", healthAtC));
             var rawAtC = await Load(c, raw);
-            var update = await Load(c, worker => async () =>
-            {
-                var agency = own[worker];
-                own[worker] = await agencies.UpdateAgencyAsync(new UpdateAgencyRequest
-                {
-                    AgencyId = agency.AgencyId, ExpectedVersion = agency.Version, Name = agency.Name, Type = agency.Type,
-                    AreaIds = { agency.AreaIds }, Contact = new AgencyContact { Email = $"team{agency.Version}@example.org" },
-                }, headers);
-            });
-            rows.Add((provider, "UpdateAgency (write)", c, update, rawName, rawAtC));
+            rows.Add((provider, "UpdateAgency (write)", c, await Load(c, update), rawName, rawAtC));
             rows.Add((provider, "RegisterAgency (write)", c, await Load(c, _ => Register), rawName, rawAtC));
         }
 
         return rows;
     }
 
-    private static async Task<LoadResult> Load(int concurrency, Func<int, Func<Task>> make)
+    private static async Task<LoadResult> Load(int concurrency, Func<int, Func<Task>> make, int seconds = 3)
     {
         var calls = Enumerable.Range(0, concurrency).Select(make).ToList();
         await Task.WhenAll(calls.Select(call => call()));
         var samples = new System.Collections.Concurrent.ConcurrentBag<double>();
         var started = Stopwatch.GetTimestamp();
-        var until = started + (long)(3 * Stopwatch.Frequency);
+        var until = started + (long)(seconds * Stopwatch.Frequency);
         await Task.WhenAll(calls.Select(call => Task.Run(async () =>
         {
             while (Stopwatch.GetTimestamp() < until)

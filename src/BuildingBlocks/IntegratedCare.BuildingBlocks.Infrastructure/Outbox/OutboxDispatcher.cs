@@ -146,21 +146,17 @@ public sealed class OutboxDispatcher(
             return;
         }
 
+        // One statement, so atomic without a transaction of its own; not cancelled half way: the handlers' work
+        // has committed, and this only saves re-delivering it.
         await using var scope = scopes.CreateAsyncScope();
-        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        // Not cancelled half way: the handlers' work has committed, and this only saves re-delivering it.
-        await unitOfWork.BeginAsync(CancellationToken.None);
         var now = clock.GetUtcNow();
-        foreach (var message in await platform.OutboxMessages.Where(m => processed.Contains(m.Id)).ToListAsync(CancellationToken.None))
-        {
-            message.Attempts++;
-            message.ProcessedAt = now;
-            message.NextAttemptAt = null;
-            message.LastError = null;
-        }
-
-        await unitOfWork.CommitAsync(CancellationToken.None);
+        await platform.OutboxMessages.Where(m => processed.Contains(m.Id)).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.ProcessedAt, now)
+                .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, (string?)null),
+            CancellationToken.None);
     }
 
     private async Task ReleaseAsync(IReadOnlyCollection<Guid> unreached)
@@ -171,15 +167,9 @@ public sealed class OutboxDispatcher(
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await unitOfWork.BeginAsync(CancellationToken.None);
-        foreach (var message in await platform.OutboxMessages.Where(m => unreached.Contains(m.Id) && m.ProcessedAt == null).ToListAsync(CancellationToken.None))
-        {
-            message.NextAttemptAt = null;
-        }
-
-        await unitOfWork.CommitAsync(CancellationToken.None);
+        await platform.OutboxMessages.Where(m => unreached.Contains(m.Id) && m.ProcessedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     private async Task DispatchToHandlersAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
