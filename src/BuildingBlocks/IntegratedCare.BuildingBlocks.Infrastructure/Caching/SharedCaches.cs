@@ -23,7 +23,7 @@ public static class SharedCacheRegistration
 }
 
 /// <summary>
-/// Raises the cache's version row in the caller's transaction. The increment is one upsert, so two hosts
+/// Raises one of the cache's version rows in the caller's transaction. The increment is one upsert, so two hosts
 /// changing at once both count (a read-then-write would lose one and leave a third host stale), and the
 /// first change of a cache on a new database cannot lose a race to insert its row (an UPDATE then an
 /// INSERT did: two hosts' first agency registrations at once, one refused as a conflict).
@@ -38,7 +38,9 @@ internal sealed class SharedCaches(PlatformDbContext platform, UnitOfWork unitOf
             throw new InvalidOperationException("A cache changes with a command's data: signal it inside the command's unit of work.");
         }
 
-        await platform.Database.ExecuteSqlRawAsync(Upsert(platform), [cache], cancellationToken);
+        // One of a few rows per cache, chosen at random: a change holds its row's lock until it commits, and
+        // with one row per cache every agency write on every host queued behind the last one's commit.
+        await platform.Database.ExecuteSqlRawAsync(Upsert(platform), [CacheWatcher.Slot(cache, Random.Shared.Next(CacheWatcher.Slots))], cancellationToken);
         unitOfWork.AfterCommit(() => watcher.Forget(cache));
     }
 
@@ -64,8 +66,17 @@ internal sealed class CacheWatcher(
     IOptions<DatabaseOptions> options,
     ILogger<CacheWatcher> logger) : BackgroundService
 {
+    /// <summary>How many version rows each cache has (see <see cref="SharedCaches"/>): its version is their sum.</summary>
+    public const int Slots = 16;
+
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private bool _looked;
+
+    /// <summary>A version row's name: the cache's, then its slot. A row named for the cache alone (before slots) counts too.</summary>
+    public static string Slot(string cache, int slot) => $"{cache}#{slot}";
+
+    private static string CacheOf(string row) => row.IndexOf('#', StringComparison.Ordinal) is var at and >= 0 ? row[..at] : row;
 
     public void Forget(string cache)
     {
@@ -84,18 +95,23 @@ internal sealed class CacheWatcher(
             rows = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().CacheVersions.AsNoTracking().ToListAsync(cancellationToken);
         }
 
+        // Each row only ever rises, so a cache's sum moves with every change committed, in whatever order.
+        var versions = rows.GroupBy(r => CacheOf(r.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Version), StringComparer.Ordinal);
         var moved = new List<string>();
         lock (_gate)
         {
-            foreach (var row in rows)
+            foreach (var (cache, version) in versions)
             {
-                if (_seen.TryGetValue(row.Name, out var seen) && seen != row.Version)
+                // After the first look, a cache seen for the first time has just had its first change somewhere.
+                if (_seen.TryGetValue(cache, out var seen) ? seen != version : _looked)
                 {
-                    moved.Add(row.Name);
+                    moved.Add(cache);
                 }
 
-                _seen[row.Name] = row.Version;
+                _seen[cache] = version;
             }
+
+            _looked = true;
         }
 
         foreach (var name in moved)
