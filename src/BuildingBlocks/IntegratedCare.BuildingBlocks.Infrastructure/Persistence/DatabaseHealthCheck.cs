@@ -14,7 +14,10 @@ public sealed class DatabaseHealthCheck(ConnectionFactory connections, StorageHe
 
         try
         {
-            await using var connection = connections.Open();
+            // Opened asynchronously: a synchronous open blocks a pool thread while PostgreSQL answers, and 64
+            // probes at once starved the thread pool into seconds-long stalls (the benchmark's health baseline).
+            await using var connection = connections.Create();
+            await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1;";
             await command.ExecuteScalarAsync(cancellationToken);
