@@ -17,7 +17,7 @@ public sealed partial class HostUnderTest : IAsyncDisposable
 
     private readonly string[] _settings;
 
-    private HostUnderTest(string data, int grpcPort, int webPort, IEnumerable<string> extra)
+    private HostUnderTest(string data, int grpcPort, int webPort, IEnumerable<string> extra, IReadOnlyDictionary<string, string>? environment)
     {
         _data = data;
         WebAddress = $"http://127.0.0.1:{webPort}";
@@ -35,7 +35,7 @@ public sealed partial class HostUnderTest : IAsyncDisposable
             $"--Notifications:UiBaseUrl={WebAddress}",
             .. extra,
         ];
-        _process = HostCommand.Start(_settings, Read);
+        _process = HostCommand.Start(_settings, Read, environment);
     }
 
     public string WebAddress { get; }
@@ -59,11 +59,11 @@ public sealed partial class HostUnderTest : IAsyncDisposable
     }
 
     /// <summary>Starts the host with its test settings, and <paramref name="settings"/> (e.g. the test SMTP server's) on top.</summary>
-    public static async Task<HostUnderTest> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<HostUnderTest> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "integratedcare-web", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var host = new HostUnderTest(data, HostCommand.FreePort(), HostCommand.FreePort(), (settings ?? new Dictionary<string, string?>()).Select(s => $"--{s.Key}={s.Value}"));
+        var host = new HostUnderTest(data, HostCommand.FreePort(), HostCommand.FreePort(), (settings ?? new Dictionary<string, string?>()).Select(s => $"--{s.Key}={s.Value}"), environment);
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

@@ -24,10 +24,16 @@ internal static class HostCommand
         return info;
     }
 
-    /// <summary>Starts the host with its output drained to <paramref name="line"/> (or dropped), so a full pipe never blocks it.</summary>
-    public static Process Start(IEnumerable<string> arguments, Action<string>? line = null)
+    /// <summary>Starts the host with its output drained to <paramref name="line"/> (or dropped), so a full pipe never blocks it; <paramref name="environment"/> adds to the process's environment.</summary>
+    public static Process Start(IEnumerable<string> arguments, Action<string>? line = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var process = Process.Start(StartInfo(arguments))!;
+        var info = StartInfo(arguments);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        var process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) => Forward(e.Data);
         process.ErrorDataReceived += (_, e) => Forward(e.Data);
         process.BeginOutputReadLine();
