@@ -8,18 +8,6 @@ using Xunit.Abstractions;
 
 namespace IntegratedCare.AgencySimulator;
 
-/// <summary>A test that needs a PostgreSQL server: skipped, saying so, when none is given; CI's second pass gives one.</summary>
-public sealed class PostgreSqlFactAttribute : FactAttribute
-{
-    public PostgreSqlFactAttribute()
-    {
-        if (TestPostgres.Server is null)
-        {
-            Skip = $"Needs PostgreSQL: set {TestPostgres.Variable} to a server's connection string (README, \"Tests on PostgreSQL\").";
-        }
-    }
-}
-
 /// <summary>
 /// Two host processes on one PostgreSQL database, the busy area's agencies spread over both, and writers
 /// creating agencies through both the whole time. Half way through the simulated year the second host is

@@ -4,6 +4,7 @@ using Grpc.Core;
 using IntegratedCare.Assessment.V1;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.CarePlan.V1;
+using IntegratedCare.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static IntegratedCare.IntegrationTests.AssessmentScenario;

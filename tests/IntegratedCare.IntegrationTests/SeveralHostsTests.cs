@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.Protocols.V1;
+using IntegratedCare.Tests.Shared;
 
 namespace IntegratedCare.IntegrationTests;
 

@@ -31,21 +31,6 @@ public sealed class SqliteFactAttribute : FactAttribute
     }
 }
 
-/// <summary>
-/// A test of what only PostgreSQL has (several hosts, commit order): skipped with the reason when no server is
-/// given. CI's second pass gives one, and <c>.ci/run</c> fails when it cannot start the server.
-/// </summary>
-public sealed class PostgreSqlFactAttribute : FactAttribute
-{
-    public PostgreSqlFactAttribute()
-    {
-        if (!TestDatabase.IsPostgreSql)
-        {
-            Skip = $"Needs PostgreSQL: set {TestDatabase.Variable} to a server's connection string (README, \"Tests on PostgreSQL\").";
-        }
-    }
-}
-
 /// <summary>The theory form of <see cref="SqliteFactAttribute"/>.</summary>
 public sealed class SqliteTheoryAttribute : TheoryAttribute
 {

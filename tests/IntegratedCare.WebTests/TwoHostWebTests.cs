@@ -3,18 +3,6 @@ using Microsoft.Playwright;
 
 namespace IntegratedCare.WebTests;
 
-/// <summary>A browser test that needs a PostgreSQL server: skipped, saying so, when none is given; CI's second pass gives one.</summary>
-public sealed class PostgreSqlFactAttribute : FactAttribute
-{
-    public PostgreSqlFactAttribute()
-    {
-        if (TestPostgres.Server is null)
-        {
-            Skip = $"Needs PostgreSQL: set {TestPostgres.Variable} to a server's connection string (README, \"Tests on PostgreSQL\").";
-        }
-    }
-}
-
 /// <summary>
 /// The staff UI behind a load balancer: two shipped hosts on one PostgreSQL database, one browser. A sign-in
 /// on one host holds on the other (the data protection keys that protect the cookie are in the database),
