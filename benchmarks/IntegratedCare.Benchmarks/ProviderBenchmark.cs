@@ -58,20 +58,7 @@ internal static class ProviderBenchmark
             await using var host = await HostProcess.StartAsync("FULL", database);
             using var channel = GrpcChannel.ForAddress(host.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
             var headers = new Metadata { { "authorization", $"Bearer {host.Token}" } };
-            var agencies = new AgencyService.AgencyServiceClient(channel);
-            var area = await agencies.CreateAreaAsync(new CreateAreaRequest
-            {
-                Name = "Profile Area", Kind = AreaKind.CouncilArea, Jurisdiction = Jurisdiction.Scotland,
-                RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = "rc", Name = "Co-ordinator", Email = "rc@example.org" },
-            }, headers);
-            var own = new List<Agency>();
-            for (var i = 0; i < 16; i++)
-            {
-                own.Add(await agencies.RegisterAgencyAsync(new RegisterAgencyRequest
-                {
-                    Name = $"Profile agency {i}", Type = AgencyType.VoluntarySector, AreaIds = { area.AreaId }, Contact = new AgencyContact { Email = "team@example.org" },
-                }, headers));
-            }
+            var work = await AgencyWorkload.StartAsync(new AgencyService.AgencyServiceClient(channel), headers, count: 16);
 
             Console.WriteLine($"host process {host.ProcessId}: UpdateAgency at c=16 for {seconds} s in 10 s");
             await Task.Delay(TimeSpan.FromSeconds(10));
@@ -82,12 +69,7 @@ internal static class ProviderBenchmark
             {
                 while (Stopwatch.GetTimestamp() < until)
                 {
-                    var agency = own[worker];
-                    own[worker] = await agencies.UpdateAgencyAsync(new UpdateAgencyRequest
-                    {
-                        AgencyId = agency.AgencyId, ExpectedVersion = agency.Version, Name = agency.Name, Type = agency.Type,
-                        AreaIds = { agency.AreaIds }, Contact = new AgencyContact { Email = $"team{agency.Version}@example.org" },
-                    }, headers);
+                    await work.UpdateAsync(worker);
                     Interlocked.Increment(ref done);
                 }
             })));
@@ -105,39 +87,16 @@ internal static class ProviderBenchmark
         var headers = new Metadata { { "authorization", $"Bearer {host.Token}" } };
         var health = new Health.HealthClient(channel);
         var agencies = new AgencyService.AgencyServiceClient(channel);
-        var area = await agencies.CreateAreaAsync(new CreateAreaRequest
-        {
-            Name = "Benchmark Area", Kind = AreaKind.CouncilArea, Jurisdiction = Jurisdiction.Scotland,
-            RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = "rc", Name = "Co-ordinator", Email = "rc@example.org" },
-        }, headers);
-        var seed = 0;
-        Task<Agency> Register() => agencies.RegisterAgencyAsync(new RegisterAgencyRequest
-        {
-            Name = $"Agency {Interlocked.Increment(ref seed):D6}", Type = AgencyType.VoluntarySector,
-            AreaIds = { area.AreaId }, Contact = new AgencyContact { Email = "team@example.org" },
-        }, headers).ResponseAsync;
-        var own = new List<Agency>();
-        for (var i = 0; i < Concurrencies.Max(); i++)
-        {
-            own.Add(await Register());
-        }
-
-        Func<int, Func<Task>> read = worker => () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = own[worker].AgencyId }, headers).ResponseAsync;
-        Func<int, Func<Task>> update = worker => async () =>
-        {
-            var agency = own[worker];
-            own[worker] = await agencies.UpdateAgencyAsync(new UpdateAgencyRequest
-            {
-                AgencyId = agency.AgencyId, ExpectedVersion = agency.Version, Name = agency.Name, Type = agency.Type,
-                AreaIds = { agency.AreaIds }, Contact = new AgencyContact { Email = $"team{agency.Version}@example.org" },
-            }, headers);
-        };
+        var work = await AgencyWorkload.StartAsync(agencies, headers, Concurrencies.Max());
+        Func<int, Func<Task>> read = worker => () => agencies.GetAgencyAsync(new GetAgencyRequest { AgencyId = work.Own[worker].AgencyId }, headers).ResponseAsync;
+        Func<int, Func<Task>> update = worker => () => work.UpdateAsync(worker);
+        Func<int, Func<Task>> register = _ => work.RegisterAsync;
 
         // A fresh host spends its first half minute in the JIT's tiering (a fifth of its CPU at first, seen
         // with perf): warm every call before anything is timed, so the figures are the host's steady state.
         await Load(16, read, seconds: 10);
         await Load(16, update, seconds: 20);
-        await Load(16, _ => Register, seconds: 5);
+        await Load(16, register, seconds: 5);
 
         var rows = new List<(string, string, int, LoadResult, string, LoadResult)>();
         var raw = postgres is null ? RawSqliteCommit(host.DataFolder) : RawNpgsqlCommit(postgres);
@@ -148,7 +107,7 @@ internal static class ProviderBenchmark
             rows.Add((provider, "GetAgency (read, audited)", c, await Load(c, read), "Health/Check", healthAtC));
             var rawAtC = await Load(c, raw);
             rows.Add((provider, "UpdateAgency (write)", c, await Load(c, update), rawName, rawAtC));
-            rows.Add((provider, "RegisterAgency (write)", c, await Load(c, _ => Register), rawName, rawAtC));
+            rows.Add((provider, "RegisterAgency (write)", c, await Load(c, register), rawName, rawAtC));
         }
 
         return rows;
@@ -261,5 +220,46 @@ internal static class ProviderBenchmark
         using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(database).Database}\" WITH (FORCE)";
         command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>The agencies the provider benchmark writes to: an area, one agency per caller (so updates never conflict), and new registrations.</summary>
+internal sealed class AgencyWorkload(AgencyService.AgencyServiceClient agencies, Metadata headers, string areaId)
+{
+    private int _seed;
+
+    public List<Agency> Own { get; } = [];
+
+    public static async Task<AgencyWorkload> StartAsync(AgencyService.AgencyServiceClient agencies, Metadata headers, int count)
+    {
+        var area = await agencies.CreateAreaAsync(new CreateAreaRequest
+        {
+            Name = "Benchmark Area", Kind = AreaKind.CouncilArea, Jurisdiction = Jurisdiction.Scotland,
+            RehabilitationCoordinator = new RehabilitationCoordinator { StaffId = "rc", Name = "Co-ordinator", Email = "rc@example.org" },
+        }, headers);
+        var work = new AgencyWorkload(agencies, headers, area.AreaId);
+        for (var i = 0; i < count; i++)
+        {
+            work.Own.Add(await work.RegisterAsync());
+        }
+
+        return work;
+    }
+
+    public Task<Agency> RegisterAsync() => agencies.RegisterAgencyAsync(new RegisterAgencyRequest
+    {
+        Name = $"Agency {Interlocked.Increment(ref _seed):D6}", Type = AgencyType.VoluntarySector,
+        AreaIds = { areaId }, Contact = new AgencyContact { Email = "team@example.org" },
+    }, headers).ResponseAsync;
+
+    /// <summary>Changes the caller's own agency from the version it last saw.</summary>
+    public async Task UpdateAsync(int worker)
+    {
+        var agency = Own[worker];
+        Own[worker] = await agencies.UpdateAgencyAsync(new UpdateAgencyRequest
+        {
+            AgencyId = agency.AgencyId, ExpectedVersion = agency.Version, Name = agency.Name, Type = agency.Type,
+            AreaIds = { agency.AreaIds }, Contact = new AgencyContact { Email = $"team{agency.Version}@example.org" },
+        }, headers);
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
@@ -8,6 +6,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Infrastructure.Security;
+using IntegratedCare.Testing;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -89,11 +88,11 @@ public sealed class TwoHostSystem : ISystemUnderTest
 
     private async Task<Host> StartHostAsync(int number)
     {
-        var port = FreePort();
+        var port = HostCommand.FreePort();
         string[] settings =
         [
             $"Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
-            $"Kestrel:Endpoints:Web:Url=http://127.0.0.1:{FreePort()}",
+            $"Kestrel:Endpoints:Web:Url=http://127.0.0.1:{HostCommand.FreePort()}",
             "Database:Provider=PostgreSql",
             $"Database:ConnectionString={Database}",
             $"Database:Path={Path.Combine(_folder, $"host{number}.db")}",
@@ -286,13 +285,6 @@ public sealed class TwoHostSystem : ISystemUnderTest
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>One host process and the channel to it.</summary>
