@@ -96,6 +96,44 @@ public sealed class DurabilityTests : IDisposable
         Assert.All(await OutboxAsync(host), m => Assert.NotNull(m.ProcessedAt));
     }
 
+    [Fact]
+    public async Task Outbox_TwoHostsDispatchingAtOnce_HandleEveryMessageOnce()
+    {
+        // Two hosts on one database, their workers off so the test drives both dispatchers at once: each claim
+        // must take messages the other host has not, or a message is handled twice (the in-memory log sees both).
+        // On PostgreSQL both hosts' handler transactions can run at once, so this rests on the claim (with a claim
+        // that leased nothing, 4 of the 40 were handled twice); on SQLite the write lock runs them one after the
+        // other and each handler's inbox row alone already skips a message handled before.
+        var log = new DeliveryLog();
+        var settings = new Dictionary<string, string?> { ["Outbox:Enabled"] = "false", ["Outbox:BatchSize"] = "3" };
+        await using var first = new TestHost(_folder, settings, log.Register);
+        await using var second = new TestHost(_folder, settings, log.Register);
+        var scenario = new AgencyScenario(first);
+        var area = await scenario.CreateAreaAsync();
+        var agencies = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            agencies.Add((await scenario.Admin.RegisterAgencyAsync(AgencyScenario.NewAgency(area.AreaId, $"Project {i:D2}", AgencyType.VoluntarySector))).AgencyId);
+        }
+
+        _ = second.Server;
+        var handled = await Task.WhenAll(new[] { first, second }.Select(host => Task.Run(async () =>
+        {
+            var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+            var total = 0;
+            for (int done; (done = await dispatcher.DispatchPendingAsync(CancellationToken.None)) > 0;)
+            {
+                total += done;
+            }
+
+            return total;
+        })));
+
+        Assert.All(agencies, id => Assert.Single(log.For(id)));
+        Assert.All(await OutboxAsync(first), m => Assert.NotNull(m.ProcessedAt));
+        Assert.True(handled.Sum() >= agencies.Count, $"the hosts handled {handled[0]} and {handled[1]} of {agencies.Count}");
+    }
+
     [SqliteFact]
     public async Task Database_IsInWriteAheadLogMode()
     {

@@ -25,7 +25,7 @@ public sealed class AgencyHandlerTests
     [Fact]
     public async Task Register_AddsTheAgencyAndNamesItToTheAuditTrail()
     {
-        var handler = new RegisterAgencyHandler(_agencies, _areas, _audit, Substitute.For<IUnitOfWork>(), Substitute.For<IActingAgencies>(), Substitute.For<IntegratedCare.BuildingBlocks.Application.Caching.ISharedCaches>(), _clock);
+        var handler = new RegisterAgencyHandler(_agencies, _areas, _audit, _clock);
 
         var dto = await handler.Handle(Command(Guid.NewGuid().ToString()), CancellationToken.None);
 
@@ -40,7 +40,7 @@ public sealed class AgencyHandlerTests
         var known = Guid.NewGuid().ToString();
         var unknown = Guid.NewGuid();
         _areas.MissingAsync(Arg.Any<IReadOnlyCollection<AreaId>>(), Arg.Any<CancellationToken>()).Returns([new AreaId(unknown)]);
-        var handler = new RegisterAgencyHandler(_agencies, _areas, _audit, Substitute.For<IUnitOfWork>(), Substitute.For<IActingAgencies>(), Substitute.For<IntegratedCare.BuildingBlocks.Application.Caching.ISharedCaches>(), _clock);
+        var handler = new RegisterAgencyHandler(_agencies, _areas, _audit, _clock);
 
         var ex = await Assert.ThrowsAsync<RequestValidationException>(() =>
             handler.Handle(Command(known, unknown.ToString()), CancellationToken.None));
@@ -63,6 +63,60 @@ public sealed class AgencyHandlerTests
 
         Assert.Equal("Target", agency.Name);
         Assert.Equal(0, agency.Version);
+    }
+
+    [Fact]
+    public async Task Update_OfContactDetailsOnly_ReadsNoAreaOrNameAndTellsNoCache()
+    {
+        var (agency, handler, caches, _) = UpdateSetUp();
+        var command = new UpdateAgencyCommand(agency.Id.ToString(), 0, " Target ", AgencyType.NhsAcute, agency.AreaIds.Select(a => a.ToString()).ToList(), new AgencyContactInput("new@example.org", ""), "");
+
+        await handler.Handle(command, CancellationToken.None);
+
+        Assert.Equal("new@example.org", agency.Contact.Email);
+        await _areas.DidNotReceive().MissingAsync(Arg.Any<IReadOnlyCollection<AreaId>>(), Arg.Any<CancellationToken>());
+        await _agencies.DidNotReceive().ActiveNameIsTakenAsync(Arg.Any<string>(), Arg.Any<AgencyId?>(), Arg.Any<CancellationToken>());
+        await caches.DidNotReceive().ChangedAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Update_ThatRenamesAndAddsAnArea_ChecksBothAndTellsEveryHost()
+    {
+        var (agency, handler, caches, unitOfWork) = UpdateSetUp();
+        var added = AreaId.New();
+        var command = new UpdateAgencyCommand(agency.Id.ToString(), 0, "Renamed", AgencyType.NhsAcute, [agency.AreaIds[0].ToString(), added.ToString()], new AgencyContactInput("a@example.org", ""), "");
+
+        await handler.Handle(command, CancellationToken.None);
+
+        await _areas.Received(1).MissingAsync(Arg.Is<IReadOnlyCollection<AreaId>>(ids => ids.SequenceEqual(new[] { added })), Arg.Any<CancellationToken>());
+        await _agencies.Received(1).ActiveNameIsTakenAsync("Renamed", agency.Id, Arg.Any<CancellationToken>());
+        await caches.Received(1).ChangedAsync(IActingAgencies.CacheName, Arg.Any<CancellationToken>());
+        unitOfWork.Received(1).AfterCommit(Arg.Any<Action>());
+    }
+
+    [Fact]
+    public async Task Update_ToAnAreaThatDoesNotExist_NamesTheFieldItWasSentIn()
+    {
+        var (agency, handler, _, _) = UpdateSetUp();
+        var unknown = AreaId.New();
+        _areas.MissingAsync(Arg.Any<IReadOnlyCollection<AreaId>>(), Arg.Any<CancellationToken>()).Returns([unknown]);
+        var command = new UpdateAgencyCommand(agency.Id.ToString(), 0, "Target", AgencyType.NhsAcute, [agency.AreaIds[0].ToString(), unknown.ToString()], new AgencyContactInput("a@example.org", ""), "");
+
+        var ex = await Assert.ThrowsAsync<RequestValidationException>(() => handler.Handle(command, CancellationToken.None));
+
+        Assert.Equal("area_ids[1]", Assert.Single(ex.Errors).Field);
+        Assert.Equal(0, agency.Version);
+    }
+
+    private (Agency Agency, UpdateAgencyHandler Handler, IntegratedCare.BuildingBlocks.Application.Caching.ISharedCaches Caches, IUnitOfWork UnitOfWork) UpdateSetUp()
+    {
+        var agency = Agency.Register(new AgencyDetails("Target", AgencyType.NhsAcute, [AreaId.New()], new AgencyContact("a@example.org", ""), ""), false, _clock.GetUtcNow());
+        _agencies.FindAsync(agency.Id, Arg.Any<CancellationToken>()).Returns(agency);
+        var actor = new CurrentActor();
+        actor.Set(new Actor("admin-1", ActorKind.Staff, null, new HashSet<string> { Roles.SystemAdmin }));
+        var caches = Substitute.For<IntegratedCare.BuildingBlocks.Application.Caching.ISharedCaches>();
+        var unitOfWork = Substitute.For<IUnitOfWork>();
+        return (agency, new UpdateAgencyHandler(_agencies, _areas, actor, _audit, unitOfWork, Substitute.For<IActingAgencies>(), caches, _clock), caches, unitOfWork);
     }
 
     private static RegisterAgencyCommand Command(params string[] areaIds) => new(

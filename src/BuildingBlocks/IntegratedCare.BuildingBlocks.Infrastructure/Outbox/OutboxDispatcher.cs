@@ -58,10 +58,12 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// Claims the next due messages for this host: each gets a lease (<see cref="OutboxOptions.ClaimLease"/>) in
-    /// <c>NextAttemptAt</c>, so no other host takes it meanwhile. On PostgreSQL the rows are taken
-    /// <c>FOR UPDATE SKIP LOCKED</c>, so two hosts claiming at once take different messages rather than wait
-    /// for each other; on SQLite the write lock does the same. A first look without a lock keeps an idle
-    /// poll from writing anything.
+    /// <c>NextAttemptAt</c>, so no other host takes it meanwhile. One statement takes and leases them
+    /// (<c>UPDATE … WHERE "Id" IN (the next due) RETURNING *</c>), so a claim is atomic without a transaction of its
+    /// own: on PostgreSQL the next due rows are taken <c>FOR UPDATE SKIP LOCKED</c>, so two hosts claiming at once
+    /// take different messages rather than wait for each other; on SQLite the statement holds the file's write
+    /// lock. On SQLite a first look without a lock keeps an idle poll from taking that lock; on PostgreSQL an
+    /// update that finds nothing writes nothing, and the look would only cost a statement per claim.
     /// </summary>
     private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
     {
@@ -69,42 +71,35 @@ public sealed class OutboxDispatcher(
         var max = options.Value.MaxAttempts;
         await using var scope = scopes.CreateAsyncScope();
         var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var due = await platform.OutboxMessages.AsNoTracking()
-            .Where(m => m.ProcessedAt == null && m.Attempts < max)
-            .Where(m => m.NextAttemptAt == null || m.NextAttemptAt <= now)
-            .AnyAsync(cancellationToken);
-        if (!due)
+        var connections = scope.ServiceProvider.GetRequiredService<ConnectionFactory>();
+        if (connections.Provider == DatabaseProvider.Sqlite)
         {
-            return [];
+            var due = await platform.OutboxMessages.AsNoTracking()
+                .Where(m => m.ProcessedAt == null && m.Attempts < max)
+                .Where(m => m.NextAttemptAt == null || m.NextAttemptAt <= now)
+                .AnyAsync(cancellationToken);
+            if (!due)
+            {
+                return [];
+            }
         }
 
-        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
-        var connections = scope.ServiceProvider.GetRequiredService<ConnectionFactory>();
         var entity = platform.Model.FindEntityType(typeof(OutboxMessage))!;
         var table = platform.GetService<ISqlGenerationHelper>().DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         var skipLocked = connections.Provider == DatabaseProvider.PostgreSql ? " FOR UPDATE SKIP LOCKED" : string.Empty;
-        await unitOfWork.BeginAsync(cancellationToken);
-        try
-        {
-            // The table's name comes from the model and the suffix from the provider: no caller's text is in it.
-            var claim = $"SELECT * FROM {table} WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < {{0}} " +
-                $"AND (\"NextAttemptAt\" IS NULL OR \"NextAttemptAt\" <= {{1}}) ORDER BY \"OccurredAt\" LIMIT {{2}}{skipLocked}";
-#pragma warning disable EF1003
-            var batch = await platform.OutboxMessages.FromSqlRaw(claim, max, now.UtcTicks, options.Value.BatchSize).ToListAsync(cancellationToken);
-#pragma warning restore EF1003
-            foreach (var message in batch)
-            {
-                message.NextAttemptAt = now + options.Value.ClaimLease;
-            }
 
-            await unitOfWork.CommitAsync(cancellationToken);
-            return batch;
-        }
-        catch
-        {
-            await unitOfWork.RollbackAsync();
-            throw;
-        }
+        // The table's name comes from the model and the suffix from the provider: no caller's text is in it.
+        var claim = $"UPDATE {table} SET \"NextAttemptAt\" = {{3}} WHERE \"Id\" IN (SELECT \"Id\" FROM {table} " +
+            $"WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < {{0}} AND (\"NextAttemptAt\" IS NULL OR \"NextAttemptAt\" <= {{1}}) " +
+            $"ORDER BY \"OccurredAt\" LIMIT {{2}}{skipLocked}) RETURNING *";
+#pragma warning disable EF1003
+        var batch = await platform.OutboxMessages
+            .FromSqlRaw(claim, max, now.UtcTicks, options.Value.BatchSize, (now + options.Value.ClaimLease).UtcTicks)
+            .AsNoTracking().ToListAsync(cancellationToken);
+#pragma warning restore EF1003
+
+        // RETURNING gives the rows in no particular order: they are handled in the order they occurred.
+        return [.. batch.OrderBy(m => m.OccurredAt)];
     }
 
     private async Task DispatchAsync(List<OutboxMessage> batch, List<Guid> completed, List<Guid> failed, CancellationToken cancellationToken)

@@ -61,11 +61,15 @@ public sealed class DatabaseOptions
     }
 
     /// <summary>
-    /// The Npgsql connection string, with statement auto-preparation on unless the string says otherwise: every
+    /// The Npgsql connection string, with two defaults the string can override. Statement auto-preparation: every
     /// command sends the same few dozen statements, and a prepared one skips the server's parse and plan
     /// (a fifth more UpdateAgency calls per second in the benchmark). A fleet whose migrations change a table
     /// under running hosts may see one "cached plan must not change result type" per prepared statement until
     /// they restart; such an upgrade restarts every host anyway (README, "PostgreSQL and several hosts").
+    /// And no session reset when a connection goes back to the pool: the host keeps no session state (no
+    /// <c>SET</c>, temporary table or <c>LISTEN</c>; its one session-level lock, a sweep's lease, is released by
+    /// the lease itself), and Npgsql rolls back an open transaction either way, so the seven reset statements
+    /// each command's connection sent first (as many statements as the command itself) bought nothing.
     /// </summary>
     public string PostgreSqlConnectionString()
     {
@@ -75,12 +79,19 @@ public sealed class DatabaseOptions
         }
 
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = ConnectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
-            return ConnectionString;
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
         }
 
-        return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ToString();
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ToString();
     }
 
     public string SynchronousPragma() => Synchronous.ToUpperInvariant() switch

@@ -56,9 +56,19 @@ internal static class AgencyInput
         input.OrganisationCode ?? string.Empty);
 
     /// <summary>Refuses area ids that name no area, by the field the caller sent them in.</summary>
-    public static async Task EnsureAreasExistAsync(IAreaRepository areas, AgencyDetails details, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Areas are never deleted, so those the agency already serves (<paramref name="served"/>) are not looked up
+    /// again: an update that keeps its areas reads none.
+    /// </remarks>
+    public static async Task EnsureAreasExistAsync(IAreaRepository areas, AgencyDetails details, CancellationToken cancellationToken, IReadOnlyCollection<AreaId>? served = null)
     {
+        var unknown = details.AreaIds.Where(a => served?.Contains(a) != true).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
         RequestValidationException.ThrowIfAnyMissing(
-            details.AreaIds, await areas.MissingAsync(details.AreaIds, cancellationToken), i => $"area_ids[{i}]", "no area has this id");
+            details.AreaIds, await areas.MissingAsync(unknown, cancellationToken), i => $"area_ids[{i}]", "no area has this id");
     }
 }

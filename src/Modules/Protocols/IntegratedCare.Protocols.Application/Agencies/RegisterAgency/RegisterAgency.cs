@@ -1,5 +1,3 @@
-using IntegratedCare.BuildingBlocks.Application.Caching;
-using IntegratedCare.BuildingBlocks.Application.Outbox;
 using IntegratedCare.BuildingBlocks.Contracts;
 using IntegratedCare.BuildingBlocks.Application.Auditing;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
@@ -29,9 +27,6 @@ internal sealed class RegisterAgencyHandler(
     IAgencyRepository agencies,
     IAreaRepository areas,
     IAuditScope audit,
-    IUnitOfWork unitOfWork,
-    IActingAgencies acting,
-    ISharedCaches caches,
     TimeProvider clock) : IRequestHandler<RegisterAgencyCommand, AgencyDto>
 {
     public async Task<AgencyDto> Handle(RegisterAgencyCommand request, CancellationToken cancellationToken)
@@ -42,9 +37,9 @@ internal sealed class RegisterAgencyHandler(
         var agency = Agency.Register(details, nameIsTaken, clock.GetUtcNow());
         agencies.Add(agency);
         audit.Resource(agency.Id.ToString());
-        // Every call checks its agency: this change holds for the next call, not the next cache refresh.
-        unitOfWork.AfterCommit(() => acting.Forget(agency.Id.Value));
-        await caches.ChangedAsync(IActingAgencies.CacheName, cancellationToken);
+        // No host's acting-agency cache can hold this agency (its id is new, and an id nobody registered is
+        // never kept), so nothing is forgotten here or signalled to other hosts: the signal's version row
+        // was the one place every registration on every host queued behind another's commit.
         return AgencyDto.From(agency);
     }
 }

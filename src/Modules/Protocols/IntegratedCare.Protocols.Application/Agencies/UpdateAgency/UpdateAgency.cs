@@ -47,12 +47,23 @@ internal sealed class UpdateAgencyHandler(
     {
         var agency = await AgencyAccess.LoadForChangeAsync(agencies, request.AgencyId, currentActor.Required, audit, cancellationToken);
         var details = AgencyInput.ToDetails(request);
-        await AgencyInput.EnsureAreasExistAsync(areas, details, cancellationToken);
-        var nameIsTaken = await agencies.ActiveNameIsTakenAsync(details.Name, agency.Id, cancellationToken);
+        await AgencyInput.EnsureAreasExistAsync(areas, details, cancellationToken, served: agency.AreaIds);
+        // The agency holds its own name: only a new one can clash with another active agency's.
+        var nameIsTaken = details.Name.Trim() != agency.Name && await agencies.ActiveNameIsTakenAsync(details.Name, agency.Id, cancellationToken);
+        var cachedBefore = CachedView(agency);
         agency.Update(request.ExpectedVersion, details, nameIsTaken, clock.GetUtcNow());
-        // Every call checks its agency: this change holds for the next call, not the next cache refresh.
-        unitOfWork.AfterCommit(() => acting.Forget(agency.Id.Value));
-        await caches.ChangedAsync(IActingAgencies.CacheName, cancellationToken);
+        if (CachedView(agency) != cachedBefore)
+        {
+            // Every call checks its agency: this change holds for the next call, not the next cache refresh.
+            // A change to what no cache holds (contact details, organisation code) tells no host anything.
+            unitOfWork.AfterCommit(() => acting.Forget(agency.Id.Value));
+            await caches.ChangedAsync(IActingAgencies.CacheName, cancellationToken);
+        }
+
         return AgencyDto.From(agency);
     }
+
+    /// <summary>What the acting-agency cache keeps of an agency (<see cref="ActingAgency"/>; an update leaves it active).</summary>
+    private static (string Name, AgencyType Type, string Areas) CachedView(Agency agency) =>
+        (agency.Name, agency.Type, string.Join(',', agency.AreaIds.Select(a => a.Value).Order()));
 }
