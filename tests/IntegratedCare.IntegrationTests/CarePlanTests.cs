@@ -19,7 +19,7 @@ namespace IntegratedCare.IntegrationTests;
 /// The integrated care plan over real gRPC, on a fake clock: proposed from a completed assessment,
 /// activated with the person's agreement, delivered by housing and the NHS, reviewed, and followed.
 /// </summary>
-public sealed class CarePlanTests : IAsyncLifetime
+public sealed partial class CarePlanTests : IAsyncLifetime
 {
     private readonly DataFolder _folder = new();
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);

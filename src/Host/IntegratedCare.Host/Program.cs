@@ -5,6 +5,7 @@ using IntegratedCare.GapsAndBlocks.Infrastructure;
 using IntegratedCare.Identity.Infrastructure;
 using IntegratedCare.Notifications.Infrastructure;
 using IntegratedCare.Host;
+using IntegratedCare.Host.Fhir;
 using IntegratedCare.Host.Web;
 using IntegratedCare.Protocols.Infrastructure;
 
@@ -49,6 +50,7 @@ app.MapAssessmentModule();
 app.MapCarePlanModule();
 app.MapGapsAndBlocksModule();
 app.MapStaffWebUi();
+app.MapFhirR4();
 
 await app.RunAsync();
 return 0;

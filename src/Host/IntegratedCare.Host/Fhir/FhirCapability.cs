@@ -1,0 +1,41 @@
+using Hl7.Fhir.Model;
+
+namespace IntegratedCare.Host.Fhir;
+
+/// <summary><c>GET /fhir/r4/metadata</c>: exactly the interactions this server answers, and nothing it does not.</summary>
+internal static class FhirCapability
+{
+    public static CapabilityStatement Statement() => new()
+    {
+        Status = PublicationStatus.Active,
+        Date = "2026-12-03",
+        Kind = CapabilityStatementKind.Instance,
+        Software = new CapabilityStatement.SoftwareComponent { Name = "IntegratedCare" },
+        Implementation = new CapabilityStatement.ImplementationComponent { Description = "IntegratedCare FHIR R4 endpoint", Url = FhirHosting.Base },
+        FhirVersion = FHIRVersion.N4_0_1,
+        Format = ["application/fhir+json"],
+        Rest =
+        [
+            new CapabilityStatement.RestComponent
+            {
+                Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                Documentation = "Bearer tokens as for gRPC (the same roles and agency); every read is the module's own query, "
+                    + "under the same sharing decision and audit. Updates need If-Match with the plan version's ETag.",
+                Resource =
+                [
+                    Resource(ResourceType.CarePlan, CapabilityStatement.TypeRestfulInteraction.Read),
+                    Resource(ResourceType.Goal, CapabilityStatement.TypeRestfulInteraction.Read),
+                    Resource(ResourceType.Task, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Update),
+                ],
+            },
+        ],
+    };
+
+    private static CapabilityStatement.ResourceComponent Resource(ResourceType type, params CapabilityStatement.TypeRestfulInteraction[] interactions) => new()
+    {
+        Type = type.ToString(),
+        Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
+        UpdateCreate = interactions.Contains(CapabilityStatement.TypeRestfulInteraction.Update) ? false : null,
+        Interaction = [.. interactions.Select(i => new CapabilityStatement.ResourceInteractionComponent { Code = i })],
+    };
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Infrastructure.Security;
+using IntegratedCare.CarePlan.Application.Plans;
+using MediatR;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Task = System.Threading.Tasks.Task;
+
+namespace IntegratedCare.Host.Fhir;
+
+/// <summary>
+/// The FHIR R4 face (<c>/fhir/r4</c>, JSON): an adapter like the gRPC services and the staff UI. Each
+/// interaction is a module's own request sent through the mediator as the bearer token's actor, so the sharing
+/// decision, the authorisation and the audit record are exactly a gRPC call's; this only maps shapes.
+/// </summary>
+internal static class FhirHosting
+{
+    public const string Base = "/fhir/r4";
+
+    public const string ContentType = "application/fhir+json";
+
+    /// <summary>Strict: an element R4 does not define, or a value of the wrong type, is the caller's mistake (400).</summary>
+    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector).UsingMode(DeserializationMode.Strict);
+
+    public static WebApplication MapFhirR4(this WebApplication app)
+    {
+        var fhir = app.MapGroup(Base).RequireAuthorization(policy => policy
+            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser());
+        app.MapGet($"{Base}/metadata", () => Write(FhirCapability.Statement(), StatusCodes.Status200OK)).AllowAnonymous();
+        fhir.MapGet("/CarePlan/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
+        {
+            var plan = await send(FhirCarePlans.Read(id));
+            return Versioned(FhirCarePlans.ToCarePlan(plan), plan.Version);
+        }));
+        fhir.MapGet("/Goal/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
+        {
+            var (planId, goalId) = FhirIds.Split(id, "Goal");
+            var plan = await send(FhirCarePlans.Read(planId));
+            var goal = plan.Goals.SingleOrDefault(g => g.GoalId == goalId) ?? throw new NotFoundException("Goal", id);
+            return Versioned(FhirCarePlans.ToGoal(plan, goal), plan.Version);
+        }));
+        fhir.MapGet("/Task/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
+        {
+            var (planId, actionId) = FhirIds.Split(id, "Task");
+            var plan = await send(FhirCarePlans.Read(planId));
+            var action = plan.Actions.SingleOrDefault(a => a.ActionId == actionId) ?? throw new NotFoundException("Task", id);
+            return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version);
+        }));
+        fhir.MapPut("/Task/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
+        {
+            var (planId, actionId) = FhirIds.Split(id, "Task");
+            var task = await ReadAsync<Hl7.Fhir.Model.Task>(http);
+            if (task.Id != id)
+            {
+                throw new RequestValidationException("Task.id", "must be the id in the URL");
+            }
+
+            var expected = FhirIds.IfMatch(http.Request.Headers.IfMatch);
+
+            var plan = await send(FhirCarePlans.Answer(task, planId, actionId, expected));
+            var action = plan.Actions.Single(a => a.ActionId == actionId);
+            return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version);
+        }));
+        return app;
+    }
+
+    /// <summary>One interaction: the token's actor, the request, and any refusal as an <c>OperationOutcome</c>.</summary>
+    private static async Task<IResult> RunAsync(HttpContext http, Func<Func<IRequest<CarePlanDto>, Task<CarePlanDto>>, Task<IResult>> interaction)
+    {
+        var services = http.RequestServices;
+        var current = services.GetRequiredService<CurrentActor>();
+        current.CorrelationId = http.TraceIdentifier;
+        try
+        {
+            var actor = ClaimsActor.From(http.User, services.GetRequiredService<IOptions<AuthOptions>>().Value) ?? throw new UnauthenticatedException();
+            current.Set(actor);
+            var mediator = services.GetRequiredService<IMediator>();
+            return await interaction(request => mediator.Send(request, http.RequestAborted));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            var refusal = FhirOutcomes.From(ex, http.TraceIdentifier, http.Request.Headers.IfMatch.Count > 0);
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("IntegratedCare.Fhir");
+            if (refusal.Status >= StatusCodes.Status500InternalServerError)
+            {
+                logger.LogError(ex, "FHIR {Method} {Route} failed; correlation id {CorrelationId}", http.Request.Method, RouteOf(http), http.TraceIdentifier);
+            }
+            else
+            {
+                logger.LogInformation("FHIR {Method} {Route} refused with {Status}", http.Request.Method, RouteOf(http), refusal.Status);
+            }
+
+            return Write(refusal.Outcome, refusal.Status);
+        }
+    }
+
+    /// <summary>The route's template, never the path: a path carries the ids of people's records, and logs carry none.</summary>
+    private static string RouteOf(HttpContext http) => (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "fhir";
+
+    private static async Task<T> ReadAsync<T>(HttpContext http)
+        where T : Resource
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<Resource>(http.Request.Body, Json, http.RequestAborted) as T
+                ?? throw new RequestValidationException("resourceType", $"must be {typeof(T).Name}");
+        }
+        catch (DeserializationFailedException ex)
+        {
+            throw new RequestValidationException([.. ex.Exceptions.Select(e => new FieldError("body", e.Message)).Take(20)]);
+        }
+        catch (JsonException ex)
+        {
+            throw new RequestValidationException("body", $"is not FHIR JSON: {ex.Message}");
+        }
+    }
+
+    private static IResult Versioned(Resource resource, long version)
+    {
+        resource.Meta = new Meta { VersionId = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return new FhirResult(resource, StatusCodes.Status200OK, $"W/\"{version}\"");
+    }
+
+    private static IResult Write(Resource resource, int status) => new FhirResult(resource, status, null);
+
+    private sealed class FhirResult(Resource resource, int status, string? etag) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = ContentType;
+            if (etag is not null)
+            {
+                http.Response.Headers.ETag = etag;
+            }
+
+            return JsonSerializer.SerializeAsync(http.Response.Body, resource, Json, http.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.CarePlan.V1;
+using Xunit;
+using FhirCarePlan = Hl7.Fhir.Model.CarePlan;
+using FhirTask = Hl7.Fhir.Model.Task;
+using PlanDomain = IntegratedCare.CarePlan.V1.NeedDomain;
+using Task = System.Threading.Tasks.Task;
+
+namespace IntegratedCare.IntegrationTests;
+
+/// <summary>The same plan over FHIR R4, as a housing department's system would use it: HTTP and JSON only.</summary>
+public sealed partial class CarePlanTests
+{
+    private static readonly JsonSerializerOptions Fhir = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
+    [Fact]
+    public async Task AHousingSystem_OverFhir_ReadsItsPartOfThePlan_AcceptsItsTask_AndReportsProgress()
+    {
+        var (person, _, plan) = await PlanWithAHousingActionAsync();
+        var mentalHealthGoal = plan.Goals.Single(g => g.Domain == PlanDomain.MentalHealth).GoalId;
+        var housingView = await _housing.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId });
+        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+
+        // The plan, its goals and its task: only what the sharing decision lets housing see, as over gRPC.
+        var (carePlan, etag) = await GetAsync<FhirCarePlan>(housing, $"CarePlan/{plan.CarePlanId}");
+        Assert.Equal($"W/\"{plan.Version}\"", etag);
+        Assert.Equal(RequestStatus.Draft, carePlan.Status);
+        Assert.Equal(housingView.Goals.Count, carePlan.Goal.Count);
+        Assert.DoesNotContain(carePlan.Goal, g => g.Reference!.EndsWith(Guid.Parse(mentalHealthGoal).ToString("N"), StringComparison.Ordinal));
+        var taskPath = Assert.Single(carePlan.Activity).Reference!.Reference!;
+        var (task, _) = await GetAsync<FhirTask>(housing, taskPath);
+        Assert.Equal(FhirTask.TaskStatus.Requested, task.Status);
+        Assert.Equal($"Organization/{_scenario.Housing.AgencyId}", task.Owner!.Reference);
+        Assert.Equal($"CarePlan/{plan.CarePlanId}", Assert.Single(task.BasedOn).Reference);
+        var goals = new List<Resource>();
+        foreach (var goal in carePlan.Goal)
+        {
+            goals.Add((await GetAsync<Hl7.Fhir.Model.Goal>(housing, goal.Reference!)).Resource);
+        }
+
+        var withheld = await housing.GetAsync($"Goal/{plan.CarePlanId.Replace("-", "", StringComparison.Ordinal)}{Guid.Parse(mentalHealthGoal):N}");
+        Assert.Equal(HttpStatusCode.NotFound, withheld.StatusCode);
+
+        // Accepted with the plan's ETag; the same ETag again is stale.
+        task.Status = FhirTask.TaskStatus.Accepted;
+        task.Owner!.Display = "Housing Options Officer";
+        var accepted = await PutAsync(housing, taskPath, task, etag);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var acceptedTask = await ReadAsync<FhirTask>(accepted);
+        Assert.Equal(FhirTask.TaskStatus.Accepted, acceptedTask.Status);
+        Assert.Equal("Housing Options Officer", acceptedTask.Owner!.Display);
+        var stale = await PutAsync(housing, taskPath, task, etag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(OperationOutcome.IssueType.Conflict, Assert.Single((await ReadAsync<OperationOutcome>(stale)).Issue).Code);
+
+        // Progress, from the ETag the acceptance returned.
+        acceptedTask.Status = FhirTask.TaskStatus.InProgress;
+        acceptedTask.Note.Add(new Annotation { Text = "Interview booked for Tuesday" });
+        var progressed = await PutAsync(housing, taskPath, acceptedTask, accepted.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.OK, progressed.StatusCode);
+        var progressedTask = await ReadAsync<FhirTask>(progressed);
+        Assert.Equal(FhirTask.TaskStatus.InProgress, progressedTask.Status);
+        Assert.Contains(progressedTask.Note, n => n.Text == "Interview booked for Tuesday");
+        var overGrpc = await _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId });
+        Assert.Equal(ActionStatus.InProgress, overGrpc.Actions.Single().Status);
+
+        // Every resource returned validates against the core R4 profiles, offline.
+        var (metadata, _) = await GetAsync<CapabilityStatement>(FhirClient(null), "metadata");
+        foreach (var resource in new Resource[] { carePlan, task, acceptedTask, progressedTask, metadata }.Concat(goals))
+        {
+            Assert.Empty(FhirValidation.Errors(resource));
+        }
+
+        // The reads are the module's own, audited as the partner's.
+        var audit = await _host.AuditAsync();
+        Assert.Contains(audit, r => r is { Operation: "CarePlan.GetCarePlanQuery", ActorId: "housing-system" } && r.ServiceUserId == person);
+        Assert.Contains(audit, r => r is { Operation: "CarePlan.ReportProgressCommand", ActorId: "housing-system" });
+    }
+
+    [Fact]
+    public async Task OverFhir_AStrangerAMalformedTaskAndNoToken_AreRefusedAsGrpcRefusesThem_WithAnOperationOutcome()
+    {
+        var (_, _, plan) = await PlanWithAHousingActionAsync();
+        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+        var (carePlan, etag) = await GetAsync<FhirCarePlan>(housing, $"CarePlan/{plan.CarePlanId}");
+        var taskPath = Assert.Single(carePlan.Activity).Reference!.Reference!;
+        var (task, _) = await GetAsync<FhirTask>(housing, taskPath);
+
+        // A stranger agency gets what gRPC gives it, and learns nothing more.
+        using var stranger = FhirClient(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem));
+        var grpc = await Assert.ThrowsAsync<RpcException>(() => _voluntary.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }).ResponseAsync);
+        var refused = await stranger.GetAsync($"CarePlan/{plan.CarePlanId}");
+        Assert.Equal(grpc.StatusCode == StatusCode.NotFound ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.NotEmpty((await ReadAsync<OperationOutcome>(refused)).Issue);
+        var strangerAnswer = await PutAsync(stranger, taskPath, Accepted(task), etag);
+        Assert.Equal(refused.StatusCode, strangerAnswer.StatusCode);
+
+        // No token, a forged one: 401.
+        using var anonymous = FhirClient(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"CarePlan/{plan.CarePlanId}")).StatusCode);
+        using var forged = FhirClient("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync($"CarePlan/{plan.CarePlanId}")).StatusCode);
+
+        // Malformed: not FHIR, an element R4 does not have, an answer a partner cannot give, no If-Match, a wrong id.
+        var notJson = await housing.PutAsync(taskPath, new StringContent("{not json", Encoding.UTF8, "application/fhir+json"));
+        var unknownElement = await housing.PutAsync(taskPath, new StringContent("{\"resourceType\":\"Task\",\"status\":\"accepted\",\"intent\":\"plan\",\"colour\":\"red\"}", Encoding.UTF8, "application/fhir+json"));
+        var drafted = Accepted(task);
+        drafted.Status = FhirTask.TaskStatus.Draft;
+        var notAnAnswer = await PutAsync(housing, taskPath, drafted, etag);
+        var noIfMatch = await PutAsync(housing, taskPath, Accepted(task), null);
+        var otherId = Accepted(task);
+        otherId.Id = new string('a', 64);
+        var wrongId = await PutAsync(housing, taskPath, otherId, etag);
+        var noWorker = Accepted(task);
+        noWorker.Owner!.Display = null;
+        var withoutWorker = await PutAsync(housing, taskPath, noWorker, etag);
+        foreach (var (response, expression) in new[] { (notJson, "body"), (unknownElement, "body"), (notAnAnswer, "Task.status"), (noIfMatch, "If-Match"), (wrongId, "Task.id"), (withoutWorker, "assigned_worker") })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains((await ReadAsync<OperationOutcome>(response)).Issue, i => i.Code == OperationOutcome.IssueType.Invalid && i.Expression.Contains(expression));
+        }
+
+        // An id this server never issued, and nothing was changed by any of it.
+        Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync("Task/not-an-id")).StatusCode);
+        var after = await _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId });
+        Assert.Equal((plan.Version, ActionStatus.NotStarted), (after.Version, after.Actions.Single().Status));
+    }
+
+    private static FhirTask Accepted(FhirTask task)
+    {
+        var copy = (FhirTask)task.DeepCopy();
+        copy.Status = FhirTask.TaskStatus.Accepted;
+        copy.Owner!.Display = "Officer";
+        return copy;
+    }
+
+    private HttpClient FhirClient(string? token)
+    {
+        var client = _host.CreateClient();
+        client.BaseAddress = new Uri(client.BaseAddress!, "/fhir/r4/");
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    private static async Task<(T Resource, string? ETag)> GetAsync<T>(HttpClient client, string path)
+        where T : Resource
+    {
+        var response = await client.GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        return (await ReadAsync<T>(response), response.Headers.ETag?.ToString());
+    }
+
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string path, Resource resource, string? etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, path)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(resource, Fhir), Encoding.UTF8, "application/fhir+json"),
+        };
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+        where T : Resource =>
+        Assert.IsType<T>(JsonSerializer.Deserialize<Resource>(await response.Content.ReadAsStringAsync(), Fhir));
+}
