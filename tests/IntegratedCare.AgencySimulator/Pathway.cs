@@ -147,6 +147,12 @@ public sealed class Pathway(Simulation sim)
     {
         foreach (var partner in sim.Partners)
         {
+            if (partner.Fhir is { } fhir)
+            {
+                await AnswerOverFhirAsync(partner, fhir, carePlanId, complete);
+                continue;
+            }
+
             var plan = await TryReadPlanAsync(partner, carePlanId);
             if (plan is null)
             {
@@ -178,6 +184,38 @@ public sealed class Pathway(Simulation sim)
                         Status = complete ? ActionStatus.Completed : ActionStatus.InProgress, Note = complete ? "Delivered" : "Under way",
                     });
                 }
+            }
+        }
+    }
+
+    /// <summary>The same answers as <see cref="PartnersAnswerAsync"/>, from a partner whose system speaks FHIR: its tasks, PUT back.</summary>
+    private async Task AnswerOverFhirAsync(SimulatedAgency partner, FhirPartner fhir, string carePlanId, bool complete)
+    {
+        foreach (var (found, foundEtag) in await fhir.OwnTasksAsync(carePlanId) ?? [])
+        {
+            var (task, etag) = (found, foundEtag);
+            if (task.Status == Hl7.Fhir.Model.Task.TaskStatus.Requested)
+            {
+                if (sim.Random.NextDouble() < partner.Behaviour.DeclinesActions)
+                {
+                    task.Status = Hl7.Fhir.Model.Task.TaskStatus.Rejected;
+                    task.StatusReason = new Hl7.Fhir.Model.CodeableConcept("https://integratedcare.scot/fhir/CodeSystem/decline-reason", "waiting-list") { Text = "No capacity this quarter" };
+                    await fhir.PutAsync(task, etag);
+                    sim.Tell($"{partner.Name} declines an action over FHIR (waiting list)");
+                    continue;
+                }
+
+                task.Status = Hl7.Fhir.Model.Task.TaskStatus.Accepted;
+                task.Owner!.Display = "Key worker";
+                (task, etag) = await fhir.PutAsync(task, etag);
+                sim.Tell($"{partner.Name} accepts an action over FHIR (PUT Task, If-Match {etag})");
+            }
+
+            if (partner.Behaviour.ReportsProgress && task.Status is Hl7.Fhir.Model.Task.TaskStatus.Accepted or Hl7.Fhir.Model.Task.TaskStatus.InProgress)
+            {
+                task.Status = complete ? Hl7.Fhir.Model.Task.TaskStatus.Completed : Hl7.Fhir.Model.Task.TaskStatus.InProgress;
+                task.Note.Add(new Hl7.Fhir.Model.Annotation { Text = complete ? "Delivered" : "Under way" });
+                await fhir.PutAsync(task, etag);
             }
         }
     }

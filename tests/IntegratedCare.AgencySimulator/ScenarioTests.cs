@@ -10,6 +10,9 @@ public sealed class ScenarioTests(ITestOutputHelper output)
     public Task TheFullPathway_HoldsEveryInvariant() => RunAsync(new FullPathway());
 
     [Fact]
+    public Task TheFullPathway_WithHousingSpeakingFhir_HoldsEveryInvariant() => RunAsync(new FullPathway(housingSpeaksFhir: true));
+
+    [Fact]
     public Task HousingDoesNotAnswer_TheReferralClimbsTheLadderToNdricAndBack() => RunAsync(new HousingDoesNotAnswer());
 
     [Fact]

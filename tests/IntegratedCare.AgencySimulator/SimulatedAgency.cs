@@ -62,5 +62,8 @@ public sealed class SimulatedAgency
 
     public ProtocolService.ProtocolServiceClient Protocols { get; }
 
+    /// <summary>Set when this agency's system answers its actions and referrals over FHIR R4 instead of gRPC.</summary>
+    public FhirPartner? Fhir { get; init; }
+
     public override string ToString() => Name;
 }

@@ -133,7 +133,8 @@ public sealed class Simulation(ISystemUnderTest system, TextWriter story, int se
     /// voluntary project and criminal justice social work), the sharing and referral protocols, and
     /// everyone's credentials.
     /// </summary>
-    public async Task SetUpAsync()
+    /// <param name="housingSpeaksFhir">Housing's system answers over FHIR R4 instead of gRPC.</param>
+    public async Task SetUpAsync(bool housingSpeaksFhir = false)
     {
         Start = System.Now;
         Invariants.Step = "set-up";
@@ -159,7 +160,7 @@ public sealed class Simulation(ISystemUnderTest system, TextWriter story, int se
         var addiction = await Register("Community Addiction Service", AgencyType.SpecialistAddictionService);
         Addiction = Caller("Addiction service system", "addiction-system", ActorKind.AgencySystem, addiction, AgencyType.SpecialistAddictionService, Roles.AgencySystem);
         Housing = Caller("Housing and homelessness service", "housing-system", ActorKind.AgencySystem, await Register("Housing Options", AgencyType.HousingAndHomelessness), AgencyType.HousingAndHomelessness, Roles.AgencySystem,
-            new Behaviour(AnswersReferralsAfterDays: 3, DeclinesActions: 0.1, ReportsProgress: true));
+            new Behaviour(AnswersReferralsAfterDays: 3, DeclinesActions: 0.1, ReportsProgress: true), speaksFhir: housingSpeaksFhir);
         GpPractice = Caller("NHS GP practice", "gp-system", ActorKind.AgencySystem, await Register("Riverside Medical Practice", AgencyType.NhsPrimaryCare), AgencyType.NhsPrimaryCare, Roles.AgencySystem,
             new Behaviour(1, 0.05, ReportsProgress: true));
         MentalHealth = Caller("NHS mental health team", "cmht-system", ActorKind.AgencySystem, await Register("Community Mental Health Team", AgencyType.NhsMentalHealth), AgencyType.NhsMentalHealth, Roles.AgencySystem,
@@ -209,9 +210,14 @@ public sealed class Simulation(ISystemUnderTest system, TextWriter story, int se
         Tell($"Set up {System.Description} (seed {Seed}): one area, six agencies, an active sharing protocol and a housing referral protocol (5 days).");
     }
 
-    private SimulatedAgency Caller(string name, string subject, ActorKind kind, string? agencyId, AgencyType type, string role, Behaviour? behaviour = null)
+    private SimulatedAgency Caller(string name, string subject, ActorKind kind, string? agencyId, AgencyType type, string role, Behaviour? behaviour = null, bool speaksFhir = false)
     {
         var token = System.Mint(subject, kind, string.IsNullOrEmpty(agencyId) ? null : agencyId, role);
-        return new SimulatedAgency(name, subject, agencyId ?? string.Empty, type, behaviour ?? new Behaviour(1, 0, true), Recorder.Wrap(System.Invoker(token), name));
+        return new SimulatedAgency(name, subject, agencyId ?? string.Empty, type, behaviour ?? new Behaviour(1, 0, true), Recorder.Wrap(System.Invoker(token), name))
+        {
+            Fhir = speaksFhir
+                ? new FhirPartner(System.Fhir(token) ?? throw new InvalidOperationException($"{System.Description} offers no FHIR endpoint to this harness"), agencyId!)
+                : null,
+        };
     }
 }

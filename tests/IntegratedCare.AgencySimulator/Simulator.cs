@@ -56,9 +56,9 @@ public static class Simulator
             return 2;
         }
 
-        if (scenario.NeedsMovingTime)
+        if (scenario.NeedsMovingTime || scenario.HousingSpeaksFhir)
         {
-            Console.Error.WriteLine($"{scenario.Name} needs simulated time to pass (deadlines of days), which a running host's clock cannot do: it runs in the test command, in process on a fake clock.");
+            Console.Error.WriteLine($"{scenario.Name} needs simulated time to pass (deadlines of days) or an agency speaking FHIR on the web port, which a running host's clock and this harness's gRPC target cannot give: it runs in the test command, in process on a fake clock.");
             return 2;
         }
 
@@ -88,7 +88,7 @@ public static class Simulator
         try
         {
             story.WriteLine($"Scenario {scenario.Name}: {scenario.Summary}");
-            await sim.SetUpAsync();
+            await sim.SetUpAsync(scenario.HousingSpeaksFhir);
             await scenario.RunAsync(sim, progress);
         }
         catch (Exception ex)

@@ -31,6 +31,9 @@ public interface ISystemUnderTest : IAsyncDisposable
 
     CallInvoker Invoker(string token);
 
+    /// <summary>An HTTP client at the system's FHIR R4 base carrying the token; null where the harness reaches only gRPC.</summary>
+    HttpClient? Fhir(string token);
+
     string Mint(string subject, ActorKind kind, string? agencyId, params string[] roles);
 
     /// <summary>Lets simulated time pass a day at a time, so each day's deadline sweep runs once.</summary>
@@ -89,6 +92,8 @@ public sealed class InProcessSystem : WebApplicationFactory<global::Program>, IS
             return metadata;
         });
     }
+
+    public HttpClient? Fhir(string token) => FhirPartner.Client(CreateClient(), token);
 
     public string Mint(string subject, ActorKind kind, string? agencyId, params string[] roles) =>
         Services.GetRequiredService<LocalTokenIssuer>().Mint(subject, kind, agencyId, roles, TimeSpan.FromDays(800));
@@ -164,6 +169,9 @@ public sealed class RemoteSystem : ISystemUnderTest
         metadata.Add("authorization", $"Bearer {token}");
         return metadata;
     });
+
+    /// <summary>The target is the host's gRPC endpoint; its FHIR face is on the web port, which this harness is not given.</summary>
+    public HttpClient? Fhir(string token) => null;
 
     public string Mint(string subject, ActorKind kind, string? agencyId, params string[] roles) =>
         _issuer.Mint(subject, kind, agencyId, roles, TimeSpan.FromHours(8));

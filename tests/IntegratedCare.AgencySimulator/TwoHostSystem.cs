@@ -187,6 +187,9 @@ public sealed class TwoHostSystem : ISystemUnderTest
 
     public CallInvoker Invoker(string token) => new FailoverInvoker(this, Interlocked.Increment(ref _callers) % _hosts.Count, token);
 
+    /// <summary>The two-host run drives gRPC only (its failover is per call); FHIR is covered in process.</summary>
+    public HttpClient? Fhir(string token) => null;
+
     public string Mint(string subject, ActorKind kind, string? agencyId, params string[] roles) =>
         _issuer.Mint(subject, kind, agencyId, roles, TimeSpan.FromDays(800));
 

@@ -133,6 +133,67 @@ public sealed partial class CarePlanTests
         Assert.Equal((plan.Version, ActionStatus.NotStarted), (after.Version, after.Actions.Single().Status));
     }
 
+    [Fact]
+    public async Task AHousingSystem_OverFhir_ReadsAReferralAsAServiceRequest_AndAnswersItsTask()
+    {
+        var (person, _) = await AssessedPersonWithDraftPlanAsync();
+        await _scenario.HousingConsentAsync(person);
+        var protocol = await new AgencyScenario(_host).ActiveHousingProtocolAsync(3, IntegratedCare.Protocols.V1.ResponseTimeUnit.WorkingDays, "2030-01-01");
+        var referral = await _referrals.MakeReferralAsync(new IntegratedCare.Protocols.V1.MakeReferralRequest
+        {
+            ProtocolId = protocol.ProtocolId, ServiceUserId = person, ToAgencyId = _scenario.Housing.AgencyId,
+            Reason = "Homeless on discharge", SharedDataCategories = { IntegratedCare.Protocols.Contracts.DataCategories.AssessmentHousing },
+        });
+        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+
+        var (request, _) = await GetAsync<ServiceRequest>(housing, $"ServiceRequest/{referral.ReferralId}");
+        Assert.Equal((RequestStatus.Active, RequestIntent.Order), (request.Status, request.Intent));
+        Assert.Equal($"Organization/{_scenario.Housing.AgencyId}", Assert.Single(request.Performer).Reference);
+        Assert.Equal($"Organization/{_scenario.Addiction.AgencyId}", request.Requester!.Reference);
+        Assert.Equal("Homeless on discharge", Assert.Single(request.ReasonCode).Text);
+        var (task, etag) = await GetAsync<FhirTask>(housing, $"Task/{referral.ReferralId}");
+        Assert.Equal(FhirTask.TaskStatus.Requested, task.Status);
+        Assert.Equal($"ServiceRequest/{referral.ReferralId}", task.Focus!.Reference);
+
+        // Received, then rejected with a coded reason; a code we do not have is the caller's mistake.
+        task.Status = FhirTask.TaskStatus.Received;
+        var received = await PutAsync(housing, $"Task/{referral.ReferralId}", task, etag);
+        var receivedTask = await ReadAsync<FhirTask>(received);
+        Assert.Equal(FhirTask.TaskStatus.Received, receivedTask.Status);
+        receivedTask.Status = FhirTask.TaskStatus.Rejected;
+        receivedTask.StatusReason = new CodeableConcept("https://integratedcare.scot/fhir/CodeSystem/referral-rejection-reason", "full-up");
+        var unknownReason = await PutAsync(housing, $"Task/{referral.ReferralId}", receivedTask, received.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownReason.StatusCode);
+        Assert.Contains((await ReadAsync<OperationOutcome>(unknownReason)).Issue, i => i.Expression.Contains("Task.statusReason"));
+        receivedTask.StatusReason = new CodeableConcept("https://integratedcare.scot/fhir/CodeSystem/referral-rejection-reason", "no-capacity") { Text = "No bed this month" };
+        var rejected = await PutAsync(housing, $"Task/{referral.ReferralId}", receivedTask, received.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        var rejectedTask = await ReadAsync<FhirTask>(rejected);
+        Assert.Equal((FhirTask.TaskStatus.Rejected, "no-capacity"), (rejectedTask.Status, rejectedTask.StatusReason!.Coding.Single().Code));
+        var overGrpc = await new IntegratedCare.Protocols.V1.ReferralService.ReferralServiceClient(_host.Invoker(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager)))
+            .GetReferralAsync(new IntegratedCare.Protocols.V1.GetReferralRequest { ReferralId = referral.ReferralId });
+        Assert.Equal((IntegratedCare.Protocols.V1.ReferralStatus.Rejected, IntegratedCare.Protocols.V1.RejectionReason.NoCapacity), (overGrpc.Status, overGrpc.RejectionReason));
+        var (afterwards, _) = await GetAsync<ServiceRequest>(housing, $"ServiceRequest/{referral.ReferralId}");
+        Assert.Equal(RequestStatus.Revoked, afterwards.Status);
+
+        // A stranger agency is refused as over gRPC.
+        using var stranger = FhirClient(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem));
+        var grpc = await Assert.ThrowsAsync<RpcException>(() => new IntegratedCare.Protocols.V1.ReferralService.ReferralServiceClient(
+            _host.Invoker(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem)))
+            .GetReferralAsync(new IntegratedCare.Protocols.V1.GetReferralRequest { ReferralId = referral.ReferralId }).ResponseAsync);
+        var refused = await stranger.GetAsync($"ServiceRequest/{referral.ReferralId}");
+        Assert.Equal(grpc.StatusCode == StatusCode.NotFound ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, refused.StatusCode);
+
+        foreach (var resource in new Resource[] { request, task, receivedTask, rejectedTask, afterwards })
+        {
+            Assert.Empty(FhirValidation.Errors(resource));
+        }
+
+        var audit = await _host.AuditAsync();
+        Assert.Contains(audit, r => r is { Operation: "Protocols.GetReferralQuery", ActorId: "housing-system" });
+        Assert.Contains(audit, r => r is { Operation: "Protocols.ActOnReferralCommand", ActorId: "housing-system" });
+    }
+
     private static FhirTask Accepted(FhirTask task)
     {
         var copy = (FhirTask)task.DeepCopy();

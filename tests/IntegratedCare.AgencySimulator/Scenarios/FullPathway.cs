@@ -8,11 +8,15 @@ namespace IntegratedCare.AgencySimulator.Scenarios;
 /// The full pathway: a referral to housing, an SSA with contributions from the NHS and housing, an agreed
 /// care plan, actions accepted and delivered by several agencies, a review, and exit.
 /// </summary>
-public sealed class FullPathway : Scenario
+/// <param name="housingSpeaksFhir">Housing's system answers its referral and its actions over FHIR R4 instead of gRPC.</param>
+public sealed class FullPathway(bool housingSpeaksFhir = false) : Scenario
 {
-    public override string Name => "full-pathway";
+    public override string Name => housingSpeaksFhir ? "full-pathway-fhir" : "full-pathway";
 
-    public override string Summary => "referral, SSA with NHS and housing contributions, agreed plan, actions delivered, review, exit";
+    public override string Summary => "referral, SSA with NHS and housing contributions, agreed plan, actions delivered, review, exit"
+        + (housingSpeaksFhir ? "; housing speaks FHIR R4" : string.Empty);
+
+    public override bool HousingSpeaksFhir => housingSpeaksFhir;
 
     public override async Task RunAsync(Simulation sim, IProgress<(int Done, int Total)>? progress)
     {
@@ -37,6 +41,18 @@ public sealed class FullPathway : Scenario
         await sim.PassAsync(sim.Housing.Behaviour.AnswersReferralsAfterDays);
         await sim.StepAsync($"Housing receives and accepts the referral after {sim.Housing.Behaviour.AnswersReferralsAfterDays} days", async () =>
         {
+            if (sim.Housing.Fhir is { } fhir)
+            {
+                // The referral's Task: received, then accepted, each from the ETag the last answer gave.
+                var (task, etag) = await fhir.GetTaskAsync($"Task/{referral.ReferralId}");
+                task.Status = Hl7.Fhir.Model.Task.TaskStatus.Received;
+                (task, etag) = await fhir.PutAsync(task, etag);
+                task.Status = Hl7.Fhir.Model.Task.TaskStatus.Accepted;
+                task.Note = [new Hl7.Fhir.Model.Annotation { Text = "Housing options interview booked" }];
+                await fhir.PutAsync(task, etag);
+                return;
+            }
+
             var received = await sim.Housing.Referrals.ReceiveReferralAsync(new ReceiveReferralRequest { ReferralId = referral.ReferralId, ExpectedVersion = referral.Version });
             await sim.Housing.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = referral.ReferralId, ExpectedVersion = received.Version, Note = "Housing options interview booked" });
         });

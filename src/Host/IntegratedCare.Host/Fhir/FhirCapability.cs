@@ -25,6 +25,7 @@ internal static class FhirCapability
                 [
                     Resource(ResourceType.CarePlan, CapabilityStatement.TypeRestfulInteraction.Read),
                     Resource(ResourceType.Goal, CapabilityStatement.TypeRestfulInteraction.Read),
+                    Resource(ResourceType.ServiceRequest, CapabilityStatement.TypeRestfulInteraction.Read),
                     Resource(ResourceType.Task, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Update),
                 ],
             },

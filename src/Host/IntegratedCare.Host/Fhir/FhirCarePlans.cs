@@ -42,14 +42,14 @@ internal static class FhirCarePlans
         {
             Id = "team",
             Status = CareTeam.CareTeamStatus.Active,
-            Subject = Patient(plan),
+            Subject = FhirReferences.Patient(plan.ServiceUserId),
             Participant =
             [
                 .. plan.Team.Select(m => new CareTeam.ParticipantComponent
                 {
-                    Member = Organization(m.AgencyId),
+                    Member = FhirReferences.Organization(m.AgencyId),
                     Role = [new CodeableConcept { Text = m.Role }],
-                    Period = m.Start is null && m.End is null ? null : new Period { Start = Instant(m.Start), End = Instant(m.End) },
+                    Period = m.Start is null && m.End is null ? null : new Period { Start = FhirReferences.Instant(m.Start), End = FhirReferences.Instant(m.End) },
                 }),
             ],
         };
@@ -67,10 +67,10 @@ internal static class FhirCarePlans
             },
             Intent = Hl7.Fhir.Model.CarePlan.CarePlanIntent.Plan,
             Title = $"Integrated care plan, episode {plan.Episode}",
-            Subject = Patient(plan),
-            Period = new Period { Start = Instant(plan.CreatedAt), End = Instant(plan.ClosedAt) },
-            Created = Instant(plan.CreatedAt),
-            Author = Organization(Guid.Parse(plan.LeadAgencyId)),
+            Subject = FhirReferences.Patient(plan.ServiceUserId),
+            Period = new Period { Start = FhirReferences.Instant(plan.CreatedAt), End = FhirReferences.Instant(plan.ClosedAt) },
+            Created = FhirReferences.Instant(plan.CreatedAt),
+            Author = FhirReferences.Organization(plan.LeadAgencyId),
             Contained = plan.Team.Count == 0 ? [] : [team],
             CareTeam = plan.Team.Count == 0 ? [] : [new ResourceReference("#team")],
             Goal = [.. plan.Goals.Select(g => new ResourceReference($"Goal/{FhirIds.Join(plan.CarePlanId, g.GoalId)}"))],
@@ -99,11 +99,11 @@ internal static class FhirCarePlans
             _ => FhirGoal.GoalLifecycleStatus.Rejected,
         },
         AchievementStatus = goal.Achievement is { } achieved
-            ? new CodeableConcept("http://terminology.hl7.org/CodeSystem/goal-achievement", Kebab(achieved.ToString()))
+            ? new CodeableConcept("http://terminology.hl7.org/CodeSystem/goal-achievement", FhirReferences.Kebab(achieved.ToString()))
             : null,
-        Category = [new CodeableConcept { Text = Words(goal.Domain.ToString()) }],
+        Category = [new CodeableConcept { Text = FhirReferences.Words(goal.Domain.ToString()) }],
         Description = new CodeableConcept { Text = goal.Description },
-        Subject = Patient(plan),
+        Subject = FhirReferences.Patient(plan.ServiceUserId),
         Target = goal.TargetDate is null && goal.Measure.Length == 0
             ? []
             : [new FhirGoal.TargetComponent
@@ -131,12 +131,12 @@ internal static class FhirCarePlans
             _ => FhirTask.TaskStatus.EnteredInError,
         },
         StatusReason = action.DeclineReason is { } reason
-            ? new CodeableConcept(DeclineReasonSystem, DeclineCodes[reason], Words(reason.ToString()))
+            ? new CodeableConcept(DeclineReasonSystem, DeclineCodes[reason], FhirReferences.Words(reason.ToString()))
             : null,
         Intent = FhirTask.TaskIntent.Plan,
         Description = action.What,
-        For = Patient(plan),
-        Requester = Organization(Guid.Parse(plan.LeadAgencyId)),
+        For = FhirReferences.Patient(plan.ServiceUserId),
+        Requester = FhirReferences.Organization(plan.LeadAgencyId),
         Owner = new ResourceReference($"Organization/{action.AgencyId:D}") { Display = action.AssignedWorker.Length == 0 ? null : action.AssignedWorker },
         ReasonReference = action.GoalId is { } goal && plan.Goals.Any(g => g.GoalId == goal)
             ? new ResourceReference($"Goal/{FhirIds.Join(plan.CarePlanId, goal)}")
@@ -145,7 +145,7 @@ internal static class FhirCarePlans
         {
             Period = new Period { End = action.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
         },
-        Note = [.. action.Progress.Where(p => p.Note.Length > 0).Select(p => new Annotation { Author = new FhirString(p.By), Time = Instant(p.At), Text = p.Note })],
+        Note = [.. action.Progress.Where(p => p.Note.Length > 0).Select(p => new Annotation { Author = new FhirString(p.By), Time = FhirReferences.Instant(p.At), Text = p.Note })],
     };
 
     /// <summary>
@@ -160,37 +160,12 @@ internal static class FhirCarePlans
         return task.Status switch
         {
             FhirTask.TaskStatus.Accepted => new AcceptActionCommand(carePlanId, expectedVersion, action, task.Owner?.Display ?? string.Empty),
-            FhirTask.TaskStatus.Rejected => new DeclineActionCommand(carePlanId, expectedVersion, action, DeclineReason(task.StatusReason), task.StatusReason?.Text ?? note),
+            FhirTask.TaskStatus.Rejected => new DeclineActionCommand(carePlanId, expectedVersion, action, FhirReferences.Coded(task.StatusReason, DeclineReasonSystem, DeclineCodes), task.StatusReason?.Text ?? note),
             FhirTask.TaskStatus.InProgress => new ReportProgressCommand(carePlanId, expectedVersion, action, ActionStatus.InProgress, note),
             FhirTask.TaskStatus.OnHold => new ReportProgressCommand(carePlanId, expectedVersion, action, ActionStatus.OnHold, note),
             FhirTask.TaskStatus.Completed => new ReportProgressCommand(carePlanId, expectedVersion, action, ActionStatus.Completed, note),
             null => throw new RequestValidationException("Task.status", "is required"),
             _ => throw new RequestValidationException("Task.status", "must be accepted, rejected, in-progress, on-hold or completed: the answers a partner gives to its action"),
         };
-    }
-
-    private static VarianceReason? DeclineReason(CodeableConcept? reason)
-    {
-        var coding = reason?.Coding.FirstOrDefault(c => c.System == DeclineReasonSystem)
-            ?? throw new RequestValidationException("Task.statusReason", $"must carry a code from {DeclineReasonSystem}: {string.Join(", ", DeclineCodes.Values)}");
-        return DeclineCodes.FirstOrDefault(c => c.Value == coding.Code) is { Value: not null } known
-            ? known.Key
-            : throw new RequestValidationException("Task.statusReason", $"'{coding.Code}' is not one of {string.Join(", ", DeclineCodes.Values)}");
-    }
-
-    private static ResourceReference Patient(CarePlanDto plan) => new($"Patient/{plan.ServiceUserId}");
-
-    private static ResourceReference Organization(Guid agencyId) => new($"Organization/{agencyId:D}");
-
-    private static string? Instant(DateTimeOffset? at) =>
-        at?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+00:00'", CultureInfo.InvariantCulture);
-
-    private static string Kebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    private static string Words(string name)
-    {
-        var kebab = Kebab(name).Replace('-', ' ');
-        return char.ToUpperInvariant(kebab[0]) + kebab[1..];
     }
 }

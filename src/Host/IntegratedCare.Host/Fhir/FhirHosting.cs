@@ -4,7 +4,6 @@ using Hl7.Fhir.Serialization;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Infrastructure.Security;
-using IntegratedCare.CarePlan.Application.Plans;
 using MediatR;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -33,26 +32,36 @@ internal static class FhirHosting
         app.MapGet($"{Base}/metadata", () => Write(FhirCapability.Statement(), StatusCodes.Status200OK)).AllowAnonymous();
         fhir.MapGet("/CarePlan/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
-            var plan = await send(FhirCarePlans.Read(id));
+            var plan = await send.Send(FhirCarePlans.Read(id), http.RequestAborted);
             return Versioned(FhirCarePlans.ToCarePlan(plan), plan.Version);
         }));
         fhir.MapGet("/Goal/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
             var (planId, goalId) = FhirIds.Split(id, "Goal");
-            var plan = await send(FhirCarePlans.Read(planId));
+            var plan = await send.Send(FhirCarePlans.Read(planId), http.RequestAborted);
             var goal = plan.Goals.SingleOrDefault(g => g.GoalId == goalId) ?? throw new NotFoundException("Goal", id);
             return Versioned(FhirCarePlans.ToGoal(plan, goal), plan.Version);
         }));
+        fhir.MapGet("/ServiceRequest/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
+        {
+            var referral = await send.Send(FhirReferrals.Read(FhirReferrals.IsReferral(id) ? id : throw new NotFoundException("ServiceRequest", id)), http.RequestAborted);
+            return Versioned(FhirReferrals.ToServiceRequest(referral), referral.Version);
+        }));
         fhir.MapGet("/Task/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
+            if (FhirReferrals.IsReferral(id))
+            {
+                var referral = await send.Send(FhirReferrals.Read(id), http.RequestAborted);
+                return Versioned(FhirReferrals.ToTask(referral), referral.Version);
+            }
+
             var (planId, actionId) = FhirIds.Split(id, "Task");
-            var plan = await send(FhirCarePlans.Read(planId));
+            var plan = await send.Send(FhirCarePlans.Read(planId), http.RequestAborted);
             var action = plan.Actions.SingleOrDefault(a => a.ActionId == actionId) ?? throw new NotFoundException("Task", id);
             return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version);
         }));
         fhir.MapPut("/Task/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
-            var (planId, actionId) = FhirIds.Split(id, "Task");
             var task = await ReadAsync<Hl7.Fhir.Model.Task>(http);
             if (task.Id != id)
             {
@@ -60,8 +69,14 @@ internal static class FhirHosting
             }
 
             var expected = FhirIds.IfMatch(http.Request.Headers.IfMatch);
+            if (FhirReferrals.IsReferral(id))
+            {
+                var referral = await send.Send(FhirReferrals.Answer(task, id, expected), http.RequestAborted);
+                return Versioned(FhirReferrals.ToTask(referral), referral.Version);
+            }
 
-            var plan = await send(FhirCarePlans.Answer(task, planId, actionId, expected));
+            var (planId, actionId) = FhirIds.Split(id, "Task");
+            var plan = await send.Send(FhirCarePlans.Answer(task, planId, actionId, expected), http.RequestAborted);
             var action = plan.Actions.Single(a => a.ActionId == actionId);
             return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version);
         }));
@@ -69,7 +84,7 @@ internal static class FhirHosting
     }
 
     /// <summary>One interaction: the token's actor, the request, and any refusal as an <c>OperationOutcome</c>.</summary>
-    private static async Task<IResult> RunAsync(HttpContext http, Func<Func<IRequest<CarePlanDto>, Task<CarePlanDto>>, Task<IResult>> interaction)
+    private static async Task<IResult> RunAsync(HttpContext http, Func<IMediator, Task<IResult>> interaction)
     {
         var services = http.RequestServices;
         var current = services.GetRequiredService<CurrentActor>();
@@ -78,8 +93,7 @@ internal static class FhirHosting
         {
             var actor = ClaimsActor.From(http.User, services.GetRequiredService<IOptions<AuthOptions>>().Value) ?? throw new UnauthenticatedException();
             current.Set(actor);
-            var mediator = services.GetRequiredService<IMediator>();
-            return await interaction(request => mediator.Send(request, http.RequestAborted));
+            return await interaction(services.GetRequiredService<IMediator>());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {

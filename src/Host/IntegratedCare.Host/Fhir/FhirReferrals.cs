@@ -1,0 +1,104 @@
+using Hl7.Fhir.Model;
+using IntegratedCare.BuildingBlocks.Application.Errors;
+using IntegratedCare.Protocols.Application.Referrals;
+using IntegratedCare.Protocols.Application.Referrals.ActOnReferral;
+using IntegratedCare.Protocols.Application.Referrals.GetReferral;
+using IntegratedCare.Protocols.Domain.Referrals;
+using MediatR;
+using FhirTask = Hl7.Fhir.Model.Task;
+
+namespace IntegratedCare.Host.Fhir;
+
+/// <summary>
+/// A referral between agencies as FHIR workflow has it: the request a <c>ServiceRequest</c> (from the referring
+/// agency, to the receiving one), its handling a <c>Task</c> with the same id whose <c>focus</c> is the request,
+/// whose status the receiving agency moves (received, accepted, rejected with a coded reason, completed) and
+/// the referrer may cancel.
+/// </summary>
+internal static class FhirReferrals
+{
+    public const string RejectionReasonSystem = "https://integratedcare.scot/fhir/CodeSystem/referral-rejection-reason";
+
+    private static readonly Dictionary<RejectionReason, string> RejectionCodes = new()
+    {
+        [RejectionReason.NotEligible] = "not-eligible",
+        [RejectionReason.NoCapacity] = "no-capacity",
+        [RejectionReason.OutOfArea] = "out-of-area",
+        [RejectionReason.Duplicate] = "duplicate",
+        [RejectionReason.PersonDeclined] = "person-declined",
+        [RejectionReason.InsufficientInformation] = "insufficient-information",
+        [RejectionReason.Other] = "other",
+    };
+
+    /// <summary>A referral's id is a plain UUID; a plan action's task id is 64 hex digits (<see cref="FhirIds"/>).</summary>
+    public static bool IsReferral(string id) => id.Length == 36 && Guid.TryParseExact(id, "D", out _);
+
+    public static IRequest<ReferralDto> Read(string referralId) => new GetReferralQuery(referralId);
+
+    public static ServiceRequest ToServiceRequest(ReferralDto referral) => new()
+    {
+        Id = referral.ReferralId,
+        Status = referral.Status switch
+        {
+            ReferralStatus.Requested or ReferralStatus.Received or ReferralStatus.Accepted => RequestStatus.Active,
+            ReferralStatus.Completed => RequestStatus.Completed,
+            _ => RequestStatus.Revoked,
+        },
+        Intent = RequestIntent.Order,
+        Category = [new CodeableConcept { Text = "Inter-agency referral" }],
+        Subject = FhirReferences.Patient(referral.ServiceUserId),
+        AuthoredOn = FhirReferences.Instant(referral.RequestedAt),
+        Requester = FhirReferences.Organization(referral.FromAgencyId),
+        Performer = [FhirReferences.Organization(referral.ToAgencyId)],
+        ReasonCode = [new CodeableConcept { Text = referral.Reason }],
+    };
+
+    public static FhirTask ToTask(ReferralDto referral) => new()
+    {
+        Id = referral.ReferralId,
+        Status = referral.Status switch
+        {
+            ReferralStatus.Requested => FhirTask.TaskStatus.Requested,
+            ReferralStatus.Received => FhirTask.TaskStatus.Received,
+            ReferralStatus.Accepted => FhirTask.TaskStatus.Accepted,
+            ReferralStatus.Rejected => FhirTask.TaskStatus.Rejected,
+            ReferralStatus.Completed => FhirTask.TaskStatus.Completed,
+            ReferralStatus.Cancelled => FhirTask.TaskStatus.Cancelled,
+            _ => FhirTask.TaskStatus.Failed,
+        },
+        StatusReason = referral.RejectionReason is { } reason
+            ? new CodeableConcept(RejectionReasonSystem, RejectionCodes[reason], FhirReferences.Words(reason.ToString()))
+            : null,
+        BusinessStatus = referral.Overdue ? new CodeableConcept { Text = "Overdue: no answer by the protocol's response time" } : null,
+        Intent = FhirTask.TaskIntent.Order,
+        Focus = new ResourceReference($"ServiceRequest/{referral.ReferralId}"),
+        For = FhirReferences.Patient(referral.ServiceUserId),
+        AuthoredOn = FhirReferences.Instant(referral.RequestedAt),
+        LastModified = FhirReferences.Instant(referral.AnsweredAt ?? referral.ReceivedAt ?? referral.RequestedAt),
+        Requester = FhirReferences.Organization(referral.FromAgencyId),
+        Owner = FhirReferences.Organization(referral.ToAgencyId),
+        Restriction = new FhirTask.RestrictionComponent { Period = new Period { End = FhirReferences.Instant(referral.DueAt) } },
+        Note = referral.Note.Length == 0 ? [] : [new Annotation { Text = referral.Note }],
+    };
+
+    /// <summary>
+    /// The receiving agency's answer (<c>received</c>, <c>accepted</c>, <c>rejected</c> with a reason code,
+    /// <c>completed</c> with the outcome in the last <c>note</c>), or the referrer's <c>cancelled</c> (the reason
+    /// in the last note).
+    /// </summary>
+    public static IRequest<ReferralDto> Answer(FhirTask task, string referralId, long expectedVersion)
+    {
+        var note = task.Note.LastOrDefault()?.Text ?? string.Empty;
+        return task.Status switch
+        {
+            FhirTask.TaskStatus.Received => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Receive, null, note),
+            FhirTask.TaskStatus.Accepted => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Accept, null, note),
+            FhirTask.TaskStatus.Rejected => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Reject,
+                FhirReferences.Coded(task.StatusReason, RejectionReasonSystem, RejectionCodes), task.StatusReason?.Text ?? note),
+            FhirTask.TaskStatus.Completed => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Complete, null, note),
+            FhirTask.TaskStatus.Cancelled => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Cancel, null, note),
+            null => throw new RequestValidationException("Task.status", "is required"),
+            _ => throw new RequestValidationException("Task.status", "must be received, accepted, rejected, completed or cancelled: the answers to a referral"),
+        };
+    }
+}
