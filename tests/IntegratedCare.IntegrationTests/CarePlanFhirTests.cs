@@ -194,6 +194,37 @@ public sealed partial class CarePlanTests
         Assert.Contains(audit, r => r is { Operation: "Protocols.ActOnReferralCommand", ActorId: "housing-system" });
     }
 
+    [Fact]
+    public async Task APatient_OverFhir_IsTheRegistersIdentity_OnlyForAnAgencyThePersonLetSeeIt()
+    {
+        var (person, _) = await AssessedPersonWithDraftPlanAsync(AssessmentScenario.Person(identifiers: AssessmentScenario.Chi("1503851230")));
+        await _scenario.HousingConsentAsync(person);
+        var overGrpc = await _scenario.HousingPeople.GetServiceUserAsync(new IntegratedCare.Assessment.V1.GetServiceUserRequest { ServiceUserId = person });
+        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+
+        var (patient, _) = await GetAsync<Patient>(housing, $"Patient/{person}");
+        var chi = Assert.Single(patient.Identifier);
+        Assert.Equal(("urn:oid:2.16.840.1.113883.2.1.3.2.4.16.53", "1503851230"), (chi.System, chi.Value));
+        Assert.Equal(("Johnstone", "Catherine", "1985-03-15"), (patient.Name[0].Family, patient.Name[0].Given.Single(), patient.BirthDate));
+        Assert.Contains(patient.Name, n => n.Use == HumanName.NameUse.Usual && n.Given.Single() == "Kate");
+        Assert.Equal(overGrpc.Contact is not null && overGrpc.Contact.Phone.Length > 0, patient.Telecom.Any(t => t.System == ContactPoint.ContactPointSystem.Phone));
+        Assert.Empty(FhirValidation.Errors(patient));
+
+        // No identity permit, no Patient: as over gRPC; an id never issued is 404.
+        using var stranger = FhirClient(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem));
+        var grpc = await Assert.ThrowsAsync<RpcException>(() => new IntegratedCare.Assessment.V1.ServiceUserService.ServiceUserServiceClient(
+            _host.Invoker(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem)))
+            .GetServiceUserAsync(new IntegratedCare.Assessment.V1.GetServiceUserRequest { ServiceUserId = person }).ResponseAsync);
+        var refused = await stranger.GetAsync($"Patient/{person}");
+        Assert.Equal(grpc.StatusCode == StatusCode.NotFound ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("Johnstone", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync("Patient/1503851230")).StatusCode);
+
+        var audit = await _host.AuditAsync();
+        Assert.Contains(audit, r => r is { Operation: "Assessment.GetServiceUserQuery", ActorId: "housing-system", Outcome: IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Success } && r.ServiceUserId == person);
+        Assert.Contains(audit, r => r is { Operation: "Assessment.GetServiceUserQuery", ActorId: "voluntary-system", Outcome: IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Denied } && r.ServiceUserId == person);
+    }
+
     private static FhirTask Accepted(FhirTask task)
     {
         var copy = (FhirTask)task.DeepCopy();

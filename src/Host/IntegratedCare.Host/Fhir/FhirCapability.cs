@@ -23,6 +23,7 @@ internal static class FhirCapability
                     + "under the same sharing decision and audit. Updates need If-Match with the plan version's ETag.",
                 Resource =
                 [
+                    Resource(ResourceType.Patient, CapabilityStatement.TypeRestfulInteraction.Read),
                     Resource(ResourceType.CarePlan, CapabilityStatement.TypeRestfulInteraction.Read),
                     Resource(ResourceType.Goal, CapabilityStatement.TypeRestfulInteraction.Read),
                     Resource(ResourceType.ServiceRequest, CapabilityStatement.TypeRestfulInteraction.Read),

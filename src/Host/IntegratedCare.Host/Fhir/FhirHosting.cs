@@ -30,9 +30,14 @@ internal static class FhirHosting
         var fhir = app.MapGroup(Base).RequireAuthorization(policy => policy
             .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         app.MapGet($"{Base}/metadata", () => Write(FhirCapability.Statement(), StatusCodes.Status200OK)).AllowAnonymous();
+        fhir.MapGet("/Patient/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
+        {
+            var person = await send.Send(FhirPatients.Read(FhirIds.Uuid(id, "Patient")), http.RequestAborted);
+            return Versioned(FhirPatients.ToPatient(person), person.Version);
+        }));
         fhir.MapGet("/CarePlan/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
-            var plan = await send.Send(FhirCarePlans.Read(id), http.RequestAborted);
+            var plan = await send.Send(FhirCarePlans.Read(FhirIds.Uuid(id, "CarePlan")), http.RequestAborted);
             return Versioned(FhirCarePlans.ToCarePlan(plan), plan.Version);
         }));
         fhir.MapGet("/Goal/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
@@ -44,7 +49,7 @@ internal static class FhirHosting
         }));
         fhir.MapGet("/ServiceRequest/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
-            var referral = await send.Send(FhirReferrals.Read(FhirReferrals.IsReferral(id) ? id : throw new NotFoundException("ServiceRequest", id)), http.RequestAborted);
+            var referral = await send.Send(FhirReferrals.Read(FhirIds.Uuid(id, "ServiceRequest")), http.RequestAborted);
             return Versioned(FhirReferrals.ToServiceRequest(referral), referral.Version);
         }));
         fhir.MapGet("/Task/{id}", (string id, HttpContext http) => RunAsync(http, async send =>

@@ -24,6 +24,10 @@ internal static class FhirIds
         throw new NotFoundException(resourceType, id);
     }
 
+    /// <summary>A plan's, person's or referral's id: a UUID, or an id this server never issued (404, not a validation error).</summary>
+    public static string Uuid(string id, string resourceType) =>
+        id.Length == 36 && Guid.TryParseExact(id, "D", out _) ? id : throw new NotFoundException(resourceType, id);
+
     /// <summary><c>If-Match: W/"7"</c> (or <c>"7"</c>): the plan version the client last saw. Required on an update.</summary>
     public static long IfMatch(StringValues header)
     {

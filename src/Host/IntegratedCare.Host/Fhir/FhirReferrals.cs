@@ -31,7 +31,7 @@ internal static class FhirReferrals
     };
 
     /// <summary>A referral's id is a plain UUID; a plan action's task id is 64 hex digits (<see cref="FhirIds"/>).</summary>
-    public static bool IsReferral(string id) => id.Length == 36 && Guid.TryParseExact(id, "D", out _);
+    public static bool IsReferral(string id) => id.Length == 36;
 
     public static IRequest<ReferralDto> Read(string referralId) => new GetReferralQuery(referralId);
 
