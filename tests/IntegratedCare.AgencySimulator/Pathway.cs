@@ -191,9 +191,10 @@ public sealed class Pathway(Simulation sim)
     /// <summary>The same answers as <see cref="PartnersAnswerAsync"/>, from a partner whose system speaks FHIR: its tasks, PUT back.</summary>
     private async Task AnswerOverFhirAsync(SimulatedAgency partner, FhirPartner fhir, string carePlanId, bool complete)
     {
-        foreach (var (found, foundEtag) in await fhir.OwnTasksAsync(carePlanId) ?? [])
+        foreach (var (found, _) in await fhir.OwnTasksAsync(carePlanId) ?? [])
         {
-            var (task, etag) = (found, foundEtag);
+            // Every task's ETag is its plan's version, which the answer before this one moved on: read it afresh.
+            var (task, etag) = await fhir.GetTaskAsync($"Task/{found.Id}");
             if (task.Status == Hl7.Fhir.Model.Task.TaskStatus.Requested)
             {
                 if (sim.Random.NextDouble() < partner.Behaviour.DeclinesActions)

@@ -104,9 +104,13 @@ public sealed partial class CarePlanTests
 
         // No token, a forged one: 401.
         using var anonymous = FhirClient(null);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"CarePlan/{plan.CarePlanId}")).StatusCode);
         using var forged = FhirClient("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync($"CarePlan/{plan.CarePlanId}")).StatusCode);
+        foreach (var unauthenticated in new[] { await anonymous.GetAsync($"CarePlan/{plan.CarePlanId}"), await forged.PutAsync(taskPath, new StringContent("{}", Encoding.UTF8, "application/fhir+json")) })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+            Assert.Equal("Bearer", unauthenticated.Headers.WwwAuthenticate.Single().Scheme);
+            Assert.Equal(OperationOutcome.IssueType.Login, Assert.Single((await ReadAsync<OperationOutcome>(unauthenticated)).Issue).Code);
+        }
 
         // Malformed: not FHIR, an element R4 does not have, an answer a partner cannot give, no If-Match, a wrong id.
         var notJson = await housing.PutAsync(taskPath, new StringContent("{not json", Encoding.UTF8, "application/fhir+json"));
@@ -121,11 +125,27 @@ public sealed partial class CarePlanTests
         var noWorker = Accepted(task);
         noWorker.Owner!.Display = null;
         var withoutWorker = await PutAsync(housing, taskPath, noWorker, etag);
-        foreach (var (response, expression) in new[] { (notJson, "body"), (unknownElement, "body"), (notAnAnswer, "Task.status"), (noIfMatch, "If-Match"), (wrongId, "Task.id"), (withoutWorker, "assigned_worker") })
+        var twoNotes = Accepted(task);
+        twoNotes.Note.AddRange([new Annotation { Text = "One" }, new Annotation { Text = "Two" }]);
+        var twoNewNotes = await PutAsync(housing, taskPath, twoNotes, etag);
+        foreach (var (response, expression) in new[] { (notJson, "body"), (unknownElement, "body"), (notAnAnswer, "Task.status"), (noIfMatch, "If-Match"), (wrongId, "Task.id"), (withoutWorker, "Task.owner.display"), (twoNewNotes, "Task.note") })
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains((await ReadAsync<OperationOutcome>(response)).Issue, i => i.Code == OperationOutcome.IssueType.Invalid && i.Expression.Contains(expression));
         }
+
+        // Not FHIR JSON by its media type, too large, an action the plan does not have.
+        var asText = await housing.PutAsync(taskPath, new StringContent(JsonSerializer.Serialize<Resource>(Accepted(task), Fhir), Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, asText.StatusCode);
+        var huge = Accepted(task);
+        huge.Description = new string('x', 5 * 1024 * 1024);
+        var tooLarge = await PutAsync(housing, taskPath, huge, etag);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        var otherAction = Accepted(task);
+        otherAction.Id = taskPath["Task/".Length..][..32] + Guid.NewGuid().ToString("N");
+        var noSuchAction = await PutAsync(housing, $"Task/{otherAction.Id}", otherAction, etag);
+        Assert.Equal(HttpStatusCode.NotFound, noSuchAction.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync($"CarePlan/{plan.CarePlanId.ToUpperInvariant()}")).StatusCode);
 
         // An id this server never issued, and nothing was changed by any of it.
         Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync("Task/not-an-id")).StatusCode);

@@ -39,6 +39,7 @@ builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddGrpcEndpoints(builder.Configuration);
 builder.Services.AddIntegratedCareTelemetry(builder.Configuration);
 builder.Services.AddStaffWebUi(builder.Configuration);
+builder.Services.AddFhirR4();
 
 var app = builder.Build();
 

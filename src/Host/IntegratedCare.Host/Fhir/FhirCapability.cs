@@ -11,7 +11,7 @@ internal static class FhirCapability
         Date = "2026-12-03",
         Kind = CapabilityStatementKind.Instance,
         Software = new CapabilityStatement.SoftwareComponent { Name = "IntegratedCare" },
-        Implementation = new CapabilityStatement.ImplementationComponent { Description = "IntegratedCare FHIR R4 endpoint", Url = FhirHosting.Base },
+        Implementation = new CapabilityStatement.ImplementationComponent { Description = "IntegratedCare FHIR R4 endpoint (this server's /fhir/r4)" },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = ["application/fhir+json"],
         Rest =
@@ -36,7 +36,10 @@ internal static class FhirCapability
     private static CapabilityStatement.ResourceComponent Resource(ResourceType type, params CapabilityStatement.TypeRestfulInteraction[] interactions) => new()
     {
         Type = type.ToString(),
-        Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
+        // An update must name the version it changes (If-Match), so updates are versioned-update.
+        Versioning = interactions.Contains(CapabilityStatement.TypeRestfulInteraction.Update)
+            ? CapabilityStatement.ResourceVersionPolicy.VersionedUpdate
+            : CapabilityStatement.ResourceVersionPolicy.Versioned,
         UpdateCreate = interactions.Contains(CapabilityStatement.TypeRestfulInteraction.Update) ? false : null,
         Interaction = [.. interactions.Select(i => new CapabilityStatement.ResourceInteractionComponent { Code = i })],
     };

@@ -110,7 +110,6 @@ internal static class FhirCarePlans
             {
                 Measure = goal.Measure.Length == 0 ? null : new CodeableConcept { Text = goal.Measure },
                 Due = goal.TargetDate is { } due ? new Date(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
-                Detail = goal.Measure.Length == 0 ? null : new FhirString(goal.Measure),
             }],
     };
 
@@ -130,8 +129,8 @@ internal static class FhirCarePlans
             ActionStatus.Stopped => FhirTask.TaskStatus.Failed,
             _ => FhirTask.TaskStatus.EnteredInError,
         },
-        StatusReason = action.DeclineReason is { } reason
-            ? new CodeableConcept(DeclineReasonSystem, DeclineCodes[reason], FhirReferences.Words(reason.ToString()))
+        StatusReason = action.DeclineReason is { } reason && DeclineCodes.TryGetValue(reason, out var code)
+            ? new CodeableConcept(DeclineReasonSystem, code, FhirReferences.Words(reason.ToString()))
             : null,
         Intent = FhirTask.TaskIntent.Plan,
         Description = action.What,
@@ -150,17 +149,17 @@ internal static class FhirCarePlans
 
     /// <summary>
     /// A partner's answer to its action, from the <c>Task</c> it sends back: <c>accepted</c> (the worker in
-    /// <c>owner.display</c>), <c>rejected</c> (a reason code in <c>statusReason</c>, a note in its text), or
-    /// progress (<c>in-progress</c>, <c>on-hold</c>, <c>completed</c>, the last <c>note</c> its words).
+    /// <c>owner.display</c>), <c>rejected</c> (a reason code in <c>statusReason</c>, the new note or else its text), or
+    /// progress (<c>in-progress</c>, <c>on-hold</c>, <c>completed</c>); the words are the one new note (<see cref="FhirReferences.NewNote"/>).
     /// </summary>
     public static IRequest<CarePlanDto> Answer(FhirTask task, string carePlanId, Guid actionId, long expectedVersion)
     {
         var action = actionId.ToString("D");
-        var note = task.Note.LastOrDefault()?.Text ?? string.Empty;
+        var note = FhirReferences.NewNote(task.Note);
         return task.Status switch
         {
             FhirTask.TaskStatus.Accepted => new AcceptActionCommand(carePlanId, expectedVersion, action, task.Owner?.Display ?? string.Empty),
-            FhirTask.TaskStatus.Rejected => new DeclineActionCommand(carePlanId, expectedVersion, action, FhirReferences.Coded(task.StatusReason, DeclineReasonSystem, DeclineCodes), task.StatusReason?.Text ?? note),
+            FhirTask.TaskStatus.Rejected => new DeclineActionCommand(carePlanId, expectedVersion, action, FhirReferences.Coded(task.StatusReason, DeclineReasonSystem, DeclineCodes), note.Length > 0 ? note : task.StatusReason?.Text ?? string.Empty),
             FhirTask.TaskStatus.InProgress => new ReportProgressCommand(carePlanId, expectedVersion, action, ActionStatus.InProgress, note),
             FhirTask.TaskStatus.OnHold => new ReportProgressCommand(carePlanId, expectedVersion, action, ActionStatus.OnHold, note),
             FhirTask.TaskStatus.Completed => new ReportProgressCommand(carePlanId, expectedVersion, action, ActionStatus.Completed, note),

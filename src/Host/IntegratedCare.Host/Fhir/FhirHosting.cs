@@ -3,6 +3,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.BuildingBlocks.Application.Security;
+using IntegratedCare.BuildingBlocks.Infrastructure.Persistence;
 using IntegratedCare.BuildingBlocks.Infrastructure.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -56,7 +57,7 @@ internal static class FhirHosting
         {
             if (FhirReferrals.IsReferral(id))
             {
-                var referral = await send.Send(FhirReferrals.Read(id), http.RequestAborted);
+                var referral = await send.Send(FhirReferrals.Read(FhirReferrals.Id(id)), http.RequestAborted);
                 return Versioned(FhirReferrals.ToTask(referral), referral.Version);
             }
 
@@ -76,16 +77,43 @@ internal static class FhirHosting
             var expected = FhirIds.IfMatch(http.Request.Headers.IfMatch);
             if (FhirReferrals.IsReferral(id))
             {
-                var referral = await send.Send(FhirReferrals.Answer(task, id, expected), http.RequestAborted);
+                var referral = await send.Send(FhirReferrals.Answer(task, FhirReferrals.Id(id), expected), http.RequestAborted);
                 return Versioned(FhirReferrals.ToTask(referral), referral.Version);
             }
 
             var (planId, actionId) = FhirIds.Split(id, "Task");
             var plan = await send.Send(FhirCarePlans.Answer(task, planId, actionId, expected), http.RequestAborted);
-            var action = plan.Actions.Single(a => a.ActionId == actionId);
+            var action = plan.Actions.FirstOrDefault(a => a.ActionId == actionId) ?? throw new NotFoundException("Task", id);
             return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version);
         }));
         return app;
+    }
+
+    /// <summary>
+    /// A FHIR caller without a valid token gets a 401 it can read: an <c>OperationOutcome</c> (the bearer
+    /// handler's own challenge, which audits the refusal, runs first).
+    /// </summary>
+    public static IServiceCollection AddFhirR4(this IServiceCollection services)
+    {
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            var challenge = options.Events.OnChallenge;
+            options.Events.OnChallenge = async context =>
+            {
+                await challenge(context);
+                if (context.Handled || !context.Request.Path.StartsWithSegments(Base, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                context.HandleResponse();
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await Write(FhirOutcomes.Outcome([FhirOutcomes.Issue(Hl7.Fhir.Model.OperationOutcome.IssueType.Login, context.AuthenticateFailure is null
+                    ? "A bearer token is required (Authorization: Bearer <jwt>)."
+                    : "The bearer token is not valid: expired, revoked, or not signed for this audience.")]), StatusCodes.Status401Unauthorized).ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
     }
 
     /// <summary>One interaction: the token's actor, the request, and any refusal as an <c>OperationOutcome</c>.</summary>
@@ -104,13 +132,25 @@ internal static class FhirHosting
         {
             var refusal = FhirOutcomes.From(ex, http.TraceIdentifier, http.Request.Headers.IfMatch.Count > 0);
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("IntegratedCare.Fhir");
-            if (refusal.Status >= StatusCodes.Status500InternalServerError)
+            var route = RouteOf(http);
+
+            // Storage as the gRPC path treats it: a full disk is recorded (health turns unhealthy) and both are critical.
+            if (StorageHealth.IsFull(ex))
             {
-                logger.LogError(ex, "FHIR {Method} {Route} failed; correlation id {CorrelationId}", http.Request.Method, RouteOf(http), http.TraceIdentifier);
+                services.GetService<StorageHealth>()?.RecordFull();
+                logger.LogCritical(ex, "Storage is full: FHIR {Method} {Route} was refused (correlation {CorrelationId}). Free disk space or raise Database:MaxSizeMegabytes.", http.Request.Method, route, http.TraceIdentifier);
+            }
+            else if (StorageHealth.IsUnavailable(ex))
+            {
+                logger.LogCritical(ex, "The disk failed under the database in FHIR {Method} {Route} (correlation {CorrelationId})", http.Request.Method, route, http.TraceIdentifier);
+            }
+            else if (refusal.Status >= StatusCodes.Status500InternalServerError)
+            {
+                logger.LogError(ex, "FHIR {Method} {Route} failed; correlation id {CorrelationId}", http.Request.Method, route, http.TraceIdentifier);
             }
             else
             {
-                logger.LogInformation("FHIR {Method} {Route} refused with {Status}", http.Request.Method, RouteOf(http), refusal.Status);
+                logger.LogInformation("FHIR {Method} {Route} refused with {Status}", http.Request.Method, route, refusal.Status);
             }
 
             return Write(refusal.Outcome, refusal.Status);
@@ -120,9 +160,28 @@ internal static class FhirHosting
     /// <summary>The route's template, never the path: a path carries the ids of people's records, and logs carry none.</summary>
     private static string RouteOf(HttpContext http) => (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "fhir";
 
+    /// <summary>The largest resource a partner may send: gRPC's message limit (<c>Grpc:MaxReceiveMessageSizeBytes</c>, 4 MiB).</summary>
+    public const long MaxBodyBytes = 4 * 1024 * 1024;
+
     private static async Task<T> ReadAsync<T>(HttpContext http)
         where T : Resource
     {
+        var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
+        if (mediaType is not (ContentType or "application/json"))
+        {
+            throw new FhirRefusal(StatusCodes.Status415UnsupportedMediaType, "Content-Type", "must be application/fhir+json");
+        }
+
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            throw new FhirRefusal(StatusCodes.Status413PayloadTooLarge, "body", $"is over {MaxBodyBytes / (1024 * 1024)} MiB");
+        }
+
         try
         {
             return await JsonSerializer.DeserializeAsync<Resource>(http.Request.Body, Json, http.RequestAborted) as T
@@ -135,6 +194,10 @@ internal static class FhirHosting
         catch (JsonException ex)
         {
             throw new RequestValidationException("body", $"is not FHIR JSON: {ex.Message}");
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new FhirRefusal(StatusCodes.Status413PayloadTooLarge, "body", $"is over {MaxBodyBytes / (1024 * 1024)} MiB");
         }
     }
 

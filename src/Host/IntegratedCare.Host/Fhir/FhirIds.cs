@@ -15,7 +15,8 @@ internal static class FhirIds
 
     public static (string CarePlanId, Guid Part) Split(string id, string resourceType)
     {
-        if (id.Length == 64 && Guid.TryParseExact(id[..32], "N", out var plan) && Guid.TryParseExact(id[32..], "N", out var part))
+        if (id.Length == 64 && Guid.TryParseExact(id[..32], "N", out var plan) && Guid.TryParseExact(id[32..], "N", out var part)
+            && plan.ToString("N") + part.ToString("N") == id)
         {
             return (plan.ToString("D"), part);
         }
@@ -24,9 +25,9 @@ internal static class FhirIds
         throw new NotFoundException(resourceType, id);
     }
 
-    /// <summary>A plan's, person's or referral's id: a UUID, or an id this server never issued (404, not a validation error).</summary>
+    /// <summary>A plan's, person's or referral's id: a UUID as this server writes it (lower case), or else an id it never issued (404, not a validation error).</summary>
     public static string Uuid(string id, string resourceType) =>
-        id.Length == 36 && Guid.TryParseExact(id, "D", out _) ? id : throw new NotFoundException(resourceType, id);
+        id.Length == 36 && Guid.TryParseExact(id, "D", out var uuid) && uuid.ToString("D") == id ? id : throw new NotFoundException(resourceType, id);
 
     /// <summary><c>If-Match: W/"7"</c> (or <c>"7"</c>): the plan version the client last saw. Required on an update.</summary>
     public static long IfMatch(StringValues header)

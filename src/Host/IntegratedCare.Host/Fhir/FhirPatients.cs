@@ -31,12 +31,16 @@ internal static class FhirPatients
         Active = true,
         Identifier =
         [
-            .. person.Identifiers.Select(i => new Identifier(i.Scheme switch
-            {
-                IdentifierScheme.Chi => ChiNumberSystem,
-                IdentifierScheme.Nhs => NhsNumberSystem,
-                _ => PpsNumberSystem,
-            }, i.Value) { Use = Identifier.IdentifierUse.Official }),
+            .. person.Identifiers
+                .Select(i => (System: i.Scheme switch
+                {
+                    IdentifierScheme.Chi => ChiNumberSystem,
+                    IdentifierScheme.Nhs => NhsNumberSystem,
+                    IdentifierScheme.Pps => PpsNumberSystem,
+                    _ => null,
+                }, i.Value))
+                .Where(i => i.System is not null) // a scheme added later is not sent under another's name
+                .Select(i => new Identifier(i.System, i.Value) { Use = Identifier.IdentifierUse.Official }),
         ],
         Name =
         [

@@ -28,6 +28,22 @@ internal static class FhirReferences
         return char.ToUpperInvariant(kebab[0]) + kebab[1..];
     }
 
+    /// <summary>
+    /// The words a partner adds with its answer: the one note it sends without a <c>time</c>. The notes a GET
+    /// returns all carry the time they were recorded, so a client that sends a task back unchanged but for its
+    /// status adds no words, and an old note never passes for a new answer. More than one new note is refused.
+    /// </summary>
+    public static string NewNote(List<Annotation> notes)
+    {
+        var added = notes.Where(n => n.Time is null).ToList();
+        return added.Count switch
+        {
+            0 => string.Empty,
+            1 => added[0].Text ?? string.Empty,
+            _ => throw new RequestValidationException("Task.note", "must add at most one note (without a time) to an answer"),
+        };
+    }
+
     /// <summary>The value whose code the concept carries in our system; a missing or unknown code names <c>Task.statusReason</c>.</summary>
     public static T Coded<T>(CodeableConcept? concept, string system, IReadOnlyDictionary<T, string> codes)
         where T : struct

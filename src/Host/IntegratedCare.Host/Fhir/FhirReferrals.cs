@@ -33,6 +33,9 @@ internal static class FhirReferrals
     /// <summary>A referral's id is a plain UUID; a plan action's task id is 64 hex digits (<see cref="FhirIds"/>).</summary>
     public static bool IsReferral(string id) => id.Length == 36;
 
+    /// <remarks>A 36-character id that is not a UUID this server issued is 404 (<see cref="FhirIds.Uuid"/>).</remarks>
+    public static string Id(string id) => FhirIds.Uuid(id, "Task");
+
     public static IRequest<ReferralDto> Read(string referralId) => new GetReferralQuery(referralId);
 
     public static ServiceRequest ToServiceRequest(ReferralDto referral) => new()
@@ -42,7 +45,8 @@ internal static class FhirReferrals
         {
             ReferralStatus.Requested or ReferralStatus.Received or ReferralStatus.Accepted => RequestStatus.Active,
             ReferralStatus.Completed => RequestStatus.Completed,
-            _ => RequestStatus.Revoked,
+            ReferralStatus.Rejected or ReferralStatus.Cancelled or ReferralStatus.Expired => RequestStatus.Revoked,
+            _ => RequestStatus.Unknown,
         },
         Intent = RequestIntent.Order,
         Category = [new CodeableConcept { Text = "Inter-agency referral" }],
@@ -64,17 +68,18 @@ internal static class FhirReferrals
             ReferralStatus.Rejected => FhirTask.TaskStatus.Rejected,
             ReferralStatus.Completed => FhirTask.TaskStatus.Completed,
             ReferralStatus.Cancelled => FhirTask.TaskStatus.Cancelled,
-            _ => FhirTask.TaskStatus.Failed,
+            ReferralStatus.Expired => FhirTask.TaskStatus.Failed,
+            _ => FhirTask.TaskStatus.EnteredInError,
         },
-        StatusReason = referral.RejectionReason is { } reason
-            ? new CodeableConcept(RejectionReasonSystem, RejectionCodes[reason], FhirReferences.Words(reason.ToString()))
+        StatusReason = referral.RejectionReason is { } reason && RejectionCodes.TryGetValue(reason, out var code)
+            ? new CodeableConcept(RejectionReasonSystem, code, FhirReferences.Words(reason.ToString()))
             : null,
         BusinessStatus = referral.Overdue ? new CodeableConcept { Text = "Overdue: no answer by the protocol's response time" } : null,
         Intent = FhirTask.TaskIntent.Order,
         Focus = new ResourceReference($"ServiceRequest/{referral.ReferralId}"),
         For = FhirReferences.Patient(referral.ServiceUserId),
         AuthoredOn = FhirReferences.Instant(referral.RequestedAt),
-        LastModified = FhirReferences.Instant(referral.AnsweredAt ?? referral.ReceivedAt ?? referral.RequestedAt),
+        LastModified = FhirReferences.Instant(referral.ClosedAt ?? referral.AnsweredAt ?? referral.ReceivedAt ?? referral.RequestedAt),
         Requester = FhirReferences.Organization(referral.FromAgencyId),
         Owner = FhirReferences.Organization(referral.ToAgencyId),
         Restriction = new FhirTask.RestrictionComponent { Period = new Period { End = FhirReferences.Instant(referral.DueAt) } },
@@ -83,18 +88,18 @@ internal static class FhirReferrals
 
     /// <summary>
     /// The receiving agency's answer (<c>received</c>, <c>accepted</c>, <c>rejected</c> with a reason code,
-    /// <c>completed</c> with the outcome in the last <c>note</c>), or the referrer's <c>cancelled</c> (the reason
-    /// in the last note).
+    /// <c>completed</c> with the outcome in a new note), or the referrer's <c>cancelled</c> (the reason in a new
+    /// note; see <see cref="FhirReferences.NewNote"/>).
     /// </summary>
     public static IRequest<ReferralDto> Answer(FhirTask task, string referralId, long expectedVersion)
     {
-        var note = task.Note.LastOrDefault()?.Text ?? string.Empty;
+        var note = FhirReferences.NewNote(task.Note);
         return task.Status switch
         {
             FhirTask.TaskStatus.Received => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Receive, null, note),
             FhirTask.TaskStatus.Accepted => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Accept, null, note),
             FhirTask.TaskStatus.Rejected => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Reject,
-                FhirReferences.Coded(task.StatusReason, RejectionReasonSystem, RejectionCodes), task.StatusReason?.Text ?? note),
+                FhirReferences.Coded(task.StatusReason, RejectionReasonSystem, RejectionCodes), note.Length > 0 ? note : task.StatusReason?.Text ?? string.Empty),
             FhirTask.TaskStatus.Completed => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Complete, null, note),
             FhirTask.TaskStatus.Cancelled => new ActOnReferralCommand(referralId, expectedVersion, ReferralAction.Cancel, null, note),
             null => throw new RequestValidationException("Task.status", "is required"),
