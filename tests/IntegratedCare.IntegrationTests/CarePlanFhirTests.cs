@@ -245,6 +245,44 @@ public sealed partial class CarePlanTests
         Assert.Contains(audit, r => r is { Operation: "Assessment.GetServiceUserQuery", ActorId: "voluntary-system", Outcome: IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Denied } && r.ServiceUserId == person);
     }
 
+    [Fact]
+    public async Task SearchingCarePlans_OverFhir_PagesThroughNextLinks_AndShowsAPartnerOnlyWhatItMaySee()
+    {
+        var (first, _, _) = await PlanWithAHousingActionAsync();
+        var (second, _) = await AssessedPersonWithDraftPlanAsync(AssessmentScenario.Person(given: "Iain", family: "MacLeod", dateOfBirth: "1979-11-02"));
+        using var lead = FhirClient(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager));
+        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+
+        // The lead's two plans, one a page, by the next link the server gives; an unknown parameter is ignored.
+        var (page1, _) = await GetAsync<Bundle>(lead, "CarePlan?_count=1&colour=red");
+        Assert.Equal(Bundle.BundleType.Searchset, page1.Type);
+        Assert.DoesNotContain("colour", page1.SelfLink!.ToString(), StringComparison.Ordinal);
+        var next = page1.NextLink ?? throw new Xunit.Sdk.XunitException("the first page has no next link");
+        var (page2, _) = await GetAsync<Bundle>(lead, next.ToString());
+        Assert.Null(page2.NextLink);
+        var people = page1.Entry.Concat(page2.Entry).Select(e => ((FhirCarePlan)e.Resource!).Subject!.Reference).ToList();
+        Assert.Equal([$"Patient/{first}", $"Patient/{second}"], people.Order());
+
+        // Housing, consented for the first person only, finds that plan and nothing of the second.
+        var (seen, _) = await GetAsync<Bundle>(housing, "CarePlan");
+        Assert.Equal($"Patient/{first}", ((FhirCarePlan)Assert.Single(seen.Entry).Resource!).Subject!.Reference);
+        var (ofSecond, _) = await GetAsync<Bundle>(housing, $"CarePlan?patient=Patient/{second}");
+        Assert.Empty(ofSecond.Entry);
+        Assert.Null(ofSecond.Total);
+
+        foreach (var (query, parameter) in new[] { ("CarePlan?patient=Catherine", "patient"), ("CarePlan?_count=0", "_count"), ("CarePlan?_count=many", "_count") })
+        {
+            var refused = await housing.GetAsync(query);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains((await ReadAsync<OperationOutcome>(refused)).Issue, i => i.Expression.Contains(parameter));
+        }
+
+        foreach (var bundle in new[] { page1, page2, seen, ofSecond })
+        {
+            Assert.Empty(FhirValidation.Errors(bundle));
+        }
+    }
+
     private static FhirTask Accepted(FhirTask task)
     {
         var copy = (FhirTask)task.DeepCopy();

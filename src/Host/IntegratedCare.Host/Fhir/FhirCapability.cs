@@ -24,7 +24,8 @@ internal static class FhirCapability
                 Resource =
                 [
                     Resource(ResourceType.Patient, CapabilityStatement.TypeRestfulInteraction.Read),
-                    Resource(ResourceType.CarePlan, CapabilityStatement.TypeRestfulInteraction.Read),
+                    Searchable(Resource(ResourceType.CarePlan, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType),
+                        ("patient", SearchParamType.Reference, "The person whose plans (Patient/<id>); without it, every plan the caller's agency may see")),
                     Resource(ResourceType.Goal, CapabilityStatement.TypeRestfulInteraction.Read),
                     Resource(ResourceType.ServiceRequest, CapabilityStatement.TypeRestfulInteraction.Read),
                     Resource(ResourceType.Task, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Update),
@@ -32,6 +33,12 @@ internal static class FhirCapability
             },
         ],
     };
+
+    private static CapabilityStatement.ResourceComponent Searchable(CapabilityStatement.ResourceComponent resource, params (string Name, SearchParamType Type, string Documentation)[] parameters)
+    {
+        resource.SearchParam = [.. parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type, Documentation = p.Documentation })];
+        return resource;
+    }
 
     private static CapabilityStatement.ResourceComponent Resource(ResourceType type, params CapabilityStatement.TypeRestfulInteraction[] interactions) => new()
     {

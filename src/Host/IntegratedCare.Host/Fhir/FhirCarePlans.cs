@@ -36,6 +36,10 @@ internal static class FhirCarePlans
 
     public static IRequest<CarePlanDto> Read(string carePlanId) => new GetCarePlanQuery(carePlanId, null);
 
+    /// <summary><c>GET CarePlan?patient=…</c>: the plans the caller may see (of one person, or all), a page at a time.</summary>
+    public static IRequest<IntegratedCare.BuildingBlocks.Application.Paging.Page<CarePlanDto>> Search(string? patient, int count, string pageToken) =>
+        new IntegratedCare.CarePlan.Application.Plans.ListCarePlans.ListCarePlansQuery(patient ?? string.Empty, false, count, pageToken);
+
     public static Hl7.Fhir.Model.CarePlan ToCarePlan(CarePlanDto plan)
     {
         var team = new CareTeam

@@ -36,6 +36,12 @@ internal static class FhirHosting
             var person = await send.Send(FhirPatients.Read(FhirIds.Uuid(id, "Patient")), http.RequestAborted);
             return Versioned(FhirPatients.ToPatient(person), person.Version);
         }));
+        fhir.MapGet("/CarePlan", (Delegate)((HttpContext http) => RunAsync(http, async send =>
+        {
+            var search = FhirSearch.Of(http, "patient");
+            var page = await send.Send(FhirCarePlans.Search(search.Reference("patient", "Patient"), search.Count, search.PageToken), http.RequestAborted);
+            return Write(search.Bundle("CarePlan", page.Items.Select(p => Stamped(FhirCarePlans.ToCarePlan(p), p.Version)), page.NextPageToken), StatusCodes.Status200OK);
+        })));
         fhir.MapGet("/CarePlan/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
             var plan = await send.Send(FhirCarePlans.Read(FhirIds.Uuid(id, "CarePlan")), http.RequestAborted);
@@ -201,10 +207,13 @@ internal static class FhirHosting
         }
     }
 
-    private static IResult Versioned(Resource resource, long version)
+    private static IResult Versioned(Resource resource, long version) =>
+        new FhirResult(Stamped(resource, version), StatusCodes.Status200OK, $"W/\"{version}\"");
+
+    private static Resource Stamped(Resource resource, long version)
     {
         resource.Meta = new Meta { VersionId = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return new FhirResult(resource, StatusCodes.Status200OK, $"W/\"{version}\"");
+        return resource;
     }
 
     private static IResult Write(Resource resource, int status) => new FhirResult(resource, status, null);
