@@ -157,13 +157,7 @@ public sealed partial class CarePlanTests
     public async Task AHousingSystem_OverFhir_ReadsAReferralAsAServiceRequest_AndAnswersItsTask()
     {
         var (person, _) = await AssessedPersonWithDraftPlanAsync();
-        await _scenario.HousingConsentAsync(person);
-        var protocol = await new AgencyScenario(_host).ActiveHousingProtocolAsync(3, IntegratedCare.Protocols.V1.ResponseTimeUnit.WorkingDays, "2030-01-01");
-        var referral = await _referrals.MakeReferralAsync(new IntegratedCare.Protocols.V1.MakeReferralRequest
-        {
-            ProtocolId = protocol.ProtocolId, ServiceUserId = person, ToAgencyId = _scenario.Housing.AgencyId,
-            Reason = "Homeless on discharge", SharedDataCategories = { IntegratedCare.Protocols.Contracts.DataCategories.AssessmentHousing },
-        });
+        var referral = await HousingReferralAsync(person);
         using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
 
         var (request, _) = await GetAsync<ServiceRequest>(housing, $"ServiceRequest/{referral.ReferralId}");

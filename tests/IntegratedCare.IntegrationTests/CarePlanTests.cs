@@ -451,13 +451,7 @@ public sealed partial class CarePlanTests : IAsyncLifetime
     public async Task AReferralLeftUnanswered_IsAVarianceOnThePersonsPlan()
     {
         var (person, draft) = await AssessedPersonWithDraftPlanAsync();
-        await _scenario.HousingConsentAsync(person);
-        var protocol = await new AgencyScenario(_host).ActiveHousingProtocolAsync(3, IntegratedCare.Protocols.V1.ResponseTimeUnit.WorkingDays, "2030-01-01");
-        var referral = await _referrals.MakeReferralAsync(new IntegratedCare.Protocols.V1.MakeReferralRequest
-        {
-            ProtocolId = protocol.ProtocolId, ServiceUserId = person, ToAgencyId = _scenario.Housing.AgencyId,
-            Reason = "Homeless on discharge", SharedDataCategories = { IntegratedCare.Protocols.Contracts.DataCategories.AssessmentHousing },
-        });
+        var referral = await HousingReferralAsync(person);
 
         _clock.Advance(TimeSpan.FromDays(8));
         var plan = await WaitForAsync(() => _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = draft.CarePlanId }).ResponseAsync, p => p.Variances.Count > 0);
@@ -634,6 +628,18 @@ public sealed partial class CarePlanTests : IAsyncLifetime
             CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
         });
         return (person, consent, plan);
+    }
+
+    /// <summary>The person's consent for housing, an active housing protocol (3 working days), and the case manager's referral under it.</summary>
+    private async Task<IntegratedCare.Protocols.V1.Referral> HousingReferralAsync(string person)
+    {
+        await _scenario.HousingConsentAsync(person);
+        var protocol = await new AgencyScenario(_host).ActiveHousingProtocolAsync(3, IntegratedCare.Protocols.V1.ResponseTimeUnit.WorkingDays, "2030-01-01");
+        return await _referrals.MakeReferralAsync(new IntegratedCare.Protocols.V1.MakeReferralRequest
+        {
+            ProtocolId = protocol.ProtocolId, ServiceUserId = person, ToAgencyId = _scenario.Housing.AgencyId,
+            Reason = "Homeless on discharge", SharedDataCategories = { IntegratedCare.Protocols.Contracts.DataCategories.AssessmentHousing },
+        });
     }
 
     /// <summary>A person registered, assessed (drug use, mental health and housing high; physical health moderate) and the plan it proposed.</summary>
