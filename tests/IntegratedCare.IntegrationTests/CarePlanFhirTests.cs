@@ -277,6 +277,49 @@ public sealed partial class CarePlanTests
         }
     }
 
+    [Fact]
+    public async Task APersonsDisclosureLog_OverFhir_IsAuditEvents_ForTheLeadAgencyOnly()
+    {
+        var (person, _, plan) = await PlanWithAHousingActionAsync();
+        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+        await GetAsync<FhirCarePlan>(housing, $"CarePlan/{plan.CarePlanId}");
+
+        // The log is read as of just before the reading began: this host's clock stands still unless moved.
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        using var lead = FhirClient(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager));
+
+        // Every page, by the next links (which carry the log's as-of instant), holds the housing system's read.
+        var events = new List<AuditEvent>();
+        var pages = new List<Bundle>();
+        for (string? next = $"AuditEvent?patient=Patient/{person}&_count=5"; next is not null;)
+        {
+            var (page, _) = await GetAsync<Bundle>(lead, next);
+            pages.Add(page);
+            events.AddRange(page.Entry.Select(e => Assert.IsType<AuditEvent>(e.Resource)));
+            next = page.NextLink?.ToString();
+        }
+
+        Assert.True(pages.Count > 1, $"{events.Count} events in {pages.Count} page(s)");
+        Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
+        var read = Assert.Single(events, e => e.Agent.Any(a => a.Who?.Identifier?.Value == "housing-system") && e.Action == AuditEvent.AuditEventAction.R
+            && e.Entity.Any(x => x.Description?.StartsWith("CarePlan.GetCarePlanQuery", StringComparison.Ordinal) == true));
+        Assert.Equal(AuditEvent.AuditEventOutcome.N0, read.Outcome);
+        Assert.Contains(read.Agent, a => a.Who?.Reference == $"Organization/{_scenario.Housing.AgencyId}");
+        Assert.Contains(read.Entity, x => x.What?.Reference == $"Patient/{person}");
+        foreach (var page in pages)
+        {
+            Assert.Empty(FhirValidation.Errors(page));
+        }
+
+        // A partner agency is not the person's record holder: it learns nothing, not even that there is a log.
+        var refused = await housing.GetAsync($"AuditEvent?patient=Patient/{person}");
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{(int)refused.StatusCode}");
+        Assert.DoesNotContain("housing-system", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var withoutPatient = await lead.GetAsync("AuditEvent");
+        Assert.Equal(HttpStatusCode.BadRequest, withoutPatient.StatusCode);
+        Assert.Contains((await ReadAsync<OperationOutcome>(withoutPatient)).Issue, i => i.Expression.Contains("patient"));
+    }
+
     private static FhirTask Accepted(FhirTask task)
     {
         var copy = (FhirTask)task.DeepCopy();

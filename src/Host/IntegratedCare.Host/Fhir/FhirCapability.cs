@@ -28,6 +28,8 @@ internal static class FhirCapability
                         ("patient", SearchParamType.Reference, "The person whose plans (Patient/<id>); without it, every plan the caller's agency may see")),
                     Resource(ResourceType.Goal, CapabilityStatement.TypeRestfulInteraction.Read),
                     Resource(ResourceType.ServiceRequest, CapabilityStatement.TypeRestfulInteraction.Read),
+                    Searchable(Resource(ResourceType.AuditEvent, CapabilityStatement.TypeRestfulInteraction.SearchType),
+                        ("patient", SearchParamType.Reference, "Required: the person whose disclosure log (Patient/<id>), for the agency holding their record")),
                     Resource(ResourceType.Task, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Update),
                 ],
             },

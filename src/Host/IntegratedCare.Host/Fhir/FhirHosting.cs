@@ -42,6 +42,14 @@ internal static class FhirHosting
             var page = await send.Send(FhirCarePlans.Search(search.Reference("patient", "Patient"), search.Count, search.PageToken), http.RequestAborted);
             return Write(search.Bundle("CarePlan", page.Items.Select(p => Stamped(FhirCarePlans.ToCarePlan(p), p.Version)), page.NextPageToken), StatusCodes.Status200OK);
         })));
+        fhir.MapGet("/AuditEvent", (Delegate)((HttpContext http) => RunAsync(http, async send =>
+        {
+            var search = FhirSearch.Of(http, "patient", "_as_of");
+            var patient = search.Reference("patient", "Patient") ?? throw new RequestValidationException("patient", "is required: the person whose disclosure log (Patient/<id>)");
+            var page = await send.Send(FhirAuditEvents.Search(patient, search.Count, search.PageToken, search.Instant("_as_of")), http.RequestAborted);
+            search.Carry("_as_of", page.AsOf);
+            return Write(search.Bundle("AuditEvent", page.Entries.Select(FhirAuditEvents.ToAuditEvent), page.NextPageToken), StatusCodes.Status200OK);
+        })));
         fhir.MapGet("/CarePlan/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
             var plan = await send.Send(FhirCarePlans.Read(FhirIds.Uuid(id, "CarePlan")), http.RequestAborted);

@@ -61,6 +61,18 @@ internal sealed class FhirSearch
             : throw new RequestValidationException(name, $"must name a {resourceType} by its id ({resourceType}/<id>)");
     }
 
+    /// <summary>An instant parameter (ISO 8601, e.g. the <c>_as_of</c> a next link carries), or null when not given.</summary>
+    public DateTimeOffset? Instant(string name) =>
+        !_applied.TryGetValue(name, out var value)
+            ? null
+            : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : throw new RequestValidationException(name, "must be an instant (yyyy-MM-ddTHH:mm:ss.fffZ)");
+
+    /// <summary>A value the next page needs as well as its token (a log's as-of instant): carried in both links.</summary>
+    public void Carry(string name, DateTimeOffset at) =>
+        _applied[name] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
     public Bundle Bundle(string resourceType, IEnumerable<Resource> matches, string nextPageToken)
     {
         var bundle = new Bundle { Type = Hl7.Fhir.Model.Bundle.BundleType.Searchset };
