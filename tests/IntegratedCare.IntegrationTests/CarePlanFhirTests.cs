@@ -147,6 +147,12 @@ public sealed partial class CarePlanTests
         Assert.Equal(HttpStatusCode.NotFound, noSuchAction.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync($"CarePlan/{plan.CarePlanId.ToUpperInvariant()}")).StatusCode);
 
+        // What this server does not do is said as FHIR says it.
+        var consent = await housing.GetAsync("Consent/1");
+        Assert.Equal(HttpStatusCode.NotFound, consent.StatusCode);
+        Assert.Equal(OperationOutcome.IssueType.NotSupported, Assert.Single((await ReadAsync<OperationOutcome>(consent)).Issue).Code);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await housing.DeleteAsync(taskPath)).StatusCode);
+
         // An id this server never issued, and nothing was changed by any of it.
         Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync("Task/not-an-id")).StatusCode);
         var after = await _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId });
@@ -255,7 +261,7 @@ public sealed partial class CarePlanTests
         var (page2, _) = await GetAsync<Bundle>(lead, next.ToString());
         Assert.Null(page2.NextLink);
         var people = page1.Entry.Concat(page2.Entry).Select(e => ((FhirCarePlan)e.Resource!).Subject!.Reference).ToList();
-        Assert.Equal([$"Patient/{first}", $"Patient/{second}"], people.Order());
+        Assert.Equal(new[] { $"Patient/{first}", $"Patient/{second}" }.Order(), people.Order());
 
         // Housing, consented for the first person only, finds that plan and nothing of the second.
         var (seen, _) = await GetAsync<Bundle>(housing, "CarePlan");

@@ -100,6 +100,11 @@ internal static class FhirHosting
             var action = plan.Actions.FirstOrDefault(a => a.ActionId == actionId) ?? throw new NotFoundException("Task", id);
             return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version);
         }));
+
+        // Anything else under the base: said in FHIR's words, not the staff UI's page or a bare status.
+        fhir.Map("/{**rest}", (HttpContext http) => Write(FhirOutcomes.Outcome([FhirOutcomes.Issue(Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported,
+                $"{http.Request.Method} on {ResourceTypeOf(http)} is not supported here: GET {Base}/metadata lists what is")]),
+            HttpMethods.IsGet(http.Request.Method) ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed));
         return app;
     }
 
@@ -169,6 +174,14 @@ internal static class FhirHosting
 
             return Write(refusal.Outcome, refusal.Status);
         }
+    }
+
+    /// <summary>The resource type a path names (its first segment), or "this path": never an id from it.</summary>
+    private static string ResourceTypeOf(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? string.Empty;
+        var segment = path.Length > Base.Length + 1 ? path[(Base.Length + 1)..].Split('/')[0] : string.Empty;
+        return segment.Length is > 0 and <= 64 && segment.All(char.IsAsciiLetter) ? segment : "this path";
     }
 
     /// <summary>The route's template, never the path: a path carries the ids of people's records, and logs carry none.</summary>
