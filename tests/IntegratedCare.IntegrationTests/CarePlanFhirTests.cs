@@ -26,7 +26,7 @@ public sealed partial class CarePlanTests
         var (person, _, plan) = await PlanWithAHousingActionAsync();
         var mentalHealthGoal = plan.Goals.Single(g => g.Domain == PlanDomain.MentalHealth).GoalId;
         var housingView = await _housing.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId });
-        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+        using var housing = FhirClient(HousingToken());
 
         // The plan, its goals and its task: only what the sharing decision lets housing see, as over gRPC.
         var (carePlan, etag) = await GetAsync<FhirCarePlan>(housing, $"CarePlan/{plan.CarePlanId}");
@@ -88,13 +88,13 @@ public sealed partial class CarePlanTests
     public async Task OverFhir_AStrangerAMalformedTaskAndNoToken_AreRefusedAsGrpcRefusesThem_WithAnOperationOutcome()
     {
         var (_, _, plan) = await PlanWithAHousingActionAsync();
-        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+        using var housing = FhirClient(HousingToken());
         var (carePlan, etag) = await GetAsync<FhirCarePlan>(housing, $"CarePlan/{plan.CarePlanId}");
         var taskPath = Assert.Single(carePlan.Activity).Reference!.Reference!;
         var (task, _) = await GetAsync<FhirTask>(housing, taskPath);
 
         // A stranger agency gets what gRPC gives it, and learns nothing more.
-        using var stranger = FhirClient(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem));
+        using var stranger = FhirClient(VoluntaryToken());
         var grpc = await Assert.ThrowsAsync<RpcException>(() => _voluntary.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId }).ResponseAsync);
         var refused = await stranger.GetAsync($"CarePlan/{plan.CarePlanId}");
         Assert.Equal(grpc.StatusCode == StatusCode.NotFound ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, refused.StatusCode);
@@ -164,7 +164,7 @@ public sealed partial class CarePlanTests
     {
         var (person, _) = await AssessedPersonWithDraftPlanAsync();
         var referral = await HousingReferralAsync(person);
-        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+        using var housing = FhirClient(HousingToken());
 
         var (request, _) = await GetAsync<ServiceRequest>(housing, $"ServiceRequest/{referral.ReferralId}");
         Assert.Equal((RequestStatus.Active, RequestIntent.Order), (request.Status, request.Intent));
@@ -197,9 +197,9 @@ public sealed partial class CarePlanTests
         Assert.Equal(RequestStatus.Revoked, afterwards.Status);
 
         // A stranger agency is refused as over gRPC.
-        using var stranger = FhirClient(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem));
+        using var stranger = FhirClient(VoluntaryToken());
         var grpc = await Assert.ThrowsAsync<RpcException>(() => new IntegratedCare.Protocols.V1.ReferralService.ReferralServiceClient(
-            _host.Invoker(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem)))
+            _host.Invoker(VoluntaryToken()))
             .GetReferralAsync(new IntegratedCare.Protocols.V1.GetReferralRequest { ReferralId = referral.ReferralId }).ResponseAsync);
         var refused = await stranger.GetAsync($"ServiceRequest/{referral.ReferralId}");
         Assert.Equal(grpc.StatusCode == StatusCode.NotFound ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, refused.StatusCode);
@@ -220,7 +220,7 @@ public sealed partial class CarePlanTests
         var (person, _) = await AssessedPersonWithDraftPlanAsync(AssessmentScenario.Person(identifiers: AssessmentScenario.Chi("1503851230")));
         await _scenario.HousingConsentAsync(person);
         var overGrpc = await _scenario.HousingPeople.GetServiceUserAsync(new IntegratedCare.Assessment.V1.GetServiceUserRequest { ServiceUserId = person });
-        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+        using var housing = FhirClient(HousingToken());
 
         var (patient, _) = await GetAsync<Patient>(housing, $"Patient/{person}");
         var chi = Assert.Single(patient.Identifier);
@@ -231,9 +231,9 @@ public sealed partial class CarePlanTests
         Assert.Empty(FhirValidation.Errors(patient));
 
         // No identity permit, no Patient: as over gRPC; an id never issued is 404.
-        using var stranger = FhirClient(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem));
+        using var stranger = FhirClient(VoluntaryToken());
         var grpc = await Assert.ThrowsAsync<RpcException>(() => new IntegratedCare.Assessment.V1.ServiceUserService.ServiceUserServiceClient(
-            _host.Invoker(_host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem)))
+            _host.Invoker(VoluntaryToken()))
             .GetServiceUserAsync(new IntegratedCare.Assessment.V1.GetServiceUserRequest { ServiceUserId = person }).ResponseAsync);
         var refused = await stranger.GetAsync($"Patient/{person}");
         Assert.Equal(grpc.StatusCode == StatusCode.NotFound ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, refused.StatusCode);
@@ -251,7 +251,7 @@ public sealed partial class CarePlanTests
         var (first, _, _) = await PlanWithAHousingActionAsync();
         var (second, _) = await AssessedPersonWithDraftPlanAsync(AssessmentScenario.Person(given: "Iain", family: "MacLeod", dateOfBirth: "1979-11-02"));
         using var lead = FhirClient(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager));
-        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+        using var housing = FhirClient(HousingToken());
 
         // The lead's two plans, one a page, by the next link the server gives; an unknown parameter is ignored.
         var (page1, _) = await GetAsync<Bundle>(lead, "CarePlan?_count=1&colour=red");
@@ -287,7 +287,7 @@ public sealed partial class CarePlanTests
     public async Task APersonsDisclosureLog_OverFhir_IsAuditEvents_ForTheLeadAgencyOnly()
     {
         var (person, _, plan) = await PlanWithAHousingActionAsync();
-        using var housing = FhirClient(_host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem));
+        using var housing = FhirClient(HousingToken());
         await GetAsync<FhirCarePlan>(housing, $"CarePlan/{plan.CarePlanId}");
 
         // The log is read as of just before the reading began: this host's clock stands still unless moved.
@@ -325,6 +325,10 @@ public sealed partial class CarePlanTests
         Assert.Equal(HttpStatusCode.BadRequest, withoutPatient.StatusCode);
         Assert.Contains((await ReadAsync<OperationOutcome>(withoutPatient)).Issue, i => i.Expression.Contains("patient"));
     }
+
+    private string HousingToken() => _host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem);
+
+    private string VoluntaryToken() => _host.Token("voluntary-system", ActorKind.AgencySystem, _scenario.Voluntary.AgencyId, Roles.AgencySystem);
 
     private static FhirTask Accepted(FhirTask task)
     {

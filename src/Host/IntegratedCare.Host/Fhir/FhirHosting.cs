@@ -71,7 +71,7 @@ internal static class FhirHosting
         {
             if (FhirReferrals.IsReferral(id))
             {
-                var referral = await send.Send(FhirReferrals.Read(FhirReferrals.Id(id)), http.RequestAborted);
+                var referral = await send.Send(FhirReferrals.Read(id), http.RequestAborted);
                 return Versioned(FhirReferrals.ToTask(referral), referral.Version);
             }
 
@@ -91,7 +91,7 @@ internal static class FhirHosting
             var expected = FhirIds.IfMatch(http.Request.Headers.IfMatch);
             if (FhirReferrals.IsReferral(id))
             {
-                var referral = await send.Send(FhirReferrals.Answer(task, FhirReferrals.Id(id), expected), http.RequestAborted);
+                var referral = await send.Send(FhirReferrals.Answer(task, id, expected), http.RequestAborted);
                 return Versioned(FhirReferrals.ToTask(referral), referral.Version);
             }
 

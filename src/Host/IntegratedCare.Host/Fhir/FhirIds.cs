@@ -26,8 +26,10 @@ internal static class FhirIds
     }
 
     /// <summary>A plan's, person's or referral's id: a UUID as this server writes it (lower case), or else an id it never issued (404, not a validation error).</summary>
-    public static string Uuid(string id, string resourceType) =>
-        id.Length == 36 && Guid.TryParseExact(id, "D", out var uuid) && uuid.ToString("D") == id ? id : throw new NotFoundException(resourceType, id);
+    public static string Uuid(string id, string resourceType) => IsUuid(id) ? id : throw new NotFoundException(resourceType, id);
+
+    /// <summary>Whether the id is a UUID written as this server writes one (lower case, with hyphens).</summary>
+    public static bool IsUuid(string id) => id.Length == 36 && Guid.TryParseExact(id, "D", out var uuid) && uuid.ToString("D") == id;
 
     /// <summary><c>If-Match: W/"7"</c> (or <c>"7"</c>): the plan version the client last saw. Required on an update.</summary>
     public static long IfMatch(StringValues header)

@@ -31,10 +31,7 @@ internal static class FhirReferrals
     };
 
     /// <summary>A referral's id is a plain UUID; a plan action's task id is 64 hex digits (<see cref="FhirIds"/>).</summary>
-    public static bool IsReferral(string id) => id.Length == 36;
-
-    /// <remarks>A 36-character id that is not a UUID this server issued is 404 (<see cref="FhirIds.Uuid"/>).</remarks>
-    public static string Id(string id) => FhirIds.Uuid(id, "Task");
+    public static bool IsReferral(string id) => FhirIds.IsUuid(id);
 
     public static IRequest<ReferralDto> Read(string referralId) => new GetReferralQuery(referralId);
 
