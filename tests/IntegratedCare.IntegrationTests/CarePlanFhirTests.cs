@@ -148,9 +148,9 @@ public sealed partial class CarePlanTests
         Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync($"CarePlan/{plan.CarePlanId.ToUpperInvariant()}")).StatusCode);
 
         // What this server does not do is said as FHIR says it.
-        var consent = await housing.GetAsync("Consent/1");
-        Assert.Equal(HttpStatusCode.NotFound, consent.StatusCode);
-        Assert.Equal(OperationOutcome.IssueType.NotSupported, Assert.Single((await ReadAsync<OperationOutcome>(consent)).Issue).Code);
+        var encounter = await housing.GetAsync("Encounter/1");
+        Assert.Equal(HttpStatusCode.NotFound, encounter.StatusCode);
+        Assert.Equal(OperationOutcome.IssueType.NotSupported, Assert.Single((await ReadAsync<OperationOutcome>(encounter)).Issue).Code);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await housing.DeleteAsync(taskPath)).StatusCode);
 
         // An id this server never issued, and nothing was changed by any of it.
@@ -324,6 +324,251 @@ public sealed partial class CarePlanTests
         var withoutPatient = await lead.GetAsync("AuditEvent");
         Assert.Equal(HttpStatusCode.BadRequest, withoutPatient.StatusCode);
         Assert.Contains((await ReadAsync<OperationOutcome>(withoutPatient)).Issue, i => i.Expression.Contains("patient"));
+    }
+
+    [Fact]
+    public async Task Consents_OverFhir_ArePrivacyConsents_ForTheRecordHolderAndTheAgencyNamed_AndNoOneElse()
+    {
+        var (person, forHousing, plan) = await PlanWithAHousingActionAsync();
+        await _housing.AcceptActionAsync(new AcceptActionRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, ActionId = plan.Actions.Single().ActionId, AssignedWorker = "Officer" });
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var leadToken = _host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager);
+        var consents = new IntegratedCare.Protocols.V1.ConsentService.ConsentServiceClient(_host.Invoker(leadToken));
+        var byType = await consents.RecordConsentAsync(new IntegratedCare.Protocols.V1.RecordConsentRequest
+        {
+            ServiceUserId = person, Method = IntegratedCare.Protocols.V1.ConsentMethod.Verbal,
+            ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(_clock.GetUtcNow().AddDays(90)),
+            Provisions =
+            {
+                new IntegratedCare.Protocols.V1.ConsentProvision
+                {
+                    Type = IntegratedCare.Protocols.V1.ProvisionType.Deny, DataCategories = { IntegratedCare.Protocols.Contracts.DataCategories.AssessmentDrugUse },
+                    AgencyTypes = { IntegratedCare.Protocols.V1.AgencyType.HousingAndHomelessness }, Purposes = { IntegratedCare.Protocols.V1.SharingPurpose.Planning },
+                },
+            },
+        });
+        var withdrawn = await consents.WithdrawConsentAsync(new IntegratedCare.Protocols.V1.WithdrawConsentRequest { ConsentId = byType.ConsentId, ExpectedVersion = byType.Version, Reason = "Changed their mind" });
+        using var lead = FhirClient(leadToken);
+
+        // The record holder sees the person's every consent, newest first, a page at a time.
+        var (found, pages) = await SearchAsync<Hl7.Fhir.Model.Consent>(lead, $"Consent?patient=Patient/{person}&_count=1");
+        Assert.Equal([byType.ConsentId, forHousing.ConsentId], found.Select(c => c.Id));
+        Assert.Equal(2, pages.Count);
+        var housingConsent = found[1];
+        Assert.Equal((Hl7.Fhir.Model.Consent.ConsentState.Active, $"Patient/{person}"), (housingConsent.Status, housingConsent.Patient!.Reference));
+        Assert.Equal("patient-privacy", housingConsent.Scope.Coding.Single().Code);
+        var permit = Assert.Single(housingConsent.Provision!.Provision);
+        Assert.Equal(Hl7.Fhir.Model.Consent.ConsentProvisionType.Permit, permit.Type);
+        Assert.Equal($"Organization/{_scenario.Housing.AgencyId}", Assert.Single(permit.Actor).Reference!.Reference);
+        Assert.Equal(AssessmentScenario.HousingCategories, permit.Code.Select(c => c.Coding.Single().Code));
+        Assert.Empty(permit.Purpose);
+
+        // Withdrawn: inactive from the withdrawal; the agency-type recipient is a logical reference a partner can match.
+        var denied = found[0];
+        Assert.Equal(Hl7.Fhir.Model.Consent.ConsentState.Inactive, denied.Status);
+        Assert.Equal(withdrawn.WithdrawnAt.ToDateTimeOffset().ToUnixTimeMilliseconds(), DateTimeOffset.Parse(denied.Provision!.Period!.End!, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds());
+        var deny = Assert.Single(denied.Provision.Provision);
+        Assert.Equal(Hl7.Fhir.Model.Consent.ConsentProvisionType.Deny, deny.Type);
+        Assert.Equal("housing-and-homelessness", Assert.Single(deny.Actor).Reference!.Identifier!.Value);
+        Assert.Equal("HOPERAT", Assert.Single(deny.Purpose).Code);
+
+        // The agency named reads the consent that names it; a stranger agency cannot, nor list the person's.
+        using var housing = FhirClient(HousingToken());
+        var (read, etag) = await GetAsync<Hl7.Fhir.Model.Consent>(housing, $"Consent/{forHousing.ConsentId}");
+        Assert.Equal(($"W/\"{forHousing.Version}\"", housingConsent.Provision.Period!.Start), (etag, read.Provision!.Period!.Start));
+        using var stranger = FhirClient(VoluntaryToken());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"Consent/{forHousing.ConsentId}")).StatusCode);
+        var strangerList = await stranger.GetAsync($"Consent?patient=Patient/{person}");
+        Assert.True(strangerList.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.OK, $"{(int)strangerList.StatusCode}");
+        Assert.DoesNotContain(forHousing.ConsentId, await strangerList.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await lead.GetAsync("Consent")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"Consent/{forHousing.ConsentId.ToUpperInvariant()}")).StatusCode);
+
+        foreach (var resource in pages.Cast<Resource>().Append(read))
+        {
+            Assert.Empty(FhirValidation.Errors(resource));
+        }
+
+        var audit = await _host.AuditAsync();
+        Assert.Contains(audit, r => r is { Operation: "Protocols.GetConsentQuery", ActorId: "housing-system", Outcome: IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Success });
+        Assert.Contains(audit, r => r is { Operation: "Protocols.GetConsentQuery", ActorId: "voluntary-system" } && r.Outcome != IntegratedCare.BuildingBlocks.Application.Auditing.AuditOutcome.Success);
+    }
+
+    [Fact]
+    public async Task AssessmentsAndReviews_OverFhir_AreObservations_WithOnlyTheDomainsTheCallerMaySee()
+    {
+        var (person, draft) = await AssessedPersonWithDraftPlanAsync();
+        await _scenario.HousingConsentAsync(person);
+        var agreed = await _caseManager.RecordParticipationAsync(new RecordParticipationRequest { CarePlanId = draft.CarePlanId, ExpectedVersion = draft.Version, TookPart = true, AgreedOn = Today() });
+        var active = await _caseManager.ActivateCarePlanAsync(new ActivateCarePlanRequest { CarePlanId = draft.CarePlanId, ExpectedVersion = agreed.Version });
+        var withHousing = await _caseManager.AddActionAsync(new AddActionRequest
+        {
+            CarePlanId = active.CarePlanId, ExpectedVersion = active.Version, AgencyId = _scenario.Housing.AgencyId, Tier = 1, What = "Housing options interview", DueDate = Today(10),
+        });
+        var reviewed = await _caseManager.RecordReviewAsync(new RecordReviewRequest
+        {
+            CarePlanId = active.CarePlanId, ExpectedVersion = withHousing.Version, HeldOn = Today(), Decisions = "Continue",
+            OutcomeScores = { new OutcomeScore { Domain = PlanDomain.DrugUse, Score = 4 }, new OutcomeScore { Domain = PlanDomain.HousingAndAccommodation, Score = 6 } },
+        });
+        using var lead = FhirClient(_host.Token("case-manager-1", ActorKind.Staff, _scenario.Addiction.AgencyId, Roles.CaseManager));
+        using var housing = FhirClient(HousingToken());
+
+        // The lead agency: the assessment with every domain's need, and the review with both scores, one per page.
+        var (ours, ourPages) = await SearchAsync<Observation>(lead, $"Observation?patient=Patient/{person}&_count=1");
+        var assessment = Assert.Single(ours, o => o.Code.Coding.Single().Code == "needs-assessment");
+        Assert.Equal(11, assessment.Component.Count);
+        Assert.Equal(("high", "moderate"), (Level(assessment, "drug-use"), Level(assessment, "physical-health")));
+        var review = Assert.Single(ours, o => o.Code.Coding.Single().Code == "review-outcome-scores");
+        Assert.Equal([("drug-use", 4), ("housing-and-accommodation", 6)], Scores(review));
+        Assert.Equal($"CarePlan/{reviewed.CarePlanId}", Assert.Single(review.BasedOn).Reference);
+        Assert.True(ourPages.Count >= 2);
+
+        // Housing: only the housing domain of each, by search and by id.
+        var (theirs, theirPages) = await SearchAsync<Observation>(housing, $"Observation?patient=Patient/{person}");
+        Assert.Equal(["housing-and-accommodation"], theirs.Single(o => o.Id == assessment.Id).Component.Select(c => c.Code.Coding.Single().Code));
+        Assert.Equal([("housing-and-accommodation", 6)], Scores(theirs.Single(o => o.Id == review.Id)));
+        var (byId, _) = await GetAsync<Observation>(housing, $"Observation/{review.Id}");
+        Assert.Equal([("housing-and-accommodation", 6)], Scores(byId));
+        Assert.DoesNotContain("drug-use", await (await housing.GetAsync($"Observation/{assessment.Id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A stranger agency learns nothing; a forged id or page token is the caller's mistake or nothing at all.
+        using var stranger = FhirClient(VoluntaryToken());
+        var refused = await stranger.GetAsync($"Observation?patient=Patient/{person}");
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{(int)refused.StatusCode}");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"Observation/{review.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"Observation/{review.Id![..32]}{Guid.NewGuid():N}")).StatusCode);
+        var forged = await lead.GetAsync($"Observation?patient=Patient/{person}&_page_token=pZm9yZ2Vk");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains((await ReadAsync<OperationOutcome>(forged)).Issue, i => i.Expression.Contains("_page_token"));
+
+        foreach (var resource in ourPages.Concat(theirPages).Cast<Resource>().Append(byId))
+        {
+            Assert.Empty(FhirValidation.Errors(resource));
+        }
+
+        static string Level(Observation o, string domain) =>
+            Assert.IsType<CodeableConcept>(o.Component.Single(c => c.Code.Coding.Single().Code == domain).Value).Coding.Single().Code!;
+
+        static List<(string, int)> Scores(Observation o) => [.. o.Component.Select(c => (c.Code.Coding.Single().Code!, Assert.IsType<Integer>(c.Value).Value!.Value))];
+    }
+
+    [Fact]
+    public async Task APatient_OverFhir_IsFoundByTheirChi_OnlyByAnAgencyThatMayIdentifyThem()
+    {
+        var (person, _) = await AssessedPersonWithDraftPlanAsync(AssessmentScenario.Person(identifiers: AssessmentScenario.Chi("1503851230")));
+        await _scenario.HousingConsentAsync(person);
+        using var housing = FhirClient(HousingToken());
+        const string chi = "identifier=urn:oid:2.16.840.1.113883.2.1.3.2.4.16.53|1503851230";
+
+        var (found, pages) = await SearchAsync<Patient>(housing, $"Patient?{chi}");
+        Assert.Equal(person, Assert.Single(found).Id);
+        var (byName, _) = await SearchAsync<Patient>(housing, "Patient?family=Johnstone&birthdate=1985-03-15");
+        Assert.Contains(byName, p => p.Id == person);
+        Assert.Empty(FhirValidation.Errors(pages.Single()));
+
+        // A stranger agency finds no one; a number without its system, or a trawl by family name alone, is refused.
+        using var stranger = FhirClient(VoluntaryToken());
+        var (none, _) = await SearchAsync<Patient>(stranger, $"Patient?{chi}");
+        Assert.Empty(none);
+        foreach (var (query, field) in new[] { ("identifier=1503851230", "identifier"), ("identifier=https://example.org/id|1503851230", "identifier"), ("family=Johnstone", "family") })
+        {
+            var refused = await housing.GetAsync($"Patient?{query}");
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{query}: {(int)refused.StatusCode}");
+            Assert.Contains((await ReadAsync<OperationOutcome>(refused)).Issue, i => i.Expression.Contains(field));
+        }
+    }
+
+    [Fact]
+    public async Task SearchingCarePlans_ByStatus_OverFhir_ReturnsOnlyThoseStatuses_AndRefusesACodeThatIsNotOne()
+    {
+        var (person, _, plan) = await PlanWithAHousingActionAsync();
+        using var housing = FhirClient(HousingToken());
+
+        var (drafts, _) = await SearchAsync<FhirCarePlan>(housing, $"CarePlan?patient=Patient/{person}&status=draft,on-hold");
+        Assert.Equal(plan.CarePlanId, Assert.Single(drafts).Id);
+        var (actives, _) = await SearchAsync<FhirCarePlan>(housing, $"CarePlan?patient=Patient/{person}&status=active");
+        Assert.Empty(actives);
+        var refused = await housing.GetAsync($"CarePlan?patient=Patient/{person}&status=open");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains((await ReadAsync<OperationOutcome>(refused)).Issue, i => i.Expression.Contains("status"));
+    }
+
+    [Fact]
+    public async Task APartnersWorklist_OverFhir_IsItsTasksAndReferrals_ByOwnerStatusAndLastUpdated_AndNoOneElses()
+    {
+        var (person, _, plan) = await PlanWithAHousingActionAsync();
+        var referral = await HousingReferralAsync(person);
+        var actionTask = FhirIds(plan.CarePlanId, plan.Actions.Single().ActionId);
+        var me = $"Organization/{_scenario.Housing.AgencyId}";
+        using var housing = FhirClient(HousingToken());
+
+        // Everything housing owes, a page at a time: its plan action and the referral to it, each once.
+        var (owed, pages) = await SearchAsync<FhirTask>(housing, $"Task?owner={me}&_count=1");
+        Assert.Equal(new[] { actionTask, referral.ReferralId }.Order(StringComparer.Ordinal), owed.Select(t => t.Id).Order(StringComparer.Ordinal));
+        Assert.True(pages.Count >= 2, $"{pages.Count} page(s)");
+        Assert.All(owed, t => Assert.Equal(me, t.Owner!.Reference));
+
+        // Answered, it leaves the list of what is still requested; before now it was not changed.
+        await _housing.AcceptActionAsync(new AcceptActionRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = plan.Version, ActionId = plan.Actions.Single().ActionId, AssignedWorker = "Officer" });
+        var (requested, _) = await SearchAsync<FhirTask>(housing, $"Task?owner={me}&status=requested,received");
+        Assert.Equal([referral.ReferralId], requested.Select(t => t.Id));
+        var (accepted, _) = await SearchAsync<FhirTask>(housing, $"Task?patient=Patient/{person}&status=accepted");
+        Assert.Equal([actionTask], accepted.Select(t => t.Id));
+        var minuteAgo = _clock.GetUtcNow().AddMinutes(-1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var (recent, _) = await SearchAsync<FhirTask>(housing, $"Task?owner={me}&_lastUpdated=ge{minuteAgo}");
+        Assert.Equal(2, recent.Count);
+        var (older, _) = await SearchAsync<FhirTask>(housing, $"Task?owner={me}&_lastUpdated=lt{minuteAgo}");
+        Assert.Empty(older);
+
+        // The referral as a ServiceRequest: to housing, of this person, still active; none completed.
+        var (incoming, requestPages) = await SearchAsync<ServiceRequest>(housing, $"ServiceRequest?performer={me}&patient=Patient/{person}&status=active");
+        Assert.Equal(referral.ReferralId, Assert.Single(incoming).Id);
+        var (completed, _) = await SearchAsync<ServiceRequest>(housing, $"ServiceRequest?performer={me}&status=completed");
+        Assert.Empty(completed);
+
+        // Another agency asking for housing's work finds none of it.
+        using var stranger = FhirClient(VoluntaryToken());
+        Assert.Empty((await SearchAsync<FhirTask>(stranger, $"Task?owner={me}")).Matches);
+        Assert.Empty((await SearchAsync<ServiceRequest>(stranger, $"ServiceRequest?performer={me}")).Matches);
+        Assert.DoesNotContain((await SearchAsync<FhirTask>(stranger, "Task")).Matches, t => t.Id == actionTask || t.Id == referral.ReferralId);
+
+        // Malformed parameters are the caller's mistake, named.
+        foreach (var (query, field) in new[]
+        {
+            ("Task?_lastUpdated=xx2026-01-01", "_lastUpdated"), ("Task?_lastUpdated=ge2026-13-01", "_lastUpdated"), ("Task?status=done", "status"),
+            ($"Task?owner=Patient/{person}", "owner"), ("Task?_page_token=zzz", "_page_token"), ("ServiceRequest?status=requested", "status"),
+            ("Task?_lastUpdated=ge2026-01-01&_lastUpdated=lt2027-01-01&_lastUpdated=lt2028-01-01", "_lastUpdated"),
+        })
+        {
+            var refused = await housing.GetAsync(query);
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{query}: {(int)refused.StatusCode}");
+            Assert.Contains((await ReadAsync<OperationOutcome>(refused)).Issue, i => i.Expression.Contains(field));
+        }
+
+        foreach (var bundle in pages.Concat(requestPages))
+        {
+            Assert.Empty(FhirValidation.Errors(bundle));
+        }
+
+        static string FhirIds(string planId, string actionId) => Guid.Parse(planId).ToString("N") + Guid.Parse(actionId).ToString("N");
+    }
+
+    /// <summary>Every match of a search, by its next links, and the pages that held them.</summary>
+    private static async Task<(List<T> Matches, List<Bundle> Pages)> SearchAsync<T>(HttpClient client, string first)
+        where T : Resource
+    {
+        var matches = new List<T>();
+        var pages = new List<Bundle>();
+        for (string? next = first; next is not null;)
+        {
+            var (page, _) = await GetAsync<Bundle>(client, next);
+            pages.Add(page);
+            matches.AddRange(page.Entry.Select(e => Assert.IsType<T>(e.Resource)));
+            next = page.NextLink?.ToString();
+            Assert.True(pages.Count < 50, "a search that never ends");
+        }
+
+        return (matches, pages);
     }
 
     private string HousingToken() => _host.Token("housing-system", ActorKind.AgencySystem, _scenario.Housing.AgencyId, Roles.AgencySystem);

@@ -8,7 +8,7 @@ internal static class FhirCapability
     public static CapabilityStatement Statement() => new()
     {
         Status = PublicationStatus.Active,
-        Date = "2026-12-03",
+        Date = "2026-12-04",
         Kind = CapabilityStatementKind.Instance,
         Software = new CapabilityStatement.SoftwareComponent { Name = "IntegratedCare" },
         Implementation = new CapabilityStatement.ImplementationComponent { Description = "IntegratedCare FHIR R4 endpoint (this server's /fhir/r4)" },
@@ -23,18 +23,42 @@ internal static class FhirCapability
                     + "under the same sharing decision and audit. Updates need If-Match with the plan version's ETag.",
                 Resource =
                 [
-                    Resource(ResourceType.Patient, CapabilityStatement.TypeRestfulInteraction.Read),
+                    Searchable(Resource(ResourceType.Patient, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType),
+                        ("identifier", SearchParamType.Token, "CHI, NHS or PPS number as system|value"),
+                        ("family", SearchParamType.String, "Family name, with given or birthdate (spelling variants tolerated)"),
+                        ("given", SearchParamType.String, "Given name, with family"),
+                        ("birthdate", SearchParamType.Date, "Date of birth (YYYY-MM-DD), with family"),
+                        ("_lastUpdated", SearchParamType.Date, LastUpdated)),
                     Searchable(Resource(ResourceType.CarePlan, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType),
-                        ("patient", SearchParamType.Reference, "The person whose plans (Patient/<id>); without it, every plan the caller's agency may see")),
+                        ("patient", SearchParamType.Reference, "The person whose plans (Patient/<id>); without it, every plan the caller's agency may see"),
+                        ("status", SearchParamType.Token, "draft, active, on-hold, revoked or completed (comma-separated for any of them)"),
+                        ("_lastUpdated", SearchParamType.Date, LastUpdated)),
+                    Searchable(Resource(ResourceType.Consent, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType),
+                        ("patient", SearchParamType.Reference, "Required: the person whose consents (Patient/<id>), newest first"),
+                        ("_lastUpdated", SearchParamType.Date, LastUpdated)),
+                    Searchable(Resource(ResourceType.Observation, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType),
+                        ("patient", SearchParamType.Reference, "Required: the person whose assessments and plan reviews (Patient/<id>)"),
+                        ("_lastUpdated", SearchParamType.Date, LastUpdated)),
                     Resource(ResourceType.Goal, CapabilityStatement.TypeRestfulInteraction.Read),
-                    Resource(ResourceType.ServiceRequest, CapabilityStatement.TypeRestfulInteraction.Read),
+                    Searchable(Resource(ResourceType.ServiceRequest, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType),
+                        ("performer", SearchParamType.Reference, "The receiving agency (Organization/<id>); the caller's own for the referrals to it"),
+                        ("requester", SearchParamType.Reference, "The referring agency (Organization/<id>); the caller's own for the referrals it made"),
+                        ("patient", SearchParamType.Reference, "The person referred (Patient/<id>)"),
+                        ("status", SearchParamType.Token, "active, completed or revoked"),
+                        ("_lastUpdated", SearchParamType.Date, LastUpdated)),
                     Searchable(Resource(ResourceType.AuditEvent, CapabilityStatement.TypeRestfulInteraction.SearchType),
                         ("patient", SearchParamType.Reference, "Required: the person whose disclosure log (Patient/<id>), for the agency holding their record")),
-                    Resource(ResourceType.Task, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Update),
+                    Searchable(Resource(ResourceType.Task, CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Update),
+                        ("owner", SearchParamType.Reference, "The agency that owes the task (Organization/<id>): a plan's action, or a referral to it"),
+                        ("patient", SearchParamType.Reference, "The person (Patient/<id>)"),
+                        ("status", SearchParamType.Token, "requested, received, accepted, rejected, in-progress, on-hold, completed, cancelled or failed"),
+                        ("_lastUpdated", SearchParamType.Date, LastUpdated)),
                 ],
             },
         ],
     };
+
+    private const string LastUpdated = "When it last changed: a date or instant with eq (the default), gt, ge, lt or le; twice for a range";
 
     private static CapabilityStatement.ResourceComponent Searchable(CapabilityStatement.ResourceComponent resource, params (string Name, SearchParamType Type, string Documentation)[] parameters)
     {

@@ -34,6 +34,16 @@ internal static class FhirCarePlans
         [VarianceReason.ResourceGap] = "resource-gap",
     };
 
+    /// <summary>The <c>status</c> codes a plan search may ask for: the ones a plan can have.</summary>
+    public static readonly IReadOnlyDictionary<string, RequestStatus> Statuses = new Dictionary<string, RequestStatus>(StringComparer.Ordinal)
+    {
+        ["draft"] = RequestStatus.Draft,
+        ["active"] = RequestStatus.Active,
+        ["on-hold"] = RequestStatus.OnHold,
+        ["revoked"] = RequestStatus.Revoked,
+        ["completed"] = RequestStatus.Completed,
+    };
+
     public static IRequest<CarePlanDto> Read(string carePlanId) => new GetCarePlanQuery(carePlanId, null);
 
     /// <summary><c>GET CarePlan?patient=…</c>: the plans the caller may see (of one person, or all), a page at a time.</summary>

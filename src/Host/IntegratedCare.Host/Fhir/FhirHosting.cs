@@ -34,51 +34,55 @@ internal static class FhirHosting
         fhir.MapGet("/Patient/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
             var person = await send.Send(FhirPatients.Read(FhirIds.Uuid(id, "Patient")), http.RequestAborted);
-            return Versioned(FhirPatients.ToPatient(person), person.Version);
+            return Versioned(FhirPatients.ToPatient(person), person.Version, person.UpdatedAt);
         }));
-        fhir.MapGet("/CarePlan", (Delegate)((HttpContext http) => RunAsync(http, async send =>
+        FhirSearches.Map(fhir);
+        fhir.MapGet("/Consent/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
-            var search = FhirSearch.Of(http, "patient");
-            var page = await send.Send(FhirCarePlans.Search(search.Reference("patient", "Patient"), search.Count, search.PageToken), http.RequestAborted);
-            return Write(search.Bundle("CarePlan", page.Items.Select(p => Stamped(FhirCarePlans.ToCarePlan(p), p.Version)), page.NextPageToken), StatusCodes.Status200OK);
-        })));
-        fhir.MapGet("/AuditEvent", (Delegate)((HttpContext http) => RunAsync(http, async send =>
+            var consent = await send.Send(FhirConsents.Read(FhirIds.Uuid(id, "Consent")), http.RequestAborted);
+            return Versioned(FhirConsents.ToConsent(consent), consent.Version, FhirConsents.Updated(consent));
+        }));
+        fhir.MapGet("/Observation/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
-            var search = FhirSearch.Of(http, "patient", "_as_of");
-            var patient = search.Reference("patient", "Patient") ?? throw new RequestValidationException("patient", "is required: the person whose disclosure log (Patient/<id>)");
-            var page = await send.Send(FhirAuditEvents.Search(patient, search.Count, search.PageToken, search.Instant("_as_of")), http.RequestAborted);
-            search.Carry("_as_of", page.AsOf);
-            return Write(search.Bundle("AuditEvent", page.Entries.Select(FhirAuditEvents.ToAuditEvent), page.NextPageToken), StatusCodes.Status200OK);
-        })));
+            if (FhirObservations.IsAssessment(id))
+            {
+                var assessment = await send.Send(FhirObservations.ReadAssessment(id), http.RequestAborted);
+                return Versioned(FhirObservations.FromAssessment(assessment), assessment.Version, assessment.UpdatedAt);
+            }
+
+            var (planId, reviewId) = FhirIds.Split(id, "Observation");
+            var plan = await send.Send(FhirCarePlans.Read(planId), http.RequestAborted);
+            return Versioned(FhirObservations.Review(plan, reviewId, id), plan.Version, plan.UpdatedAt);
+        }));
         fhir.MapGet("/CarePlan/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
             var plan = await send.Send(FhirCarePlans.Read(FhirIds.Uuid(id, "CarePlan")), http.RequestAborted);
-            return Versioned(FhirCarePlans.ToCarePlan(plan), plan.Version);
+            return Versioned(FhirCarePlans.ToCarePlan(plan), plan.Version, plan.UpdatedAt);
         }));
         fhir.MapGet("/Goal/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
             var (planId, goalId) = FhirIds.Split(id, "Goal");
             var plan = await send.Send(FhirCarePlans.Read(planId), http.RequestAborted);
             var goal = plan.Goals.SingleOrDefault(g => g.GoalId == goalId) ?? throw new NotFoundException("Goal", id);
-            return Versioned(FhirCarePlans.ToGoal(plan, goal), plan.Version);
+            return Versioned(FhirCarePlans.ToGoal(plan, goal), plan.Version, plan.UpdatedAt);
         }));
         fhir.MapGet("/ServiceRequest/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
             var referral = await send.Send(FhirReferrals.Read(FhirIds.Uuid(id, "ServiceRequest")), http.RequestAborted);
-            return Versioned(FhirReferrals.ToServiceRequest(referral), referral.Version);
+            return Versioned(FhirReferrals.ToServiceRequest(referral), referral.Version, FhirReferrals.Updated(referral));
         }));
         fhir.MapGet("/Task/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
             if (FhirReferrals.IsReferral(id))
             {
                 var referral = await send.Send(FhirReferrals.Read(id), http.RequestAborted);
-                return Versioned(FhirReferrals.ToTask(referral), referral.Version);
+                return Versioned(FhirReferrals.ToTask(referral), referral.Version, FhirReferrals.Updated(referral));
             }
 
             var (planId, actionId) = FhirIds.Split(id, "Task");
             var plan = await send.Send(FhirCarePlans.Read(planId), http.RequestAborted);
             var action = plan.Actions.SingleOrDefault(a => a.ActionId == actionId) ?? throw new NotFoundException("Task", id);
-            return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version);
+            return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version, plan.UpdatedAt);
         }));
         fhir.MapPut("/Task/{id}", (string id, HttpContext http) => RunAsync(http, async send =>
         {
@@ -92,13 +96,13 @@ internal static class FhirHosting
             if (FhirReferrals.IsReferral(id))
             {
                 var referral = await send.Send(FhirReferrals.Answer(task, id, expected), http.RequestAborted);
-                return Versioned(FhirReferrals.ToTask(referral), referral.Version);
+                return Versioned(FhirReferrals.ToTask(referral), referral.Version, FhirReferrals.Updated(referral));
             }
 
             var (planId, actionId) = FhirIds.Split(id, "Task");
             var plan = await send.Send(FhirCarePlans.Answer(task, planId, actionId, expected), http.RequestAborted);
             var action = plan.Actions.FirstOrDefault(a => a.ActionId == actionId) ?? throw new NotFoundException("Task", id);
-            return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version);
+            return Versioned(FhirCarePlans.ToTask(plan, action), plan.Version, plan.UpdatedAt);
         }));
 
         // Anything else under the base: said in FHIR's words, not the staff UI's page or a bare status.
@@ -136,7 +140,7 @@ internal static class FhirHosting
     }
 
     /// <summary>One interaction: the token's actor, the request, and any refusal as an <c>OperationOutcome</c>.</summary>
-    private static async Task<IResult> RunAsync(HttpContext http, Func<IMediator, Task<IResult>> interaction)
+    public static async Task<IResult> RunAsync(HttpContext http, Func<IMediator, Task<IResult>> interaction)
     {
         var services = http.RequestServices;
         var current = services.GetRequiredService<CurrentActor>();
@@ -149,7 +153,7 @@ internal static class FhirHosting
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
-            var refusal = FhirOutcomes.From(ex, http.TraceIdentifier, http.Request.Headers.IfMatch.Count > 0);
+            var refusal = FhirOutcomes.From(ex, http.TraceIdentifier, http.Request.Headers.IfMatch.Count > 0, HttpMethods.IsPut(http.Request.Method));
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("IntegratedCare.Fhir");
             var route = RouteOf(http);
 
@@ -228,16 +232,21 @@ internal static class FhirHosting
         }
     }
 
-    private static IResult Versioned(Resource resource, long version) =>
-        new FhirResult(Stamped(resource, version), StatusCodes.Status200OK, $"W/\"{version}\"");
+    private static IResult Versioned(Resource resource, long version, DateTimeOffset lastUpdated) =>
+        new FhirResult(Stamped(resource, version, lastUpdated), StatusCodes.Status200OK, $"W/\"{version}\"");
 
-    private static Resource Stamped(Resource resource, long version)
+    /// <summary>The version (the ETag an update names) and when it was last changed (what <c>_lastUpdated</c> searches).</summary>
+    public static Resource Stamped(Resource resource, long version, DateTimeOffset lastUpdated)
     {
-        resource.Meta = new Meta { VersionId = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        resource.Meta = new Meta
+        {
+            VersionId = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            LastUpdated = DateTimeOffset.FromUnixTimeMilliseconds(lastUpdated.ToUnixTimeMilliseconds()),
+        };
         return resource;
     }
 
-    private static IResult Write(Resource resource, int status) => new FhirResult(resource, status, null);
+    public static IResult Write(Resource resource, int status) => new FhirResult(resource, status, null);
 
     private sealed class FhirResult(Resource resource, int status, string? etag) : IResult
     {

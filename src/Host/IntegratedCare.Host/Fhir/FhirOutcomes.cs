@@ -11,10 +11,11 @@ internal static class FhirOutcomes
     public sealed record Refusal(int Status, OperationOutcome Outcome);
 
     /// <summary>
-    /// The commands' field names (their wire names, as gRPC reports them) as the FHIR element a partner sent the
-    /// value in, so <c>issue.expression</c> points into the resource it sent.
+    /// The commands' field names (their wire names, as gRPC reports them) as the element of the <c>Task</c> a partner
+    /// sent the value in, so <c>issue.expression</c> points into the resource it sent. Only an update's: a search's
+    /// own parameters (<c>status</c>, say) keep their names.
     /// </summary>
-    private static readonly Dictionary<string, string> FhirPaths = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> TaskPaths = new(StringComparer.Ordinal)
     {
         ["assigned_worker"] = "Task.owner.display",
         ["note"] = "Task.note",
@@ -23,19 +24,34 @@ internal static class FhirOutcomes
         ["rejection_reason"] = "Task.statusReason",
         ["status"] = "Task.status",
         ["expected_version"] = "If-Match",
+    };
+
+    /// <summary>The queries' field names as the id or search parameter that carried the value.</summary>
+    private static readonly Dictionary<string, string> ParameterPaths = new(StringComparer.Ordinal)
+    {
         ["care_plan_id"] = "id",
         ["action_id"] = "id",
         ["referral_id"] = "id",
         ["service_user_id"] = "id",
+        ["consent_id"] = "id",
+        ["assessment_id"] = "id",
+        ["page_token"] = "_page_token",
+        ["page_size"] = "_count",
+        ["max_results"] = "_count",
+        ["given_name"] = "given",
+        ["family_name"] = "family",
+        ["date_of_birth"] = "birthdate",
+        ["identifier.value"] = "identifier",
+        ["identifier.scheme"] = "identifier",
     };
 
     /// <summary>What the caller did wrong, or, for the host's own failure, 503 or 500 with a correlation id and nothing else.</summary>
-    public static Refusal From(Exception ex, string correlationId, bool ifMatchSent) => ex switch
+    public static Refusal From(Exception ex, string correlationId, bool ifMatchSent, bool update) => ex switch
     {
         FhirRefusal http => new(http.Status, Outcome([Issue(http.Status == StatusCodes.Status413PayloadTooLarge ? OperationOutcome.IssueType.TooLong : OperationOutcome.IssueType.NotSupported,
             $"{http.Field}: {http.Reason}", http.Field)])),
         RequestValidationException invalid => new(StatusCodes.Status400BadRequest, Outcome(
-            [.. invalid.Errors.Select(e => Issue(OperationOutcome.IssueType.Invalid, $"{PathOf(e.Field)}: {e.Reason}", PathOf(e.Field)))])),
+            [.. invalid.Errors.Select(e => Issue(OperationOutcome.IssueType.Invalid, $"{PathOf(e.Field, update)}: {e.Reason}", PathOf(e.Field, update)))])),
         UnauthenticatedException => new(StatusCodes.Status401Unauthorized, Outcome([Issue(OperationOutcome.IssueType.Login, ex.Message)])),
         ForbiddenException => new(StatusCodes.Status403Forbidden, Outcome([Issue(OperationOutcome.IssueType.Forbidden, ex.Message)])),
         NotFoundException => new(StatusCodes.Status404NotFound, Outcome([Issue(OperationOutcome.IssueType.NotFound, ex.Message)])),
@@ -71,7 +87,8 @@ internal static class FhirOutcomes
         Expression = expression is null ? [] : [expression],
     };
 
-    private static string PathOf(string field) => FhirPaths.TryGetValue(field, out var path) ? path : field;
+    private static string PathOf(string field, bool update) =>
+        (update && TaskPaths.TryGetValue(field, out var path)) || ParameterPaths.TryGetValue(field, out path) ? path : field;
 }
 
 /// <summary>A refusal only HTTP has (an unsupported media type, an over-long body): its status and the header or part at fault.</summary>

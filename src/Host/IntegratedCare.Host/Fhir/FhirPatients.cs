@@ -2,6 +2,8 @@ using Hl7.Fhir.Model;
 using IntegratedCare.Assessment.Application.ServiceUsers;
 using IntegratedCare.Assessment.Application.ServiceUsers.GetServiceUser;
 using IntegratedCare.Assessment.Domain.ServiceUsers;
+using IntegratedCare.Assessment.Application.ServiceUsers.SearchServiceUsers;
+using IntegratedCare.BuildingBlocks.Application.Errors;
 using MediatR;
 
 namespace IntegratedCare.Host.Fhir;
@@ -24,6 +26,29 @@ internal static class FhirPatients
     public const string PpsNumberSystem = "https://integratedcare.scot/fhir/Id/ppsn";
 
     public static IRequest<ServiceUserDto> Read(string serviceUserId) => new GetServiceUserQuery(serviceUserId);
+
+    /// <summary>
+    /// <c>GET Patient?identifier=system|value</c>, or <c>family</c> with <c>given</c> or <c>birthdate</c>: the register's
+    /// own search (spelling variants of a name tolerated), which finds a person only for an agency that may
+    /// identify them. The count is capped as the register caps it (25), and there is no next page.
+    /// </summary>
+    public static IRequest<IReadOnlyList<ServiceUserMatchDto>> Search(FhirSearch search)
+    {
+        PersonIdentifierInput? identifier = null;
+        if (search.Token("identifier") is var (system, value))
+        {
+            IdentifierScheme? scheme = system switch
+            {
+                ChiNumberSystem => IdentifierScheme.Chi,
+                NhsNumberSystem => IdentifierScheme.Nhs,
+                PpsNumberSystem => IdentifierScheme.Pps,
+                _ => throw new RequestValidationException("identifier", $"must name its system: {ChiNumberSystem}, {NhsNumberSystem} or {PpsNumberSystem} (system|value)"),
+            };
+            identifier = new PersonIdentifierInput(scheme, value);
+        }
+
+        return new SearchServiceUsersQuery(search.Text("given"), search.Text("family"), search.Text("birthdate"), identifier, Math.Min(search.Count, 25));
+    }
 
     public static Patient ToPatient(ServiceUserDto person) => new()
     {

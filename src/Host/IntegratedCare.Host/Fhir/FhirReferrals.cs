@@ -3,6 +3,7 @@ using IntegratedCare.BuildingBlocks.Application.Errors;
 using IntegratedCare.Protocols.Application.Referrals;
 using IntegratedCare.Protocols.Application.Referrals.ActOnReferral;
 using IntegratedCare.Protocols.Application.Referrals.GetReferral;
+using IntegratedCare.Protocols.Application.Referrals.ListReferrals;
 using IntegratedCare.Protocols.Domain.Referrals;
 using MediatR;
 using FhirTask = Hl7.Fhir.Model.Task;
@@ -34,6 +35,35 @@ internal static class FhirReferrals
     public static bool IsReferral(string id) => FhirIds.IsUuid(id);
 
     public static IRequest<ReferralDto> Read(string referralId) => new GetReferralQuery(referralId);
+
+    /// <summary>The caller's agency's referrals, to it (<c>incoming</c>) or from it, a page at a time, newest first.</summary>
+    public static IRequest<IntegratedCare.BuildingBlocks.Application.Paging.Page<ReferralDto>> Search(bool incoming, int count, string pageToken) =>
+        new ListReferralsQuery(incoming ? ReferralDirection.Incoming : ReferralDirection.Outgoing, null, count, pageToken);
+
+    /// <summary>When the referral last changed: closed, answered, received or made.</summary>
+    public static DateTimeOffset Updated(ReferralDto referral) => referral.ClosedAt ?? referral.AnsweredAt ?? referral.ReceivedAt ?? referral.RequestedAt;
+
+    /// <summary>The <c>status</c> codes a referral's task may be searched by.</summary>
+    public static readonly IReadOnlyDictionary<string, FhirTask.TaskStatus> TaskStatuses = new Dictionary<string, FhirTask.TaskStatus>(StringComparer.Ordinal)
+    {
+        ["requested"] = FhirTask.TaskStatus.Requested,
+        ["received"] = FhirTask.TaskStatus.Received,
+        ["accepted"] = FhirTask.TaskStatus.Accepted,
+        ["rejected"] = FhirTask.TaskStatus.Rejected,
+        ["in-progress"] = FhirTask.TaskStatus.InProgress,
+        ["on-hold"] = FhirTask.TaskStatus.OnHold,
+        ["completed"] = FhirTask.TaskStatus.Completed,
+        ["cancelled"] = FhirTask.TaskStatus.Cancelled,
+        ["failed"] = FhirTask.TaskStatus.Failed,
+    };
+
+    /// <summary>The <c>status</c> codes a <c>ServiceRequest</c> may be searched by.</summary>
+    public static readonly IReadOnlyDictionary<string, RequestStatus> RequestStatuses = new Dictionary<string, RequestStatus>(StringComparer.Ordinal)
+    {
+        ["active"] = RequestStatus.Active,
+        ["completed"] = RequestStatus.Completed,
+        ["revoked"] = RequestStatus.Revoked,
+    };
 
     public static ServiceRequest ToServiceRequest(ReferralDto referral) => new()
     {
@@ -76,7 +106,7 @@ internal static class FhirReferrals
         Focus = new ResourceReference($"ServiceRequest/{referral.ReferralId}"),
         For = FhirReferences.Patient(referral.ServiceUserId),
         AuthoredOn = FhirReferences.Instant(referral.RequestedAt),
-        LastModified = FhirReferences.Instant(referral.ClosedAt ?? referral.AnsweredAt ?? referral.ReceivedAt ?? referral.RequestedAt),
+        LastModified = FhirReferences.Instant(Updated(referral)),
         Requester = FhirReferences.Organization(referral.FromAgencyId),
         Owner = FhirReferences.Organization(referral.ToAgencyId),
         Restriction = new FhirTask.RestrictionComponent { Period = new Period { End = FhirReferences.Instant(referral.DueAt) } },

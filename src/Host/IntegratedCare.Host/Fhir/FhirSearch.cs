@@ -2,6 +2,7 @@ using System.Globalization;
 using Hl7.Fhir.Model;
 using IntegratedCare.BuildingBlocks.Application.Errors;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 
 namespace IntegratedCare.Host.Fhir;
 
@@ -15,7 +16,12 @@ namespace IntegratedCare.Host.Fhir;
 internal sealed class FhirSearch
 {
     private readonly HttpContext _http;
-    private readonly Dictionary<string, string> _applied = new(StringComparer.Ordinal);
+    /// <summary>Parameters that may be given twice, to bound a range (<c>_lastUpdated=ge…&amp;_lastUpdated=lt…</c>).</summary>
+    private static readonly HashSet<string> Ranges = new(StringComparer.Ordinal) { "_lastUpdated" };
+
+    private readonly Dictionary<string, StringValues> _applied = new(StringComparer.Ordinal);
+
+    private readonly List<(string Prefix, DateTimeOffset Start, DateTimeOffset End)> _lastUpdated = [];
 
     private FhirSearch(HttpContext http) => _http = http;
 
@@ -36,12 +42,20 @@ internal sealed class FhirSearch
         var search = new FhirSearch(http) { Count = count, PageToken = query["_page_token"].ToString() };
         foreach (var name in supported.Where(query.ContainsKey))
         {
-            search._applied[name] = query[name].Count == 1 ? query[name][0]! : throw new RequestValidationException(name, "must be given once");
+            var values = query[name];
+            search._applied[name] = values.Count == 1 || (Ranges.Contains(name) && values.Count == 2)
+                ? values
+                : throw new RequestValidationException(name, Ranges.Contains(name) ? "must be given at most twice (a lower and an upper bound)" : "must be given once");
+        }
+
+        foreach (var value in search._applied.TryGetValue("_lastUpdated", out var updated) ? updated : StringValues.Empty)
+        {
+            search._lastUpdated.Add(DateBound("_lastUpdated", value!));
         }
 
         if (count > 0)
         {
-            search._applied["_count"] = count.ToString(CultureInfo.InvariantCulture);
+            search._applied["_count"] = new StringValues(count.ToString(CultureInfo.InvariantCulture));
         }
 
         return search;
@@ -55,23 +69,151 @@ internal sealed class FhirSearch
             return null;
         }
 
-        var id = value.StartsWith(resourceType + "/", StringComparison.Ordinal) ? value[(resourceType.Length + 1)..] : value;
+        var id = value.ToString();
+        id = id.StartsWith(resourceType + "/", StringComparison.Ordinal) ? id[(resourceType.Length + 1)..] : id;
         return id.Length == 36 && Guid.TryParseExact(id, "D", out _)
             ? id
             : throw new RequestValidationException(name, $"must name a {resourceType} by its id ({resourceType}/<id>)");
+    }
+
+    /// <summary>A token parameter of codes (<c>status=active,on-hold</c>) as the values they name; empty when not given, 400 for a code not listed.</summary>
+    public IReadOnlySet<T> Codes<T>(string name, IReadOnlyDictionary<string, T> codes)
+    {
+        if (!_applied.TryGetValue(name, out var value))
+        {
+            return new HashSet<T>();
+        }
+
+        var found = new HashSet<T>();
+        foreach (var code in value.ToString().Split(','))
+        {
+            found.Add(codes.TryGetValue(code.Trim(), out var known)
+                ? known
+                : throw new RequestValidationException(name, $"'{code}' is not one of {string.Join(", ", codes.Keys)}"));
+        }
+
+        return found;
+    }
+
+    /// <summary>A string parameter's value, or empty when not given.</summary>
+    public string Text(string name) => _applied.TryGetValue(name, out var value) ? value.ToString() : string.Empty;
+
+    /// <summary>A token parameter as <c>system|value</c> (both required), or null when not given.</summary>
+    public (string System, string Value)? Token(string name)
+    {
+        if (!_applied.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        var text = value.ToString();
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0 && bar < text.Length - 1
+            ? (text[..bar], text[(bar + 1)..])
+            : throw new RequestValidationException(name, "must be system|value");
     }
 
     /// <summary>An instant parameter (ISO 8601, e.g. the <c>_as_of</c> a next link carries), or null when not given.</summary>
     public DateTimeOffset? Instant(string name) =>
         !_applied.TryGetValue(name, out var value)
             ? null
-            : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            : DateTimeOffset.TryParse(value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
                 ? at
                 : throw new RequestValidationException(name, "must be an instant (yyyy-MM-ddTHH:mm:ss.fffZ)");
 
     /// <summary>A value the next page needs as well as its token (a log's as-of instant): carried in both links.</summary>
     public void Carry(string name, DateTimeOffset at) =>
-        _applied[name] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        _applied[name] = new StringValues(at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Whether a resource's <c>meta.lastUpdated</c> meets every <c>_lastUpdated</c> bound given (none: all do). A bound
+    /// is an instant or a date with FHIR's prefixes: <c>eq</c> (the default) within its precision, <c>gt</c> after it,
+    /// <c>ge</c>, <c>lt</c> before it, <c>le</c>.
+    /// </summary>
+    public bool Updated(Resource resource)
+    {
+        if (_lastUpdated.Count == 0)
+        {
+            return true;
+        }
+
+        if (resource.Meta?.LastUpdated is not { } at)
+        {
+            return false;
+        }
+
+        return _lastUpdated.All(b => b.Prefix switch
+        {
+            "gt" => at >= b.End,
+            "ge" => at >= b.Start,
+            "lt" => at < b.Start,
+            "le" => at < b.End,
+            _ => at >= b.Start && at < b.End,
+        });
+    }
+
+    /// <summary>A date search value (<c>ge2026-12-01</c>, <c>lt2026-12-01T10:00:00Z</c>) as its prefix and the span its precision covers.</summary>
+    private static (string Prefix, DateTimeOffset Start, DateTimeOffset End) DateBound(string name, string value)
+    {
+        var prefix = value.Length > 2 && char.IsAsciiLetterLower(value[0]) ? value[..2] : "eq";
+        var text = prefix == "eq" && !value.StartsWith("eq", StringComparison.Ordinal) ? value : value[2..];
+        if (prefix is not ("eq" or "gt" or "ge" or "lt" or "le"))
+        {
+            throw new RequestValidationException(name, $"'{prefix}' is not a prefix this server supports: eq, gt, ge, lt or le");
+        }
+
+        string[] days = ["yyyy-MM-dd"];
+        if (DateTimeOffset.TryParseExact(text, days, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day))
+        {
+            return (prefix, day, day.AddDays(1));
+        }
+
+        if (text.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            // To the second unless milliseconds are given.
+            var span = text.Contains('.', StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(1) : TimeSpan.FromSeconds(1);
+            return (prefix, instant, instant + span);
+        }
+
+        throw new RequestValidationException(name, "must be a date (YYYY-MM-DD) or an instant (YYYY-MM-DDThh:mm:ssZ), with an optional prefix eq, gt, ge, lt or le");
+    }
+
+    /// <summary>
+    /// One page of a search that runs through several of the modules' listings in turn (a person's assessments,
+    /// then their plans' reviews): the page token is the listing's letter and that listing's own token, so a
+    /// client still follows one <c>next</c> link and a token from elsewhere is refused.
+    /// </summary>
+    public static async Task<(List<Resource> Matches, string Next)> PageAcrossAsync(string token, params Listing[] listings)
+    {
+        var index = token.Length == 0 ? 0 : Array.FindIndex(listings, l => l.Letter == token[0]);
+        if (index < 0)
+        {
+            throw new RequestValidationException("_page_token", "is not a token this search issued");
+        }
+
+        var inner = token.Length == 0 ? string.Empty : token[1..];
+        for (; index < listings.Length && listings[index].Skip; index++)
+        {
+            inner = string.Empty;
+        }
+
+        if (index == listings.Length)
+        {
+            return ([], string.Empty);
+        }
+
+        var listing = listings[index];
+        var (matches, next) = await listing.PageAsync(inner);
+        var following = Array.FindIndex(listings, index + 1, l => !l.Skip);
+        var nextToken = next.Length > 0 ? listing.Letter + next
+            : following > 0 ? listings[following].Letter.ToString()
+            : string.Empty;
+        return ([.. matches], nextToken);
+    }
+
+    /// <summary>One of the listings a search runs through; <paramref name="Skip"/> when the search's parameters rule all of it out.</summary>
+    public sealed record Listing(char Letter, Func<string, Task<(IEnumerable<Resource> Matches, string Next)>> PageAsync, bool Skip = false);
 
     public Bundle Bundle(string resourceType, IEnumerable<Resource> matches, string nextPageToken)
     {
@@ -99,7 +241,7 @@ internal sealed class FhirSearch
 
     private string Url(string resourceType, string pageToken)
     {
-        var parameters = new Dictionary<string, string?>(_applied.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), StringComparer.Ordinal);
+        var parameters = new Dictionary<string, StringValues>(_applied, StringComparer.Ordinal);
         if (pageToken.Length > 0)
         {
             parameters["_page_token"] = pageToken;
