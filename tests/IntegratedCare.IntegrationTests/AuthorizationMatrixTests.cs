@@ -76,6 +76,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["CarePlanService/HandVarianceToGapsAndBlocks"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"varianceId":"{goal}"}""", "onddoddddd"),
         ["CarePlanService/SetReviewInterval"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"weeks":12}""", "ononoddddd"),
         ["CarePlanService/RecordReview"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"heldOn":"{today}","decisions":"Carry on"}""", "ononoddddd"),
+        ["CarePlanService/RecordTreatmentOutcomes"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"occasion":"TOP_OCCASION_START","periodEnd":"{today}","substanceUse":{},"crime":{},"health":{},"housing":{},"work":{}}""", "ononoddddd"),
+        ["CarePlanService/GetTreatmentOutcomes"] = ("""{"carePlanId":"{plan}"}""", "ononoddddd"),
         ["CarePlanService/ListOverdueReviews"] = ("{}", "ooddoddddd"),
         ["CarePlanService/MoveToStage"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"stage":"PATHWAY_STAGE_INTERVENTION"}""", "ononoddddd"),
         ["CarePlanService/ExitCarePlan"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"reason":"Goals met"}""", "ononoddddd"),

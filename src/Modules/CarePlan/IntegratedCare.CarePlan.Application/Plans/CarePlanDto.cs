@@ -35,6 +35,12 @@ public sealed record CarePlanDto(
     IReadOnlyList<NeedDomain> WithheldDomains,
     long Version)
 {
+    /// <summary>The Treatment Outcomes Profiles taken, in order; a part the caller may not see is null in each.</summary>
+    public IReadOnlyList<TreatmentOutcomesProfile> OutcomeProfiles { get; init; } = [];
+
+    /// <summary>The parts of the profiles the sharing decision withholds from the caller.</summary>
+    public IReadOnlyList<TopSection> WithheldOutcomeSections { get; init; } = [];
+
     internal static CarePlanDto From(IntegratedCarePlan plan, DateTimeOffset now) => new(
         plan.Id.ToString(),
         plan.ServiceUserId.ToString("D"),
@@ -60,5 +66,8 @@ public sealed record CarePlanDto(
         plan.ClosedAt,
         plan.TeamAgencyIds.ToList(),
         [],
-        plan.Version);
+        plan.Version)
+    {
+        OutcomeProfiles = plan.OutcomeProfiles.ToList(),
+    };
 }

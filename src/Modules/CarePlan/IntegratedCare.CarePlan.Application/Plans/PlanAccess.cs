@@ -9,7 +9,8 @@ namespace IntegratedCare.CarePlan.Application.Plans;
 /// Who may see a plan, and how much of it. An agency that takes no part in a plan is told it does not
 /// exist (NOT_FOUND). The lead agency sees it all; another team agency needs the sharing decision's
 /// "care-plan" permit, and sees the goals, progress and scores of a need domain only under that domain's
-/// category. Its own actions it always sees: it must deliver them.
+/// category, and each part of a Treatment Outcomes Profile only under that part's category. Its own actions
+/// it always sees: it must deliver them.
 /// </summary>
 internal sealed class PlanAccess(RequestSharingDecisions decisions, IAuditScope audit, TimeProvider clock)
 {
@@ -49,6 +50,18 @@ internal sealed class PlanAccess(RequestSharingDecisions decisions, IAuditScope 
             }
         }
 
+        var withheldSections = new HashSet<TopSection>();
+        if (plan.OutcomeProfiles.Count > 0)
+        {
+            foreach (var section in Enum.GetValues<TopSection>())
+            {
+                if (!(await DecideAsync(serviceUserId, caller.AgencyId, Categories.Of(section), cancellationToken)).Permitted)
+                {
+                    withheldSections.Add(section);
+                }
+            }
+        }
+
         audit.Basis(whole.Basis);
         var hiddenGoals = plan.Goals.Where(g => withheld.Contains(g.Domain)).Select(g => g.GoalId).ToHashSet();
         var actions = plan.Actions.Where(a => a.AgencyId == caller.AgencyId || a.GoalId is not { } goal || !hiddenGoals.Contains(goal)).ToList();
@@ -64,6 +77,15 @@ internal sealed class PlanAccess(RequestSharingDecisions decisions, IAuditScope 
                 OutcomeScores = r.OutcomeScores.Where(s => !withheld.Contains(s.Domain)).ToList(),
             }).ToList(),
             WithheldDomains = withheld.Order().ToList(),
+            OutcomeProfiles = plan.OutcomeProfiles.Select(p => p with
+            {
+                SubstanceUse = withheldSections.Contains(TopSection.SubstanceUse) ? null : p.SubstanceUse,
+                Crime = withheldSections.Contains(TopSection.Crime) ? null : p.Crime,
+                Health = withheldSections.Contains(TopSection.HealthAndWellbeing) ? null : p.Health,
+                Housing = withheldSections.Contains(TopSection.Housing) ? null : p.Housing,
+                Work = withheldSections.Contains(TopSection.WorkAndEducation) ? null : p.Work,
+            }).ToList(),
+            WithheldOutcomeSections = withheldSections.Order().ToList(),
         };
     }
 

@@ -19,6 +19,7 @@ internal sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
     private List<Variance> _variances = [];
     private List<Review> _reviews = [];
     private List<StageEntry> _stages = [];
+    private List<TreatmentOutcomesProfile> _outcomeProfiles = [];
     private List<Guid> _teamAgencyIds = [];
 
     private IntegratedCarePlan()
@@ -78,6 +79,9 @@ internal sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
     public IReadOnlyList<Review> Reviews => _reviews;
 
     public IReadOnlyList<StageEntry> Stages => _stages;
+
+    /// <summary>The Treatment Outcomes Profiles taken, in order: the start's, the reviews', the exit's.</summary>
+    public IReadOnlyList<TreatmentOutcomesProfile> OutcomeProfiles => _outcomeProfiles;
 
     public PathwayStage Stage => _stages[^1].Stage;
 
@@ -342,6 +346,26 @@ internal sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
 
         Changed(now);
         return review;
+    }
+
+    /// <summary>
+    /// Records a Treatment Outcomes Profile for the 28 days ending <paramref name="periodEnd"/>, while the plan is
+    /// open: the start's first and once, then a review's or the exit's, each for a later period.
+    /// </summary>
+    public TreatmentOutcomesProfile RecordTreatmentOutcomes(
+        long expectedVersion, TopOccasion occasion, DateOnly periodEnd, TopSubstanceUse use, TopCrime crime, TopHealth health, TopHousing housing, TopWork work,
+        string by, DateTimeOffset now)
+    {
+        Begin(expectedVersion);
+        CheckRule(new PlanMustBeOpenRule(this));
+        CheckRule(new TopOccasionsFollowInOrderRule(_outcomeProfiles, occasion));
+        CheckRule(new TopPeriodsFollowEachOtherRule(_outcomeProfiles, periodEnd, DateOnly.FromDateTime(now.UtcDateTime)));
+        CheckRule(new TopAnswersInRangeRule(use, crime, health, work));
+        var profile = new TreatmentOutcomesProfile(
+            Guid.NewGuid(), occasion, periodEnd.AddDays(1 - TreatmentOutcomesProfile.PeriodDays), periodEnd, by, now, use, crime, health, housing, work);
+        _outcomeProfiles.Add(profile);
+        Changed(now);
+        return profile;
     }
 
     public void MoveToStage(long expectedVersion, PathwayStage stage, DateTimeOffset now)

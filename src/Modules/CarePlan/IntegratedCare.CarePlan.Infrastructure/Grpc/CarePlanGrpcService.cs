@@ -24,6 +24,8 @@ using IntegratedCare.CarePlan.Application.Plans.RecordReview;
 using IntegratedCare.CarePlan.Application.Plans.ReportProgress;
 using IntegratedCare.CarePlan.Application.Plans.RevokeCarePlan;
 using IntegratedCare.CarePlan.Application.Plans.SetReviewInterval;
+using IntegratedCare.CarePlan.Application.Plans.GetTreatmentOutcomes;
+using IntegratedCare.CarePlan.Application.Plans.RecordTreatmentOutcomes;
 using IntegratedCare.CarePlan.Application.Plans.UpdateGoal;
 using IntegratedCare.CarePlan.V1;
 using MediatR;
@@ -88,6 +90,12 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
 
     public override Task<V1.CarePlan> RecordReview(RecordReviewRequest request, ServerCallContext context) =>
         grpc.SendAsync<RecordReviewCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<V1.CarePlan> RecordTreatmentOutcomes(RecordTreatmentOutcomesRequest request, ServerCallContext context) =>
+        grpc.SendAsync<RecordTreatmentOutcomesCommand, CarePlanDto, V1.CarePlan>(request, context);
+
+    public override Task<TreatmentOutcomes> GetTreatmentOutcomes(GetTreatmentOutcomesRequest request, ServerCallContext context) =>
+        grpc.SendAsync<GetTreatmentOutcomesQuery, TreatmentOutcomesDto, TreatmentOutcomes>(request, context);
 
     public override Task<ListOverdueReviewsResponse> ListOverdueReviews(ListOverdueReviewsRequest request, ServerCallContext context) =>
         grpc.SendAsync<ListOverdueReviewsQuery, Page<OverdueReviewDto>, ListOverdueReviewsResponse>(request, context);

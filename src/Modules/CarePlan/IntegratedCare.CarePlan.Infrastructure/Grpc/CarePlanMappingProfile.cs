@@ -21,6 +21,8 @@ using IntegratedCare.CarePlan.Application.Plans.RecordReview;
 using IntegratedCare.CarePlan.Application.Plans.ReportProgress;
 using IntegratedCare.CarePlan.Application.Plans.RevokeCarePlan;
 using IntegratedCare.CarePlan.Application.Plans.SetReviewInterval;
+using IntegratedCare.CarePlan.Application.Plans.GetTreatmentOutcomes;
+using IntegratedCare.CarePlan.Application.Plans.RecordTreatmentOutcomes;
 using IntegratedCare.CarePlan.Application.Plans.UpdateGoal;
 using Plans = IntegratedCare.CarePlan.Domain.Plans;
 using V1 = IntegratedCare.CarePlan.V1;
@@ -41,6 +43,9 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         MapEnum<V1.NeedDomain, Plans.NeedDomain>();
         MapEnum<V1.VarianceReason, Plans.VarianceReason>();
         MapEnum<V1.VarianceKind, Plans.VarianceKind>();
+        MapEnum<V1.TopOccasion, Plans.TopOccasion>();
+        MapEnum<V1.TopSection, Plans.TopSection>();
+        MapEnum<V1.TopChange, TopChange>();
         CreateMap<Plans.GoalAchievement?, V1.GoalAchievement>().ConvertUsing(a => a.HasValue ? (V1.GoalAchievement)(int)a.Value : V1.GoalAchievement.Unspecified);
         CreateMap<Plans.VarianceReason?, V1.VarianceReason>().ConvertUsing(r => r.HasValue ? (V1.VarianceReason)(int)r.Value : V1.VarianceReason.Unspecified);
 
@@ -68,6 +73,13 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<V1.ListOverdueReviewsRequest, ListOverdueReviewsQuery>();
         CreateMap<V1.MoveToStageRequest, MoveToStageCommand>();
         CreateMap<V1.ExitCarePlanRequest, ExitCarePlanCommand>();
+        CreateMap<V1.TopSubstanceUse, TopSubstanceUseInput>();
+        CreateMap<V1.TopCrime, TopCrimeInput>();
+        CreateMap<V1.TopHealth, TopHealthInput>();
+        CreateMap<V1.TopHousing, TopHousingInput>();
+        CreateMap<V1.TopWork, TopWorkInput>();
+        CreateMap<V1.RecordTreatmentOutcomesRequest, RecordTreatmentOutcomesCommand>();
+        CreateMap<V1.GetTreatmentOutcomesRequest, GetTreatmentOutcomesQuery>();
 
         // Replies.
         CreateMap<Plans.Participation, V1.Participation>();
@@ -80,6 +92,16 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<Plans.OutcomeScore, V1.OutcomeScore>();
         CreateMap<Plans.Review, V1.Review>();
         CreateMap<StageTimeDto, V1.StageTime>();
+        // Its "other" substance would otherwise be taken for the proto's copy constructor's parameter.
+        CreateMap<Plans.TopSubstanceUse, V1.TopSubstanceUse>().ConstructUsing(_ => new V1.TopSubstanceUse());
+        CreateMap<Plans.TopCrime, V1.TopCrime>();
+        CreateMap<Plans.TopHealth, V1.TopHealth>();
+        CreateMap<Plans.TopHousing, V1.TopHousing>();
+        CreateMap<Plans.TopWork, V1.TopWork>();
+        CreateMap<Plans.TreatmentOutcomesProfile, V1.TreatmentOutcomesProfile>();
+        CreateMap<TopValueDto, V1.TopValue>();
+        CreateMap<TopItemTrendDto, V1.TopItemTrend>();
+        CreateMap<TreatmentOutcomesDto, V1.TreatmentOutcomes>();
         CreateMap<CarePlanDto, V1.CarePlan>();
         CreateMap<Page<CarePlanDto>, V1.ListCarePlansResponse>().ForMember(d => d.CarePlans, o => o.MapFrom(s => s.Items));
         CreateMap<CarePlanVersionDto, V1.CarePlanVersion>();

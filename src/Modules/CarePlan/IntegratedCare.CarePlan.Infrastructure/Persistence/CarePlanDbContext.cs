@@ -87,6 +87,7 @@ internal class CarePlanDbContext(DbContextOptions options) : DbContext(options)
             e.Ignore(x => x.Variances);
             e.Ignore(x => x.Reviews);
             e.Ignore(x => x.Stages);
+            e.Ignore(x => x.OutcomeProfiles);
             e.Ignore(x => x.Stage);
             e.Ignore(x => x.TeamAgencyIds);
             e.Ignore(x => x.IsOpen);
@@ -104,6 +105,7 @@ internal class CarePlanDbContext(DbContextOptions options) : DbContext(options)
             Json<Variance>(e, "_variances", "Variances");
             Json<Review>(e, "_reviews", "Reviews");
             Json<StageEntry>(e, "_stages", "Stages");
+            Json<TreatmentOutcomesProfile>(e, "_outcomeProfiles", "OutcomeProfiles");
             e.PrimitiveCollection<List<Guid>>("_teamAgencyIds").HasColumnName("TeamAgencyIds").IsRequired();
             e.HasIndex(x => x.ServiceUserId, "IX_careplan_plans_ServiceUserId");
 

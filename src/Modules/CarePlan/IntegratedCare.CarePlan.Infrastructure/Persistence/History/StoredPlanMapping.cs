@@ -54,7 +54,15 @@ internal static class StoredPlanMapping
         p.UpdatedAt,
         p.ClosedAt,
         p.TeamAgencyIds,
-        p.Version);
+        p.Version,
+        [.. p.OutcomeProfiles.Select(t => new StoredTopProfileV1(
+            t.ProfileId, t.Occasion.ToString(), t.PeriodStart, t.PeriodEnd, t.RecordedBy, t.RecordedAt,
+            new(t.SubstanceUse!.Alcohol, t.SubstanceUse.Opiates, t.SubstanceUse.Crack, t.SubstanceUse.Cocaine, t.SubstanceUse.Amphetamines, t.SubstanceUse.Cannabis, t.SubstanceUse.Other,
+                t.SubstanceUse.InjectingDays, t.SubstanceUse.SharedInjectingEquipment),
+            new(t.Crime!.ShopliftingDays, t.Crime.SellingDrugsDays, t.Crime.Theft, t.Crime.AssaultOrViolence),
+            new(t.Health!.PsychologicalHealth, t.Health.PhysicalHealth, t.Health.QualityOfLife),
+            new(t.Housing!.AcuteHousingProblem, t.Housing.AtRiskOfEviction),
+            new(t.Work!.PaidWorkDays, t.Work.EducationDays)))]);
 
     private static CarePlanDto FromStored(StoredPlanV1 p) => new(
         p.CarePlanId,
@@ -88,7 +96,17 @@ internal static class StoredPlanMapping
         p.ClosedAt,
         p.TeamAgencyIds,
         [],
-        p.Version);
+        p.Version)
+    {
+        OutcomeProfiles = [.. (p.OutcomeProfiles ?? []).Select(t => new TreatmentOutcomesProfile(
+            t.ProfileId, Parse<TopOccasion>(t.Occasion), t.PeriodStart, t.PeriodEnd, t.RecordedBy, t.RecordedAt,
+            new(t.SubstanceUse.Alcohol, t.SubstanceUse.Opiates, t.SubstanceUse.Crack, t.SubstanceUse.Cocaine, t.SubstanceUse.Amphetamines, t.SubstanceUse.Cannabis, t.SubstanceUse.Other,
+                t.SubstanceUse.InjectingDays, t.SubstanceUse.SharedInjectingEquipment),
+            new(t.Crime.ShopliftingDays, t.Crime.SellingDrugsDays, t.Crime.Theft, t.Crime.AssaultOrViolence),
+            new(t.Health.PsychologicalHealth, t.Health.PhysicalHealth, t.Health.QualityOfLife),
+            new(t.Housing.AcuteHousingProblem, t.Housing.AtRiskOfEviction),
+            new(t.Work.PaidWorkDays, t.Work.EducationDays)))],
+    };
 
     /// <summary>
     /// A stored member name, read into today's enum. When a member is renamed, the old name maps here to

@@ -32,7 +32,33 @@ internal sealed record StoredPlanV1(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClosedAt,
     IReadOnlyList<Guid> TeamAgencyIds,
-    long Version);
+    long Version,
+    IReadOnlyList<StoredTopProfileV1>? OutcomeProfiles = null);
+
+// Added to schema 1 as an optional member: absent (null) in every version kept before Treatment Outcomes
+// Profiles were recorded, and read as none. Nothing else about the schema changed.
+internal sealed record StoredTopProfileV1(
+    Guid ProfileId,
+    string Occasion,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    string RecordedBy,
+    DateTimeOffset RecordedAt,
+    StoredTopSubstanceUseV1 SubstanceUse,
+    StoredTopCrimeV1 Crime,
+    StoredTopHealthV1 Health,
+    StoredTopHousingV1 Housing,
+    StoredTopWorkV1 Work);
+
+internal sealed record StoredTopSubstanceUseV1(int Alcohol, int Opiates, int Crack, int Cocaine, int Amphetamines, int Cannabis, int Other, int InjectingDays, bool SharedInjectingEquipment);
+
+internal sealed record StoredTopCrimeV1(int ShopliftingDays, int SellingDrugsDays, bool Theft, bool AssaultOrViolence);
+
+internal sealed record StoredTopHealthV1(int PsychologicalHealth, int PhysicalHealth, int QualityOfLife);
+
+internal sealed record StoredTopHousingV1(bool AcuteHousingProblem, bool AtRiskOfEviction);
+
+internal sealed record StoredTopWorkV1(int PaidWorkDays, int EducationDays);
 
 internal sealed record StoredParticipationV1(bool TookPart, DateOnly? AgreedOn, DateOnly? CopyReceivedOn, string OwnWords);
 

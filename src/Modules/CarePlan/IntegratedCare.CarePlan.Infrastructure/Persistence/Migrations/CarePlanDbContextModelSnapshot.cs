@@ -90,6 +90,11 @@ namespace IntegratedCare.CarePlan.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("Goals");
 
+                    b.Property<string>("_outcomeProfiles")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OutcomeProfiles");
+
                     b.Property<string>("_reviews")
                         .IsRequired()
                         .HasColumnType("TEXT")

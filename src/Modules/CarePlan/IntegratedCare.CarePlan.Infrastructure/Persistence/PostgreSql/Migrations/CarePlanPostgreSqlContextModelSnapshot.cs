@@ -96,6 +96,11 @@ namespace IntegratedCare.CarePlan.Infrastructure.Persistence.PostgreSql.Migratio
                         .HasColumnType("jsonb")
                         .HasColumnName("Goals");
 
+                    b.Property<string>("_outcomeProfiles")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("OutcomeProfiles");
+
                     b.Property<string>("_reviews")
                         .IsRequired()
                         .HasColumnType("jsonb")
