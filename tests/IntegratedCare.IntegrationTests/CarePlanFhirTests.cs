@@ -532,12 +532,27 @@ public sealed partial class CarePlanTests
         Assert.Empty((await SearchAsync<ServiceRequest>(stranger, $"ServiceRequest?performer={me}")).Matches);
         Assert.DoesNotContain((await SearchAsync<FhirTask>(stranger, "Task")).Matches, t => t.Id == actionTask || t.Id == referral.ReferralId);
 
+        // Never more than _count on a page; our id in capitals is still our id; open-ended and year-precision bounds.
+        Assert.All(pages, p => Assert.True(p.Entry.Count <= 1, $"{p.Entry.Count} entries on a page of 1"));
+        var (upper, _) = await SearchAsync<FhirTask>(housing, $"Task?owner=Organization/{_scenario.Housing.AgencyId.ToUpperInvariant()}");
+        Assert.Equal(2, upper.Count);
+        Assert.Equal(2, (await SearchAsync<FhirTask>(housing, $"Task?owner={me}&_lastUpdated=lt9999-12-31")).Matches.Count);
+        Assert.Equal(2, (await SearchAsync<FhirTask>(housing, $"Task?owner={me}&_lastUpdated={_clock.GetUtcNow().Year}")).Matches.Count);
+        Assert.Empty((await SearchAsync<FhirTask>(housing, $"Task?owner={me}&_lastUpdated=gt{_clock.GetUtcNow().UtcDateTime:yyyy-MM}")).Matches);
+
+        // A token with no agency is refused as ListCarePlans and ListReferrals refuse it, even when the parameters rule everything out.
+        using var admin = FhirClient(_host.Token(null, Roles.SystemAdmin));
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("Task")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"ServiceRequest?performer={me}&requester={me}")).StatusCode);
+
         // Malformed parameters are the caller's mistake, named.
         foreach (var (query, field) in new[]
         {
             ("Task?_lastUpdated=xx2026-01-01", "_lastUpdated"), ("Task?_lastUpdated=ge2026-13-01", "_lastUpdated"), ("Task?status=done", "status"),
             ($"Task?owner=Patient/{person}", "owner"), ("Task?_page_token=zzz", "_page_token"), ("ServiceRequest?status=requested", "status"),
             ("Task?_lastUpdated=ge2026-01-01&_lastUpdated=lt2027-01-01&_lastUpdated=lt2028-01-01", "_lastUpdated"),
+            ("Task?_lastUpdated=ge2026-12-01T10", "_lastUpdated"), ("Task?_lastUpdated=ge1 Dec 2026", "_lastUpdated"),
+            ("Task?patient=Patient/00000000-0000-0000-0000-000000000000", "patient"), ("Task?_page_token=p-1.x", "_page_token"),
         })
         {
             var refused = await housing.GetAsync(query);

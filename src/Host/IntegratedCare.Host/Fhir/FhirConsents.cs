@@ -36,8 +36,10 @@ internal static class FhirConsents
 
     public static IRequest<Page<ConsentDto>> Search(string patient, int count, string pageToken) => new ListConsentsQuery(patient, count, pageToken);
 
-    /// <summary>When the consent last changed: withdrawn, or recorded.</summary>
-    public static DateTimeOffset Updated(ConsentDto consent) => consent.WithdrawnAt ?? consent.RecordedAt;
+    /// <summary>When the consent last changed: withdrawn, expired (it reads as inactive from then), or recorded.</summary>
+    public static DateTimeOffset Updated(ConsentDto consent) =>
+        consent.WithdrawnAt
+        ?? (consent.Status == ConsentStatus.Inactive && consent.ExpiresAt is { } expired ? expired : consent.RecordedAt);
 
     public static Consent ToConsent(ConsentDto consent) => new()
     {
@@ -56,7 +58,9 @@ internal static class FhirConsents
         DateTime = FhirReferences.Instant(consent.RecordedAt),
         Performer = [FhirReferences.Patient(consent.ServiceUserId)],
         Organization = [FhirReferences.Organization(consent.RecordingAgencyId)],
-        PolicyRule = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTIN", "opt-in")
+        // A recorded refusal opts the person out; anything else opts them in to what its provisions permit.
+        PolicyRule = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v3-ActCode",
+            consent.Status == ConsentStatus.Rejected ? "OPTOUT" : "OPTIN", consent.Status == ConsentStatus.Rejected ? "opt-out" : "opt-in")
         {
             Text = $"The area's information sharing protocol; consent given {(consent.Method == ConsentMethod.Written ? "in writing" : "verbally")}, recorded by {consent.RecordedBy}",
         },
@@ -85,7 +89,7 @@ internal static class FhirConsents
                 Display = $"Any {FhirReferences.Words(type.ToString()).ToLowerInvariant()} agency",
             })),
         ],
-        Purpose = [.. provision.Purposes.Select(p => Purposes[p])],
+        Purpose = [.. provision.Purposes.Select(p => Purposes.TryGetValue(p, out var coding) ? coding : new Coding { Display = FhirReferences.Words(p.ToString()) })],
         Code = [.. provision.DataCategories.Select(c => new CodeableConcept(DataCategorySystem, c))],
     };
 

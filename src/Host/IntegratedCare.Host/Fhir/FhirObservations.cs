@@ -74,7 +74,8 @@ internal static class FhirObservations
         Subject = FhirReferences.Patient(plan.ServiceUserId),
         BasedOn = [new ResourceReference($"CarePlan/{plan.CarePlanId}")],
         Effective = new FhirDateTime(review.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        Performer = [new ResourceReference($"Organization/{Guid.Parse(plan.LeadAgencyId):D}") { Display = review.RecordedBy.Length == 0 ? null : review.RecordedBy }],
+        Performer = [FhirReferences.Organization(plan.LeadAgencyId)],
+        Note = review.RecordedBy.Length == 0 ? [] : [new Annotation { Author = new FhirString(review.RecordedBy), Text = $"Review recorded by {review.RecordedBy}" }],
         Component =
         [
             .. review.OutcomeScores.Select(s => new Observation.ComponentComponent

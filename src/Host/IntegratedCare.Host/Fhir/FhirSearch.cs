@@ -61,7 +61,10 @@ internal sealed class FhirSearch
         return search;
     }
 
-    /// <summary>A reference parameter (<c>patient=Patient/123</c> or <c>patient=123</c>) as the id it names, or null when not given.</summary>
+    /// <summary>
+    /// A reference parameter (<c>patient=Patient/123</c> or <c>patient=123</c>) as the id it names, written as this
+    /// server writes ids (lower case), or null when not given. The nil UUID names nothing and is refused.
+    /// </summary>
     public string? Reference(string name, string resourceType)
     {
         if (!_applied.TryGetValue(name, out var value))
@@ -71,8 +74,8 @@ internal sealed class FhirSearch
 
         var id = value.ToString();
         id = id.StartsWith(resourceType + "/", StringComparison.Ordinal) ? id[(resourceType.Length + 1)..] : id;
-        return id.Length == 36 && Guid.TryParseExact(id, "D", out _)
-            ? id
+        return id.Length == 36 && Guid.TryParseExact(id, "D", out var uuid) && uuid != Guid.Empty
+            ? uuid.ToString("D")
             : throw new RequestValidationException(name, $"must name a {resourceType} by its id ({resourceType}/<id>)");
     }
 
@@ -152,7 +155,24 @@ internal sealed class FhirSearch
         });
     }
 
-    /// <summary>A date search value (<c>ge2026-12-01</c>, <c>lt2026-12-01T10:00:00Z</c>) as its prefix and the span its precision covers.</summary>
+    /// <summary>The precisions a date search value may have, as FHIR's date type and instant write them.</summary>
+    private static readonly (string Format, Func<DateTimeOffset, DateTimeOffset> End)[] Precisions =
+    [
+        ("yyyy", at => at.AddYears(1)),
+        ("yyyy-MM", at => at.AddMonths(1)),
+        ("yyyy-MM-dd", at => at.AddDays(1)),
+        ("yyyy-MM-dd'T'HH:mmK", at => at.AddMinutes(1)),
+        ("yyyy-MM-dd'T'HH:mm:ssK", at => at.AddSeconds(1)),
+        ("yyyy-MM-dd'T'HH:mm:ss.fK", at => at.AddMilliseconds(100)),
+        ("yyyy-MM-dd'T'HH:mm:ss.ffK", at => at.AddMilliseconds(10)),
+        ("yyyy-MM-dd'T'HH:mm:ss.fffK", at => at.AddMilliseconds(1)),
+    ];
+
+    /// <summary>
+    /// A date search value (<c>ge2026-12-01</c>, <c>lt2026-12-01T10:00:00Z</c>) as its prefix and the span its
+    /// precision covers (a year, a month, a day, a minute, a second or a fraction of one). A date without a time is
+    /// a UTC day. The span ends no later than the last instant there is.
+    /// </summary>
     private static (string Prefix, DateTimeOffset Start, DateTimeOffset End) DateBound(string name, string value)
     {
         var prefix = value.Length > 2 && char.IsAsciiLetterLower(value[0]) ? value[..2] : "eq";
@@ -162,54 +182,72 @@ internal sealed class FhirSearch
             throw new RequestValidationException(name, $"'{prefix}' is not a prefix this server supports: eq, gt, ge, lt or le");
         }
 
-        string[] days = ["yyyy-MM-dd"];
-        if (DateTimeOffset.TryParseExact(text, days, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day))
+        foreach (var (format, end) in Precisions)
         {
-            return (prefix, day, day.AddDays(1));
+            if (DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start))
+            {
+                return (prefix, start, start > DateTimeOffset.MaxValue.AddYears(-1) ? DateTimeOffset.MaxValue : end(start));
+            }
         }
 
-        if (text.Contains('T', StringComparison.Ordinal)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-        {
-            // To the second unless milliseconds are given.
-            var span = text.Contains('.', StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(1) : TimeSpan.FromSeconds(1);
-            return (prefix, instant, instant + span);
-        }
-
-        throw new RequestValidationException(name, "must be a date (YYYY-MM-DD) or an instant (YYYY-MM-DDThh:mm:ssZ), with an optional prefix eq, gt, ge, lt or le");
+        throw new RequestValidationException(name, "must be a date (YYYY, YYYY-MM or YYYY-MM-DD) or an instant with its zone (YYYY-MM-DDThh:mm[:ss[.fff]]Z), after an optional eq, gt, ge, lt or le");
     }
 
     /// <summary>
     /// One page of a search that runs through several of the modules' listings in turn (a person's assessments,
-    /// then their plans' reviews): the page token is the listing's letter and that listing's own token, so a
-    /// client still follows one <c>next</c> link and a token from elsewhere is refused.
+    /// then their plans' reviews). A listing's page may give more matches than the page may hold (a plan has
+    /// several actions), so the page token is the listing's letter, how many of that listing page's matches were
+    /// sent already, and the listing's own token (<c>p3.&lt;token&gt;</c>): a client follows one <c>next</c> link,
+    /// never gets more than <paramref name="count"/> matches, and a token this search did not issue is refused.
+    /// A listing the parameters rule out is skipped; when they rule out every one, the first is still asked (and
+    /// its matches dropped), so the caller is authorised and audited as the listing would be.
     /// </summary>
-    public static async Task<(List<Resource> Matches, string Next)> PageAcrossAsync(string token, params Listing[] listings)
+    public static async Task<(List<Resource> Matches, string Next)> PageAcrossAsync(string token, int count, params Listing[] listings)
     {
-        var index = token.Length == 0 ? 0 : Array.FindIndex(listings, l => l.Letter == token[0]);
-        if (index < 0)
-        {
-            throw new RequestValidationException("_page_token", "is not a token this search issued");
-        }
-
-        var inner = token.Length == 0 ? string.Empty : token[1..];
+        var (index, sent, inner) = ParseAcross(token, listings);
         for (; index < listings.Length && listings[index].Skip; index++)
         {
-            inner = string.Empty;
+            (sent, inner) = (0, string.Empty);
         }
 
         if (index == listings.Length)
         {
+            if (listings.All(l => l.Skip))
+            {
+                await listings[0].PageAsync(string.Empty);
+            }
+
             return ([], string.Empty);
         }
 
         var listing = listings[index];
-        var (matches, next) = await listing.PageAsync(inner);
+        var (found, next) = await listing.PageAsync(inner);
+        var matches = found.ToList();
+        var size = IntegratedCare.BuildingBlocks.Application.Paging.PageToken.PageSize(count);
+        if (matches.Count - sent > size)
+        {
+            return (matches.GetRange(sent, size), $"{listing.Letter}{sent + size}.{inner}");
+        }
+
         var following = Array.FindIndex(listings, index + 1, l => !l.Skip);
-        var nextToken = next.Length > 0 ? listing.Letter + next
-            : following > 0 ? listings[following].Letter.ToString()
+        var nextToken = next.Length > 0 ? $"{listing.Letter}0.{next}"
+            : following >= 0 ? $"{listings[following].Letter}0."
             : string.Empty;
-        return ([.. matches], nextToken);
+        return (matches.Count > sent ? matches.GetRange(sent, matches.Count - sent) : [], nextToken);
+    }
+
+    private static (int Index, int Sent, string Inner) ParseAcross(string token, Listing[] listings)
+    {
+        if (token.Length == 0)
+        {
+            return (0, 0, string.Empty);
+        }
+
+        var index = Array.FindIndex(listings, l => l.Letter == token[0]);
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        return index >= 0 && dot > 1 && int.TryParse(token.AsSpan(1, dot - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var sent) && sent <= 10_000
+            ? (index, sent, token[(dot + 1)..])
+            : throw new RequestValidationException("_page_token", "is not a token this search issued");
     }
 
     /// <summary>One of the listings a search runs through; <paramref name="Skip"/> when the search's parameters rule all of it out.</summary>

@@ -9,7 +9,8 @@ namespace IntegratedCare.Host.Fhir;
 /// <summary>
 /// The searches: each runs the module's own listing (so the sharing decision and audit are the listing's) and
 /// narrows its page by the parameters the listing does not take (<c>status</c>, <c>owner</c>, <c>_lastUpdated</c>);
-/// a narrowed page may hold fewer than <c>_count</c>, and its <c>next</c> link still goes on. Every search is paged.
+/// a narrowed page may hold fewer than <c>_count</c> (never more), and its <c>next</c> link still goes on. A Patient
+/// search has one page (the register's own search caps its matches); every other search is paged.
 /// </summary>
 internal static class FhirSearches
 {
@@ -58,24 +59,30 @@ internal static class FhirSearches
             var patient = search.Reference("patient", "Patient") ?? throw new RequestValidationException("patient", "is required: the person whose assessments and reviews (Patient/<id>)");
 
             // The person's assessments (each read as GetAssessment reads it), then their plans' reviews.
-            var (observations, next) = await FhirSearch.PageAcrossAsync(search.PageToken,
+            var (observations, next) = await FhirSearch.PageAcrossAsync(search.PageToken, search.Count,
                 new FhirSearch.Listing('a', async token =>
                 {
                     var assessments = await send.Send(FhirObservations.Assessments(patient, search.Count, token), http.RequestAborted);
                     var read = new List<Resource>();
                     foreach (var summary in assessments.Items)
                     {
-                        var assessment = await send.Send(FhirObservations.ReadAssessment(summary.AssessmentId), http.RequestAborted);
-                        read.Add(Stamped(FhirObservations.FromAssessment(assessment), assessment.Version, assessment.UpdatedAt));
+                        // Listed (the caller may identify the person) yet with nothing in it the caller may see: left out, as a review with no score left is.
+                        try
+                        {
+                            var assessment = await send.Send(FhirObservations.ReadAssessment(summary.AssessmentId), http.RequestAborted);
+                            if (assessment.Domains.Count > 0)
+                            {
+                                read.Add(Stamped(FhirObservations.FromAssessment(assessment), assessment.Version, assessment.UpdatedAt));
+                            }
+                        }
+                        catch (ForbiddenException)
+                        {
+                        }
                     }
 
                     return (read, assessments.NextPageToken);
                 }),
-                new FhirSearch.Listing('p', async token =>
-                {
-                    var plans = await send.Send(FhirCarePlans.Search(patient, search.Count, token), http.RequestAborted);
-                    return (plans.Items.SelectMany(p => FhirObservations.FromReviews(p).Select(o => Stamped(o, p.Version, p.UpdatedAt))), plans.NextPageToken);
-                }));
+                PlanListing('p', send, http, patient, search.Count, p => FhirObservations.FromReviews(p).Select(o => Stamped(o, p.Version, p.UpdatedAt))));
             return Write(search.Bundle("Observation", observations.Where(search.Updated), next), StatusCodes.Status200OK);
         })));
 
@@ -88,24 +95,13 @@ internal static class FhirSearches
             var ours = AgencyOf(http);
 
             // The plans' actions the caller may see, then the referrals to its agency (which it owns), then those from it.
-            var (tasks, next) = await FhirSearch.PageAcrossAsync(search.PageToken,
-                new FhirSearch.Listing('p', async token =>
-                {
-                    var plans = await send.Send(FhirCarePlans.Search(patient, search.Count, token), http.RequestAborted);
-                    return (plans.Items.SelectMany(p => p.Actions.Select(a => Stamped(FhirCarePlans.ToTask(p, a), p.Version, p.UpdatedAt))), plans.NextPageToken);
-                }),
-                Referrals('i', incoming: true, ours is null || (owner is not null && owner != ours)),
-                Referrals('o', incoming: false, ours is null || owner == ours));
+            var (tasks, next) = await FhirSearch.PageAcrossAsync(search.PageToken, search.Count,
+                PlanListing('p', send, http, patient, search.Count, p => p.Actions.Select(a => Stamped(FhirCarePlans.ToTask(p, a), p.Version, p.UpdatedAt))),
+                ReferralListing('i', incoming: true, owner is not null && owner != ours, send, http, patient, search.Count, FhirReferrals.ToTask),
+                ReferralListing('o', incoming: false, owner is not null && owner == ours, send, http, patient, search.Count, FhirReferrals.ToTask));
             var matching = tasks.Cast<Hl7.Fhir.Model.Task>()
                 .Where(t => (statuses.Count == 0 || statuses.Contains(t.Status!.Value)) && (owner is null || t.Owner?.Reference == $"Organization/{owner}") && search.Updated(t));
             return Write(search.Bundle("Task", matching, next), StatusCodes.Status200OK);
-
-            FhirSearch.Listing Referrals(char letter, bool incoming, bool skip) => new(letter, async token =>
-            {
-                var referrals = await send.Send(FhirReferrals.Search(incoming, search.Count, token), http.RequestAborted);
-                return (referrals.Items.Where(r => patient is null || r.ServiceUserId == patient)
-                    .Select(r => Stamped(FhirReferrals.ToTask(r), r.Version, FhirReferrals.Updated(r))), referrals.NextPageToken);
-            }, skip);
         })));
 
         fhir.MapGet("/ServiceRequest", (Delegate)((HttpContext http) => RunAsync(http, async send =>
@@ -118,24 +114,36 @@ internal static class FhirSearches
             var ours = AgencyOf(http);
 
             // The referrals to the caller's agency, then those from it: an agency sees only its own.
-            var (requests, next) = await FhirSearch.PageAcrossAsync(search.PageToken,
-                Referrals('i', incoming: true, ours is null || (performer is not null && performer != ours)),
-                Referrals('o', incoming: false, ours is null || (requester is not null && requester != ours)));
+            var (requests, next) = await FhirSearch.PageAcrossAsync(search.PageToken, search.Count,
+                ReferralListing('i', incoming: true, performer is not null && performer != ours, send, http, patient, search.Count, FhirReferrals.ToServiceRequest),
+                ReferralListing('o', incoming: false, requester is not null && requester != ours, send, http, patient, search.Count, FhirReferrals.ToServiceRequest));
             var matching = requests.Cast<ServiceRequest>().Where(r =>
                 (statuses.Count == 0 || statuses.Contains(r.Status!.Value))
                 && (performer is null || r.Performer.Any(p => p.Reference == $"Organization/{performer}"))
                 && (requester is null || r.Requester?.Reference == $"Organization/{requester}")
                 && search.Updated(r));
             return Write(search.Bundle("ServiceRequest", matching, next), StatusCodes.Status200OK);
-
-            FhirSearch.Listing Referrals(char letter, bool incoming, bool skip) => new(letter, async token =>
-            {
-                var referrals = await send.Send(FhirReferrals.Search(incoming, search.Count, token), http.RequestAborted);
-                return (referrals.Items.Where(r => patient is null || r.ServiceUserId == patient)
-                    .Select(r => Stamped(FhirReferrals.ToServiceRequest(r), r.Version, FhirReferrals.Updated(r))), referrals.NextPageToken);
-            }, skip);
         })));
     }
+
+    /// <summary>The plans the caller may see (of one person, or all) a page at a time, each as the resources it gives.</summary>
+    private static FhirSearch.Listing PlanListing(
+        char letter, IMediator send, HttpContext http, string? patient, int count, Func<IntegratedCare.CarePlan.Application.Plans.CarePlanDto, IEnumerable<Resource>> map) =>
+        new(letter, async token =>
+        {
+            var plans = await send.Send(FhirCarePlans.Search(patient, count, token), http.RequestAborted);
+            return (plans.Items.SelectMany(map).ToList(), plans.NextPageToken);
+        });
+
+    /// <summary>The caller's agency's referrals, to it or from it (of one person, if named), a page at a time, as <c>Task</c>s or <c>ServiceRequest</c>s.</summary>
+    private static FhirSearch.Listing ReferralListing(
+        char letter, bool incoming, bool skip, IMediator send, HttpContext http, string? patient, int count, Func<IntegratedCare.Protocols.Application.Referrals.ReferralDto, Resource> map) =>
+        new(letter, async token =>
+        {
+            var referrals = await send.Send(FhirReferrals.Search(incoming, count, token), http.RequestAborted);
+            return (referrals.Items.Where(r => patient is null || r.ServiceUserId == patient)
+                .Select(r => Stamped(map(r), r.Version, FhirReferrals.Updated(r))).ToList(), referrals.NextPageToken);
+        }, skip);
 
     /// <summary>The caller's agency (lower-case UUID), or null for a token that names none.</summary>
     private static string? AgencyOf(HttpContext http) =>
