@@ -78,6 +78,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["CarePlanService/RecordReview"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"heldOn":"{today}","decisions":"Carry on"}""", "ononoddddd"),
         ["CarePlanService/RecordTreatmentOutcomes"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"occasion":"TOP_OCCASION_START","periodEnd":"{today}","substanceUse":{},"crime":{},"health":{},"housing":{},"work":{}}""", "ononoddddd"),
         ["CarePlanService/GetTreatmentOutcomes"] = ("""{"carePlanId":"{plan}"}""", "ononoddddd"),
+        ["CarePlanService/GetOutcomeReport"] = ("""{"dimension":"OUTCOME_REPORT_DIMENSION_TIER","from":"2026-01-01","to":"2026-12-31"}""", "dddddooodo"),
+        ["CarePlanService/GetWaitingTimesReport"] = ("""{"dimension":"WAITING_TIMES_DIMENSION_AGENCY","from":"2026-01-01","to":"2026-12-31"}""", "dddddooodo"),
         ["CarePlanService/ListOverdueReviews"] = ("{}", "ooddoddddd"),
         ["CarePlanService/MoveToStage"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"stage":"PATHWAY_STAGE_INTERVENTION"}""", "ononoddddd"),
         ["CarePlanService/ExitCarePlan"] = ("""{"carePlanId":"{plan}","expectedVersion":999,"reason":"Goals met"}""", "ononoddddd"),

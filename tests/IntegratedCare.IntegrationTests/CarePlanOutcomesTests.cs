@@ -104,6 +104,83 @@ public sealed partial class CarePlanTests
         Assert.Contains(versions.Versions, v => v.Version == start.Version && v.Why.StartsWith("Treatment Outcomes Profile (Start)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheOutcomeReport_CountsWhoImproved_ForPlannersOnly_AndWithholdsSmallCells()
+    {
+        string[] families = ["Aitken", "Baird", "Cowan", "Dunbar", "Erskine"];
+        foreach (var (family, i) in families.Select((f, i) => (f, i)))
+        {
+            var (_, draft) = await AssessedPersonWithDraftPlanAsync(AssessmentScenario.Person(given: "Morven", family: family, dateOfBirth: $"198{i}-05-0{i + 1}"));
+            var start = await _caseManager.RecordTreatmentOutcomesAsync(Top(draft.CarePlanId, draft.Version, TopOccasion.Start, Today(-1),
+                new TopSubstanceUse { Opiates = 20 }, health: new TopHealth { PsychologicalHealth = 5, PhysicalHealth = 5, QualityOfLife = 5 }));
+            await _caseManager.RecordTreatmentOutcomesAsync(Top(draft.CarePlanId, start.Version, TopOccasion.Review, Today(),
+                new TopSubstanceUse { Opiates = 5 }, health: new TopHealth { PsychologicalHealth = i < 3 ? 9 : 5, PhysicalHealth = 5, QualityOfLife = 5 }));
+        }
+
+        var planner = new CarePlanService.CarePlanServiceClient(_host.Invoker(_host.Token(null, IntegratedCare.BuildingBlocks.Application.Security.Roles.NationalCoordinator)));
+        var byTier = await planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = Today(-30), To = Today(1) });
+
+        // Five people, all using at start, all on fewer days: shown as five, but "all of them improved" is withheld, as is three of five rating health higher.
+        var tier = Assert.Single(byTier.Rows);
+        Assert.Equal(("Tier 4", 5, 5), (tier.Key, tier.People, tier.UsingAtStart));
+        Assert.False(tier.HasUseImproved);
+        Assert.False(tier.HasHealthImproved);
+        Assert.False(tier.HasInjectingAtStart);
+        Assert.False(tier.HasShareUseImproved);
+        Assert.Equal(5, byTier.Total.People);
+        Assert.True(byTier.SuppressedCells >= 8, $"{byTier.SuppressedCells} suppressed");
+        Assert.StartsWith("group,people,using_at_start,use_improved", byTier.Csv, StringComparison.Ordinal);
+        Assert.Contains("\"Tier 4\",5,5,,", byTier.Csv, StringComparison.Ordinal);
+
+        // By area: the lead agency's area by name. A period before any start counts no one.
+        var byArea = await planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Area, From = Today(-30), To = Today(1) });
+        Assert.Equal(5, Assert.Single(byArea.Rows).People);
+        Assert.DoesNotContain(byArea.Rows, r => Guid.TryParse(r.Key, out _));
+        var before = await planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Quarter, From = Today(-60), To = Today(-30) });
+        Assert.Empty(before.Rows);
+        Assert.False(before.Total.HasPeople);
+
+        // A case manager is no planner; a period that ends before it starts names the field.
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _caseManager.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = Today(-30), To = Today(1) }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        var backwards = await Assert.ThrowsAsync<RpcException>(() => planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = Today(), To = Today(-1) }).ResponseAsync);
+        Assert.Equal("to", Assert.Single(backwards.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task TheWaitingTimesReport_RunsFromAReferralsReceipt_ToTheAgencysFirstActionUnderWay_ForPlannersOnly()
+    {
+        var (person, _, plan) = await PlanWithAHousingActionAsync();
+        var referral = await HousingReferralAsync(person);
+        var housingReferrals = new IntegratedCare.Protocols.V1.ReferralService.ReferralServiceClient(_host.Invoker(HousingToken()));
+        await housingReferrals.ReceiveReferralAsync(new IntegratedCare.Protocols.V1.ReceiveReferralRequest { ReferralId = referral.ReferralId, ExpectedVersion = referral.Version });
+
+        // The referral's own handlers have run (they note it on the plan); housing accepts its action, and five days on it gets under way.
+        await Eventually.WaitUntilAsync(async () => await _host.RowsAsync("platform_outbox_messages", "ProcessedAt IS NULL") == 0);
+        var current = await _caseManager.GetCarePlanAsync(new GetCarePlanRequest { CarePlanId = plan.CarePlanId });
+        var accepted = await _housing.AcceptActionAsync(new AcceptActionRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = current.Version, ActionId = plan.Actions.Single().ActionId, AssignedWorker = "Officer" });
+        var planner = new CarePlanService.CarePlanServiceClient(_host.Invoker(_host.Token(null, IntegratedCare.BuildingBlocks.Application.Security.Roles.NationalCoordinator))); // minted on the test's clock, before it moves
+        _clock.Advance(TimeSpan.FromDays(5));
+        await _housing.ReportProgressAsync(new ReportProgressRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = accepted.Version, ActionId = plan.Actions.Single().ActionId, Status = ActionStatus.InProgress, Note = "First visit" });
+
+        var report = await planner.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { Dimension = WaitingTimesDimension.Agency, From = Today(-30), To = Today(1) });
+
+        // One referral: counted under housing's name, every cell withheld (under five), the standard stated.
+        var housing = Assert.Single(report.Rows);
+        Assert.Equal(_scenario.Housing.Name, housing.Key);
+        Assert.False(housing.HasReferred || housing.HasStarted || housing.HasOneToThreeWeeks || housing.HasMedianDaysToStart);
+        Assert.Equal((21, 0.9), (report.StandardDays, report.StandardShare));
+        Assert.Equal(14, report.SuppressedCells);
+        Assert.StartsWith("group,referred,started,", report.Csv, StringComparison.Ordinal);
+
+        // Before the referral there is nothing to count; a case manager is no planner.
+        Assert.Empty((await planner.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { Dimension = WaitingTimesDimension.Area, From = Today(-60), To = Today(-30) })).Rows);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _caseManager.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { Dimension = WaitingTimesDimension.Area, From = Today(-30), To = Today(1) }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        var noDimension = await Assert.ThrowsAsync<RpcException>(() => planner.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { From = Today(-30), To = Today(1) }).ResponseAsync);
+        Assert.Equal("dimension", Assert.Single(noDimension.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+    }
+
     /// <summary>An item's answers in order ("24,4"), its change and its direction.</summary>
     private static (string Values, int Change, TopChange Direction) Trend(TreatmentOutcomes outcomes, string item)
     {

@@ -43,6 +43,7 @@ public sealed class TreatmentOutcomesTests(StaffUi ui)
         await Assertions.Expect(casey.GetByTestId("top-change-physical-health")).ToContainTextAsync("No change");
         await Assertions.Expect(casey.GetByTestId("top-change-acute-housing-problem")).ToContainTextAsync("Better (now no)");
         await Assertions.Expect(casey.GetByTestId("top-withheld")).ToHaveCountAsync(0);
+        await ui.ScreenshotAsync(casey, "16-treatment-outcomes");
         await StaffUi.AssertAccessibleAsync(casey);
         await casey.Context.CloseAsync();
 
@@ -57,5 +58,29 @@ public sealed class TreatmentOutcomesTests(StaffUi ui)
         await Assertions.Expect(hana.GetByRole(AriaRole.Button, new() { Name = "Record profile" })).ToHaveCountAsync(0);
         await StaffUi.AssertAccessibleAsync(hana);
         await hana.Context.CloseAsync();
+
+        // The national co-ordinator's outcome report: drawn, one person is withheld, and the CSV says the same.
+        var nora = await ui.SignedInAsync("nora");
+        await StaffUi.OpenAsync(nora, "/reports/outcomes", "Outcome report");
+        await StaffUi.PickAsync(nora, "By", "Tier");
+        await StaffUi.ClickAsync(nora, "Show");
+        await Assertions.Expect(nora.Locator("[data-testid=chart-outcomes] svg").First).ToBeVisibleAsync();
+        var total = nora.GetByTestId("outcome-report").GetByRole(AriaRole.Row).Filter(new() { HasText = "Total" });
+        await Assertions.Expect(total).ToHaveCountAsync(1);
+        await Assertions.Expect(total.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("withheld");
+        await StaffUi.AssertAccessibleAsync(nora);
+        var download = await nora.RunAndWaitForDownloadAsync(() => StaffUi.ClickAsync(nora, "CSV"));
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("group,people,", csv, StringComparison.Ordinal);
+
+        // And waiting times against the three-week standard, drawn and tabled.
+        await StaffUi.OpenAsync(nora, "/reports/waiting-times", "Waiting times");
+        await StaffUi.ClickAsync(nora, "Show");
+        await Assertions.Expect(nora.Locator("[data-testid=chart-waiting] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(nora.GetByTestId("waiting-report").GetByRole(AriaRole.Row).Filter(new() { HasText = "Total" })).ToHaveCountAsync(1);
+        await Assertions.Expect(nora.GetByText("Standard: 90% within 21 days.", new() { Exact = false })).ToBeVisibleAsync();
+        await ui.ScreenshotAsync(nora, "17-waiting-times");
+        await StaffUi.AssertAccessibleAsync(nora);
+        await nora.Context.CloseAsync();
     }
 }

@@ -32,8 +32,17 @@ internal interface ICarePlanRepository
     /// <summary>The person whose plan, led by the agency, carries the variance; null if none.</summary>
     Task<Guid?> PersonWithVarianceAsync(Guid agencyId, Guid varianceId, CancellationToken cancellationToken);
 
+    /// <summary>Every plan (not entered in error) with a Treatment Outcomes Profile: its lead agency, tier and profiles, for the outcome report.</summary>
+    Task<IReadOnlyList<PlanOutcomes>> OutcomesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The actions of these people's plans (not entered in error), for the waiting-time report: whose, by which agency, and their progress.</summary>
+    Task<IReadOnlyList<(Guid ServiceUserId, IReadOnlyList<PlanAction> Actions)>> ActionsOfAsync(IReadOnlyCollection<Guid> serviceUserIds, CancellationToken cancellationToken);
+
     void Add(IntegratedCarePlan plan);
 }
+
+/// <summary>What the outcome report counts of one plan: never the person.</summary>
+internal sealed record PlanOutcomes(Guid LeadAgencyId, int Tier, IReadOnlyList<TreatmentOutcomesProfile> Profiles);
 
 /// <summary>One plan's lead, status and team, as the care relationship reads them.</summary>
 internal sealed record PlanParticipation(Guid LeadAgencyId, CarePlanStatus Status, IReadOnlyList<TeamMember> Team)

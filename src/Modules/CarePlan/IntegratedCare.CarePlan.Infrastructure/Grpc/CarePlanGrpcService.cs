@@ -24,6 +24,8 @@ using IntegratedCare.CarePlan.Application.Plans.RecordReview;
 using IntegratedCare.CarePlan.Application.Plans.ReportProgress;
 using IntegratedCare.CarePlan.Application.Plans.RevokeCarePlan;
 using IntegratedCare.CarePlan.Application.Plans.SetReviewInterval;
+using IntegratedCare.CarePlan.Application.Plans.GetOutcomeReport;
+using IntegratedCare.CarePlan.Application.Plans.GetWaitingTimesReport;
 using IntegratedCare.CarePlan.Application.Plans.GetTreatmentOutcomes;
 using IntegratedCare.CarePlan.Application.Plans.RecordTreatmentOutcomes;
 using IntegratedCare.CarePlan.Application.Plans.UpdateGoal;
@@ -96,6 +98,12 @@ internal sealed class CarePlanGrpcService(GrpcMediator grpc, IMapper mapper, Car
 
     public override Task<TreatmentOutcomes> GetTreatmentOutcomes(GetTreatmentOutcomesRequest request, ServerCallContext context) =>
         grpc.SendAsync<GetTreatmentOutcomesQuery, TreatmentOutcomesDto, TreatmentOutcomes>(request, context);
+
+    public override Task<OutcomeReport> GetOutcomeReport(GetOutcomeReportRequest request, ServerCallContext context) =>
+        grpc.SendAsync<GetOutcomeReportQuery, OutcomeReportDto, OutcomeReport>(request, context);
+
+    public override Task<WaitingTimesReport> GetWaitingTimesReport(GetWaitingTimesReportRequest request, ServerCallContext context) =>
+        grpc.SendAsync<GetWaitingTimesReportQuery, WaitingTimesReportDto, WaitingTimesReport>(request, context);
 
     public override Task<ListOverdueReviewsResponse> ListOverdueReviews(ListOverdueReviewsRequest request, ServerCallContext context) =>
         grpc.SendAsync<ListOverdueReviewsQuery, Page<OverdueReviewDto>, ListOverdueReviewsResponse>(request, context);

@@ -10,6 +10,8 @@ using IntegratedCare.CarePlan.Application.Plans.CodeVariance;
 using IntegratedCare.CarePlan.Application.Plans.DeclineAction;
 using IntegratedCare.CarePlan.Application.Plans.ExitCarePlan;
 using IntegratedCare.CarePlan.Application.Plans.GetCarePlan;
+using IntegratedCare.CarePlan.Application.Plans.GetOutcomeReport;
+using IntegratedCare.CarePlan.Application.Plans.GetWaitingTimesReport;
 using IntegratedCare.CarePlan.Application.Plans.HandVarianceToGapsAndBlocks;
 using IntegratedCare.CarePlan.Application.Plans.ListCarePlanVersions;
 using IntegratedCare.CarePlan.Application.Plans.ListCarePlans;
@@ -46,6 +48,8 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         MapEnum<V1.TopOccasion, Plans.TopOccasion>();
         MapEnum<V1.TopSection, Plans.TopSection>();
         MapEnum<V1.TopChange, TopChange>();
+        MapEnum<V1.OutcomeReportDimension, OutcomeReportDimension>();
+        MapEnum<V1.WaitingTimesDimension, WaitingTimesDimension>();
         CreateMap<Plans.GoalAchievement?, V1.GoalAchievement>().ConvertUsing(a => a.HasValue ? (V1.GoalAchievement)(int)a.Value : V1.GoalAchievement.Unspecified);
         CreateMap<Plans.VarianceReason?, V1.VarianceReason>().ConvertUsing(r => r.HasValue ? (V1.VarianceReason)(int)r.Value : V1.VarianceReason.Unspecified);
 
@@ -80,6 +84,8 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<V1.TopWork, TopWorkInput>();
         CreateMap<V1.RecordTreatmentOutcomesRequest, RecordTreatmentOutcomesCommand>();
         CreateMap<V1.GetTreatmentOutcomesRequest, GetTreatmentOutcomesQuery>();
+        CreateMap<V1.GetOutcomeReportRequest, GetOutcomeReportQuery>();
+        CreateMap<V1.GetWaitingTimesReportRequest, GetWaitingTimesReportQuery>();
 
         // Replies.
         CreateMap<Plans.Participation, V1.Participation>();
@@ -102,6 +108,10 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<TopValueDto, V1.TopValue>();
         CreateMap<TopItemTrendDto, V1.TopItemTrend>();
         CreateMap<TreatmentOutcomesDto, V1.TreatmentOutcomes>();
+        CreateMap<OutcomeReportRow, V1.OutcomeReportRow>().ConvertUsing(r => Row(r));
+        CreateMap<OutcomeReportDto, V1.OutcomeReport>();
+        CreateMap<WaitingTimesRow, V1.WaitingTimesRow>().ConvertUsing(r => Row(r));
+        CreateMap<WaitingTimesReportDto, V1.WaitingTimesReport>();
         CreateMap<CarePlanDto, V1.CarePlan>();
         CreateMap<Page<CarePlanDto>, V1.ListCarePlansResponse>().ForMember(d => d.CarePlans, o => o.MapFrom(s => s.Items));
         CreateMap<CarePlanVersionDto, V1.CarePlanVersion>();
@@ -109,5 +119,36 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<OverdueReviewDto, V1.OverdueReview>();
         CreateMap<Page<OverdueReviewDto>, V1.ListOverdueReviewsResponse>().ForMember(d => d.Reviews, o => o.MapFrom(s => s.Items));
         CreateMap<CarePlanChangeDto, V1.CarePlanChange>();
+    }
+
+    /// <summary>A suppressed cell stays unset (proto3 optional), so it cannot be mistaken for zero.</summary>
+    private static V1.OutcomeReportRow Row(OutcomeReportRow r)
+    {
+        var row = new V1.OutcomeReportRow { Key = r.Key };
+        if (r.People is { } people) { row.People = people; }
+        if (r.UsingAtStart is { } usingAtStart) { row.UsingAtStart = usingAtStart; }
+        if (r.UseImproved is { } useImproved) { row.UseImproved = useImproved; }
+        if (r.InjectingAtStart is { } injecting) { row.InjectingAtStart = injecting; }
+        if (r.InjectingImproved is { } injectingImproved) { row.InjectingImproved = injectingImproved; }
+        if (r.HealthImproved is { } healthImproved) { row.HealthImproved = healthImproved; }
+        if (r.ShareUseImproved is { } shareUse) { row.ShareUseImproved = shareUse; }
+        if (r.ShareInjectingImproved is { } shareInjecting) { row.ShareInjectingImproved = shareInjecting; }
+        if (r.ShareHealthImproved is { } shareHealth) { row.ShareHealthImproved = shareHealth; }
+        return row;
+    }
+
+    private static V1.WaitingTimesRow Row(WaitingTimesRow r)
+    {
+        var row = new V1.WaitingTimesRow { Key = r.Key };
+        if (r.Referred is { } referred) { row.Referred = referred; }
+        if (r.Started is { } started) { row.Started = started; }
+        if (r.WithinOneWeek is { } week) { row.WithinOneWeek = week; }
+        if (r.OneToThreeWeeks is { } threeWeeks) { row.OneToThreeWeeks = threeWeeks; }
+        if (r.ThreeToSixWeeks is { } sixWeeks) { row.ThreeToSixWeeks = sixWeeks; }
+        if (r.OverSixWeeks is { } longer) { row.OverSixWeeks = longer; }
+        if (r.WaitingOverThreeWeeks is { } waiting) { row.WaitingOverThreeWeeks = waiting; }
+        if (r.MedianDaysToStart is { } median) { row.MedianDaysToStart = median; }
+        if (r.ShareWithinStandard is { } share) { row.ShareWithinStandard = share; }
+        return row;
     }
 }

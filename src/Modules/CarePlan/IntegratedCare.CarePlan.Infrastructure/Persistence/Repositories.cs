@@ -83,6 +83,34 @@ internal sealed class CarePlanRepository(CarePlanDbContext db) : ICarePlanReposi
         return plans.FirstOrDefault(p => p.Variances.Any(v => v.VarianceId == varianceId))?.ServiceUserId;
     }
 
+    public async Task<IReadOnlyList<PlanOutcomes>> OutcomesAsync(CancellationToken cancellationToken) =>
+        (await db.Plans.AsNoTracking()
+            .Where(p => p.Status != CarePlanStatus.EnteredInError && EF.Property<List<TreatmentOutcomesProfile>>(p, "_outcomeProfiles") != NoProfiles)
+            .Select(p => new { p.LeadAgencyId, p.RecommendedTier, Profiles = EF.Property<List<TreatmentOutcomesProfile>>(p, "_outcomeProfiles") })
+            .ToListAsync(cancellationToken))
+        .Select(p => new PlanOutcomes(p.LeadAgencyId, p.RecommendedTier, p.Profiles))
+        .ToList();
+
+    public async Task<IReadOnlyList<(Guid ServiceUserId, IReadOnlyList<PlanAction> Actions)>> ActionsOfAsync(IReadOnlyCollection<Guid> serviceUserIds, CancellationToken cancellationToken)
+    {
+        var found = new List<(Guid, IReadOnlyList<PlanAction>)>();
+
+        // In batches, so a year's referrals never make one statement with thousands of parameters.
+        foreach (var batch in serviceUserIds.Distinct().Chunk(500))
+        {
+            found.AddRange((await db.Plans.AsNoTracking()
+                    .Where(p => batch.Contains(p.ServiceUserId) && p.Status != CarePlanStatus.EnteredInError)
+                    .Select(p => new { p.ServiceUserId, Actions = EF.Property<List<PlanAction>>(p, "_actions") })
+                    .ToListAsync(cancellationToken))
+                .Select(p => (p.ServiceUserId, (IReadOnlyList<PlanAction>)p.Actions)));
+        }
+
+        return found;
+    }
+
+    /// <summary>The column as a plan without profiles stores it (<c>[]</c>): compared in SQL, not loaded.</summary>
+    private static readonly List<TreatmentOutcomesProfile> NoProfiles = [];
+
     public void Add(IntegratedCarePlan plan) => db.Plans.Add(plan);
 }
 

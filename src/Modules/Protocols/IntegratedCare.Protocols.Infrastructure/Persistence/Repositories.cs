@@ -193,6 +193,11 @@ internal sealed class ReferralRepository(ProtocolsDbContext db) : IReferralRepos
     public async Task<IReadOnlyList<Referral>> NewlyOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         await NewlyOverdue(db, now, limit).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Referral>> ReceivedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await db.Referrals.AsNoTracking()
+            .Where(r => (r.ReceivedAt ?? r.AnsweredAt) >= from && (r.ReceivedAt ?? r.AnsweredAt) < to)
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Referral>> LapsedAsync(DateTimeOffset dueBefore, int limit, CancellationToken cancellationToken) =>
         await Lapsed(db, dueBefore, limit).ToListAsync(cancellationToken);
 
