@@ -12,16 +12,17 @@ public sealed class TreatmentOutcomesTests
     private static readonly TopWork NoWork = new(0, 0);
 
     [Fact]
-    public void AProfile_CoversTheTwentyEightDaysToItsLastDay_AndTheStartComesFirstAndOnce()
+    public void AProfile_CoversTheTwentyEightDaysToItsLastDay_TheStartComesFirstAndOnce_AndNoDayIsAskedTwice()
     {
         var plan = TestPlans.Active();
         Assert.Throws<BusinessRuleViolationException>(() => Take(plan, TopOccasion.Review, TestPlans.Today));
-        var start = Take(plan, TopOccasion.Start, TestPlans.Today.AddDays(-1));
-        Assert.Equal((TestPlans.Today.AddDays(-28), TestPlans.Today.AddDays(-1)), (start.PeriodStart, start.PeriodEnd));
+        Assert.Throws<BusinessRuleViolationException>(() => Take(plan, TopOccasion.Start, new DateOnly(1, 1, 5)));
+        var start = Take(plan, TopOccasion.Start, TestPlans.Today.AddDays(-30));
+        Assert.Equal((TestPlans.Today.AddDays(-57), TestPlans.Today.AddDays(-30)), (start.PeriodStart, start.PeriodEnd));
         Assert.Throws<BusinessRuleViolationException>(() => Take(plan, TopOccasion.Start, TestPlans.Today));
-        Assert.Throws<BusinessRuleViolationException>(() => Take(plan, TopOccasion.Review, TestPlans.Today.AddDays(-1)));
+        Assert.Throws<BusinessRuleViolationException>(() => Take(plan, TopOccasion.Review, TestPlans.Today.AddDays(-3)));
         Assert.Throws<BusinessRuleViolationException>(() => Take(plan, TopOccasion.Review, TestPlans.Today.AddDays(1)));
-        Take(plan, TopOccasion.Exit, TestPlans.Today);
+        Take(plan, TopOccasion.Exit, TestPlans.Today.AddDays(-2));
         Assert.Equal([TopOccasion.Start, TopOccasion.Exit], plan.OutcomeProfiles.Select(p => p.Occasion));
     }
 
@@ -30,11 +31,11 @@ public sealed class TreatmentOutcomesTests
     {
         var plan = TestPlans.Active();
         Assert.Throws<BusinessRuleViolationException>(() => plan.RecordTreatmentOutcomes(
-            plan.Version, TopOccasion.Start, TestPlans.Today, Use(opiates: 29), NoCrime, new TopHealth(10, 10, 10), Housed, NoWork, "cm", TestPlans.Now));
+            plan.Version, TopOccasion.Start, TestPlans.Today, TestPlans.Today, Use(opiates: 29), NoCrime, new TopHealth(10, 10, 10), Housed, NoWork, "cm", TestPlans.Now));
         Assert.Throws<BusinessRuleViolationException>(() => plan.RecordTreatmentOutcomes(
-            plan.Version, TopOccasion.Start, TestPlans.Today, Use(shared: true), NoCrime, new TopHealth(10, 10, 10), Housed, NoWork, "cm", TestPlans.Now));
+            plan.Version, TopOccasion.Start, TestPlans.Today, TestPlans.Today, Use(shared: true), NoCrime, new TopHealth(10, 10, 10), Housed, NoWork, "cm", TestPlans.Now));
         Assert.Throws<BusinessRuleViolationException>(() => plan.RecordTreatmentOutcomes(
-            plan.Version, TopOccasion.Start, TestPlans.Today, Use(), NoCrime, new TopHealth(21, 10, 10), Housed, NoWork, "cm", TestPlans.Now));
+            plan.Version, TopOccasion.Start, TestPlans.Today, TestPlans.Today, Use(), NoCrime, new TopHealth(21, 10, 10), Housed, NoWork, "cm", TestPlans.Now));
         Assert.Empty(plan.OutcomeProfiles);
     }
 
@@ -57,25 +58,27 @@ public sealed class TreatmentOutcomesTests
     }
 
     [Fact]
-    public void TheOutcomeReport_SuppressesSmallCells_TheirGiveawaysInTheColumn_AndOutcomesWhereFewDidNotImprove()
+    public void TheOutcomeReport_SuppressesSmallCells_TheirGiveawaysInTheColumn_AndCountsWhoseDifferenceFromTheirWholeIsSmall()
     {
         // people, using at start, use improved, injecting at start, injecting improved, health improved
         var small = new RawOutcomeRow("Angus", [3, 3, 1, 0, 0, 2]);
-        var large = new RawOutcomeRow("Dundee", [12, 12, 6, 7, 1, 11]);
+        var large = new RawOutcomeRow("Dundee", [20, 12, 6, 7, 1, 11]);
         var medium = new RawOutcomeRow("Fife", [10, 9, 5, 5, 0, 4]);
-        var total = new RawOutcomeRow("Total", [25, 24, 12, 12, 1, 17]);
+        var total = new RawOutcomeRow("Total", [33, 24, 12, 12, 1, 17]);
 
         var (rows, suppressed) = OutcomeSuppression.Apply([small, large, medium], total);
         var (angus, dundee, fife, all) = (rows[0], rows[1], rows[2], rows[3]);
 
         // Angus's three people: hidden, and so is the next smallest of the column (Fife), or subtraction from the total gives Angus away.
         Assert.Equal((null, null), (angus.People, fife.People));
-        Assert.Equal((12, 25), (dundee.People, all.People));
+        Assert.Equal((20, 33), (dundee.People, all.People));
 
-        // Dundee: 6 of 12 improved their use (6 did not): shown, with its share; 11 of 12 rated health higher: one did not, hidden.
-        Assert.Equal((6, 0.5), (dundee.UseImproved, dundee.ShareUseImproved));
-        Assert.Null(dundee.HealthImproved);
-        Assert.Null(dundee.ShareHealthImproved);
+        // Dundee: 6 of 12 users used less (6 did not), 11 of 20 rated health higher: shown with their shares.
+        Assert.Equal((12, 6, 0.5), (dundee.UsingAtStart, dundee.UseImproved, dundee.ShareUseImproved));
+        Assert.Equal((11, 0.55), (dundee.HealthImproved, dundee.ShareHealthImproved));
+
+        // Fife: 9 of 10 using at start says one was not, and 5 of 9 used less says four did not: both hidden.
+        Assert.Equal((null, null), (fife.UsingAtStart, fife.UseImproved));
 
         // A column's one hidden cell never stands alone against the total.
         foreach (var column in new Func<OutcomeReportRow, int?>[] { r => r.People, r => r.UsingAtStart, r => r.UseImproved, r => r.InjectingAtStart, r => r.InjectingImproved, r => r.HealthImproved })
@@ -100,7 +103,7 @@ public sealed class TreatmentOutcomesTests
     }
 
     private static TreatmentOutcomesProfile Take(IntegratedCarePlan plan, TopOccasion occasion, DateOnly periodEnd) =>
-        plan.RecordTreatmentOutcomes(plan.Version, occasion, periodEnd, Use(), NoCrime, new TopHealth(10, 10, 10), Housed, NoWork, "case-manager", TestPlans.Now);
+        plan.RecordTreatmentOutcomes(plan.Version, occasion, periodEnd, TestPlans.Today, Use(), NoCrime, new TopHealth(10, 10, 10), Housed, NoWork, "case-manager", TestPlans.Now);
 
     private static TopSubstanceUse Use(int opiates = 0, int injecting = 0, bool shared = false) => new(0, opiates, 0, 0, 0, 0, 0, injecting, shared);
 

@@ -16,23 +16,24 @@ public sealed class WaitingTimesTests
     [Fact]
     public async Task AWait_RunsFromReceiptToTheAgencysFirstActionUnderWay_AndIsCountedAgainstThreeWeeks()
     {
-        // Thirteen people referred to housing: six start within a week, five in one to three weeks, one after five weeks, one not yet.
-        var waits = new int?[] { 2, 3, 4, 5, 6, 7, 10, 12, 14, 18, 20, 35, null };
-        var (referrals, plans) = World(waits);
+        // Twenty-two people referred to housing: six start within a week, six in one to three weeks; of the ten who
+        // have not started, five still wait (open) and five's referrals were completed without a start.
+        var waits = new int?[] { 2, 3, 4, 5, 6, 7, 10, 12, 14, 18, 19, 20, null, null, null, null, null, null, null, null, null, null };
+        var (referrals, plans) = World(waits, closed: 5);
 
         var report = await Run(referrals, plans, WaitingTimesDimension.Agency);
 
         var housing = Assert.Single(report.Rows);
-        Assert.Equal(("Dundee Housing Options", 13, 12), (housing.Key, housing.Referred, housing.Started));
-        Assert.Equal((6, 5), (housing.WithinOneWeek, housing.OneToThreeWeeks));
+        Assert.Equal(("Dundee Housing Options", 22, 12), (housing.Key, housing.Referred, housing.Started));
+        Assert.Equal((6, 6, 5), (housing.WithinOneWeek, housing.OneToThreeWeeks, housing.WaitingOverThreeWeeks));
 
-        // The one who waited five weeks, none over six, and the one still waiting past three weeks: under five, withheld.
-        Assert.Equal((null, null, null), (housing.ThreeToSixWeeks, housing.OverSixWeeks, housing.WaitingOverThreeWeeks));
-        Assert.Equal((8.5, 0.917), (housing.MedianDaysToStart, housing.ShareWithinStandard));
+        // None waited three to six weeks or longer: under five, withheld. The median is to the day, over ten or more.
+        Assert.Equal((null, null), (housing.ThreeToSixWeeks, housing.OverSixWeeks));
+        Assert.Equal((9, 1.0), (housing.MedianDaysToStart, housing.ShareWithinStandard));
         Assert.Equal(report.Total.Referred, housing.Referred);
-        Assert.Equal(6, report.SuppressedCells);
+        Assert.Equal(4, report.SuppressedCells);
         Assert.Equal((21, 0.9), (report.StandardDays, report.StandardShare));
-        Assert.Contains("\"Dundee Housing Options\",13,12,6,5,,,,8.5,0.917", report.Csv, StringComparison.Ordinal);
+        Assert.Contains("\"Dundee Housing Options\",22,12,6,6,,,5,9,1", report.Csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,14 +59,14 @@ public sealed class WaitingTimesTests
         Assert.Equal(report.Rows.Count + 1, report.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 
-    private static (List<ReceivedReferral>, List<(Guid, IReadOnlyList<PlanAction>)>) World(int?[] waits)
+    private static (List<ReceivedReferral>, List<(Guid, IReadOnlyList<PlanAction>)>) World(int?[] waits, int closed = 0)
     {
         var referrals = new List<ReceivedReferral>();
         var plans = new List<(Guid, IReadOnlyList<PlanAction>)>();
-        foreach (var wait in waits)
+        foreach (var (wait, i) in waits.Select((w, i) => (w, i)))
         {
             var person = Guid.NewGuid();
-            referrals.Add(new ReceivedReferral(Guid.NewGuid(), person, Housing, Received, false));
+            referrals.Add(new ReceivedReferral(Guid.NewGuid(), person, Housing, Received, false, Open: i < waits.Length - closed));
             plans.Add((person, wait is { } days ? [Action(Housing, Received.AddDays(days))] : [Action(Housing, null)]));
         }
 

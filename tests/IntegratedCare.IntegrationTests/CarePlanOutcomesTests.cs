@@ -66,13 +66,17 @@ public sealed partial class CarePlanTests
         var (_, _, plan) = await PlanWithAHousingActionAsync();
 
         // Out of range, a section missing, sharing without injecting, a period in the future: named fields, nothing stored.
-        var bad = Top(plan.CarePlanId, plan.Version, TopOccasion.Start, Today(1),
+        var bad = Top(plan.CarePlanId, plan.Version, TopOccasion.Start, Today(2),
             new TopSubstanceUse { Opiates = 29, SharedInjectingEquipment = true }, new TopCrime { SellingDrugsDays = -1 }, new TopHealth { QualityOfLife = 21 }, new TopHousing(), new TopWork { PaidWorkDays = 21 });
         bad.Housing = null;
         var invalid = await Assert.ThrowsAsync<RpcException>(() => _caseManager.RecordTreatmentOutcomesAsync(bad).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
         Assert.Equal(
-            new[] { "period_end", "housing", "substance_use.opiates", "substance_use.shared_injecting_equipment", "crime.selling_drugs_days", "health.quality_of_life", "work.paid_work_days" }.Order(StringComparer.Ordinal),
+            new[]
+            {
+                "period_end", "housing", "substance_use.opiates", "substance_use.shared_injecting_equipment", "crime.selling_drugs_days",
+                "health.psychological_health", "health.physical_health", "health.quality_of_life", "work.paid_work_days",
+            }.Order(StringComparer.Ordinal),
             invalid.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
         var noOccasion = await Assert.ThrowsAsync<RpcException>(() => _caseManager.RecordTreatmentOutcomesAsync(Top(plan.CarePlanId, plan.Version, TopOccasion.Unspecified, Today())).ResponseAsync);
         Assert.Equal("occasion", Assert.Single(noOccasion.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
@@ -82,12 +86,13 @@ public sealed partial class CarePlanTests
         Assert.Equal(StatusCode.FailedPrecondition, reviewFirst.StatusCode);
         var byHousing = await Assert.ThrowsAsync<RpcException>(() => _housing.RecordTreatmentOutcomesAsync(Top(plan.CarePlanId, plan.Version, TopOccasion.Start, Today())).ResponseAsync);
         Assert.True(byHousing.StatusCode is StatusCode.PermissionDenied or StatusCode.NotFound, byHousing.StatusCode.ToString());
-        var start = await _caseManager.RecordTreatmentOutcomesAsync(Top(plan.CarePlanId, plan.Version, TopOccasion.Start, Today(-1)));
+        var start = await _caseManager.RecordTreatmentOutcomesAsync(Top(plan.CarePlanId, plan.Version, TopOccasion.Start, Today(-40)));
         var stale = await Assert.ThrowsAsync<RpcException>(() => _caseManager.RecordTreatmentOutcomesAsync(Top(plan.CarePlanId, plan.Version, TopOccasion.Review, Today())).ResponseAsync);
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
         var again = await Assert.ThrowsAsync<RpcException>(() => _caseManager.RecordTreatmentOutcomesAsync(Top(plan.CarePlanId, start.Version, TopOccasion.Start, Today())).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
-        var earlier = await Assert.ThrowsAsync<RpcException>(() => _caseManager.RecordTreatmentOutcomesAsync(Top(plan.CarePlanId, start.Version, TopOccasion.Review, Today(-1))).ResponseAsync);
+        // Twelve days before the start's period ended plus four weeks: some days would be asked about twice.
+        var earlier = await Assert.ThrowsAsync<RpcException>(() => _caseManager.RecordTreatmentOutcomesAsync(Top(plan.CarePlanId, start.Version, TopOccasion.Review, Today(-20))).ResponseAsync);
         Assert.Equal("TopPeriodsFollowEachOtherRule", earlier.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason);
 
         // Exit's is the last: nothing after it.
@@ -111,18 +116,19 @@ public sealed partial class CarePlanTests
         foreach (var (family, i) in families.Select((f, i) => (f, i)))
         {
             var (_, draft) = await AssessedPersonWithDraftPlanAsync(AssessmentScenario.Person(given: "Morven", family: family, dateOfBirth: $"198{i}-05-0{i + 1}"));
-            var start = await _caseManager.RecordTreatmentOutcomesAsync(Top(draft.CarePlanId, draft.Version, TopOccasion.Start, Today(-1),
+            var start = await _caseManager.RecordTreatmentOutcomesAsync(Top(draft.CarePlanId, draft.Version, TopOccasion.Start, Today(-30),
                 new TopSubstanceUse { Opiates = 20 }, health: new TopHealth { PsychologicalHealth = 5, PhysicalHealth = 5, QualityOfLife = 5 }));
             await _caseManager.RecordTreatmentOutcomesAsync(Top(draft.CarePlanId, start.Version, TopOccasion.Review, Today(),
                 new TopSubstanceUse { Opiates = 5 }, health: new TopHealth { PsychologicalHealth = i < 3 ? 9 : 5, PhysicalHealth = 5, QualityOfLife = 5 }));
         }
 
         var planner = new CarePlanService.CarePlanServiceClient(_host.Invoker(_host.Token(null, IntegratedCare.BuildingBlocks.Application.Security.Roles.NationalCoordinator)));
-        var byTier = await planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = Today(-30), To = Today(1) });
+        var byTier = await planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = Quarter(-30), To = Quarter(0, next: true) });
 
         // Five people, all using at start, all on fewer days: shown as five, but "all of them improved" is withheld, as is three of five rating health higher.
         var tier = Assert.Single(byTier.Rows);
-        Assert.Equal(("Tier 4", 5, 5), (tier.Key, tier.People, tier.UsingAtStart));
+        Assert.Equal(("Tier 4", 5), (tier.Key, tier.People));
+        Assert.False(tier.HasUsingAtStart); // five of five: "every one of them used" is withheld too
         Assert.False(tier.HasUseImproved);
         Assert.False(tier.HasHealthImproved);
         Assert.False(tier.HasInjectingAtStart);
@@ -130,21 +136,25 @@ public sealed partial class CarePlanTests
         Assert.Equal(5, byTier.Total.People);
         Assert.True(byTier.SuppressedCells >= 8, $"{byTier.SuppressedCells} suppressed");
         Assert.StartsWith("group,people,using_at_start,use_improved", byTier.Csv, StringComparison.Ordinal);
-        Assert.Contains("\"Tier 4\",5,5,,", byTier.Csv, StringComparison.Ordinal);
+        Assert.Contains("\"Tier 4\",5,,,", byTier.Csv, StringComparison.Ordinal);
 
         // By area: the lead agency's area by name. A period before any start counts no one.
-        var byArea = await planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Area, From = Today(-30), To = Today(1) });
+        var byArea = await planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Area, From = Quarter(-30), To = Quarter(0, next: true) });
         Assert.Equal(5, Assert.Single(byArea.Rows).People);
         Assert.DoesNotContain(byArea.Rows, r => Guid.TryParse(r.Key, out _));
-        var before = await planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Quarter, From = Today(-60), To = Today(-30) });
+        var before = await planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Quarter, From = Quarter(-30, previous: true), To = Quarter(-30) });
         Assert.Empty(before.Rows);
         Assert.False(before.Total.HasPeople);
 
         // A case manager is no planner; a period that ends before it starts names the field.
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _caseManager.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = Today(-30), To = Today(1) }).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _caseManager.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = Quarter(-30), To = Quarter(0, next: true) }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
-        var backwards = await Assert.ThrowsAsync<RpcException>(() => planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = Today(), To = Today(-1) }).ResponseAsync);
+        var backwards = await Assert.ThrowsAsync<RpcException>(() => planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = Quarter(0, next: true), To = Quarter(-30) }).ResponseAsync);
         Assert.Equal("to", Assert.Single(backwards.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+
+        // Whole quarters only: two reports a day apart would differ by the few people who started that day.
+        var dayApart = await Assert.ThrowsAsync<RpcException>(() => planner.GetOutcomeReportAsync(new GetOutcomeReportRequest { Dimension = OutcomeReportDimension.Tier, From = "2026-01-01", To = "2026-04-02" }).ResponseAsync);
+        Assert.Equal("to", Assert.Single(dayApart.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
     }
 
     [Fact]
@@ -153,7 +163,8 @@ public sealed partial class CarePlanTests
         var (person, _, plan) = await PlanWithAHousingActionAsync();
         var referral = await HousingReferralAsync(person);
         var housingReferrals = new IntegratedCare.Protocols.V1.ReferralService.ReferralServiceClient(_host.Invoker(HousingToken()));
-        await housingReferrals.ReceiveReferralAsync(new IntegratedCare.Protocols.V1.ReceiveReferralRequest { ReferralId = referral.ReferralId, ExpectedVersion = referral.Version });
+        // Accepted at once (no overdue sweep may touch it while the clock moves).
+        await housingReferrals.AcceptReferralAsync(new IntegratedCare.Protocols.V1.AcceptReferralRequest { ReferralId = referral.ReferralId, ExpectedVersion = referral.Version });
 
         // The referral's own handlers have run (they note it on the plan); housing accepts its action, and five days on it gets under way.
         await Eventually.WaitUntilAsync(async () => await _host.RowsAsync("platform_outbox_messages", "ProcessedAt IS NULL") == 0);
@@ -163,7 +174,7 @@ public sealed partial class CarePlanTests
         _clock.Advance(TimeSpan.FromDays(5));
         await _housing.ReportProgressAsync(new ReportProgressRequest { CarePlanId = plan.CarePlanId, ExpectedVersion = accepted.Version, ActionId = plan.Actions.Single().ActionId, Status = ActionStatus.InProgress, Note = "First visit" });
 
-        var report = await planner.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { Dimension = WaitingTimesDimension.Agency, From = Today(-30), To = Today(1) });
+        var report = await planner.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { Dimension = WaitingTimesDimension.Agency, From = Quarter(-30), To = Quarter(0, next: true) });
 
         // One referral: counted under housing's name, every cell withheld (under five), the standard stated.
         var housing = Assert.Single(report.Rows);
@@ -174,11 +185,19 @@ public sealed partial class CarePlanTests
         Assert.StartsWith("group,referred,started,", report.Csv, StringComparison.Ordinal);
 
         // Before the referral there is nothing to count; a case manager is no planner.
-        Assert.Empty((await planner.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { Dimension = WaitingTimesDimension.Area, From = Today(-60), To = Today(-30) })).Rows);
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _caseManager.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { Dimension = WaitingTimesDimension.Area, From = Today(-30), To = Today(1) }).ResponseAsync);
+        Assert.Empty((await planner.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { Dimension = WaitingTimesDimension.Area, From = Quarter(-30, previous: true), To = Quarter(-30) })).Rows);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _caseManager.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { Dimension = WaitingTimesDimension.Area, From = Quarter(-30), To = Quarter(0, next: true) }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
-        var noDimension = await Assert.ThrowsAsync<RpcException>(() => planner.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { From = Today(-30), To = Today(1) }).ResponseAsync);
+        var noDimension = await Assert.ThrowsAsync<RpcException>(() => planner.GetWaitingTimesReportAsync(new GetWaitingTimesReportRequest { From = Quarter(-30), To = Quarter(0, next: true) }).ResponseAsync);
         Assert.Equal("dimension", Assert.Single(noDimension.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+    }
+
+    /// <summary>The first day of the quarter holding the day <paramref name="days"/> from today (or of the quarter before or after it), as a report's period takes it.</summary>
+    private string Quarter(int days, bool previous = false, bool next = false)
+    {
+        var day = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddDays(days);
+        var start = new DateOnly(day.Year, (((day.Month - 1) / 3) * 3) + 1, 1).AddMonths(previous ? -3 : next ? 3 : 0);
+        return start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>An item's answers in order ("24,4"), its change and its direction.</summary>

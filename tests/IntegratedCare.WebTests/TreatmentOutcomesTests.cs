@@ -15,8 +15,8 @@ public sealed class TreatmentOutcomesTests(StaffUi ui)
         await casey.GetByRole(AriaRole.Tab, new() { Name = "Outcomes (TOP)" }).ClickAsync();
         await Assertions.Expect(casey.GetByText("No Treatment Outcomes Profile has been taken for this plan yet.")).ToBeVisibleAsync();
 
-        // At the start, for the 28 days to yesterday: refused until the person's ratings are given.
-        await StaffUi.FillAsync(casey, "Last day of the 28", DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"));
+        // At the start, for the 28 days four weeks ago: refused until the person's ratings are given.
+        await StaffUi.FillAsync(casey, "Last day of the 28", DateTime.Today.AddDays(-28).ToString("yyyy-MM-dd"));
         await StaffUi.FillAsync(casey, "Opiates", "20");
         await StaffUi.FillAsync(casey, "Days injected", "10");
         await casey.GetByLabel("Acute housing problem").CheckAsync();

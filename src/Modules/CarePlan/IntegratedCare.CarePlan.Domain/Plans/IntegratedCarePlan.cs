@@ -350,16 +350,17 @@ internal sealed class IntegratedCarePlan : AggregateRoot<CarePlanId>
 
     /// <summary>
     /// Records a Treatment Outcomes Profile for the 28 days ending <paramref name="periodEnd"/>, while the plan is
-    /// open: the start's first and once, then a review's or the exit's, each for a later period.
+    /// open: the start's first and once, then a review's or the exit's, each for the four weeks after the last one's
+    /// at the earliest (no day is asked about twice), none ending after <paramref name="today"/> in the plan's calendar.
     /// </summary>
     public TreatmentOutcomesProfile RecordTreatmentOutcomes(
-        long expectedVersion, TopOccasion occasion, DateOnly periodEnd, TopSubstanceUse use, TopCrime crime, TopHealth health, TopHousing housing, TopWork work,
+        long expectedVersion, TopOccasion occasion, DateOnly periodEnd, DateOnly today, TopSubstanceUse use, TopCrime crime, TopHealth health, TopHousing housing, TopWork work,
         string by, DateTimeOffset now)
     {
         Begin(expectedVersion);
         CheckRule(new PlanMustBeOpenRule(this));
         CheckRule(new TopOccasionsFollowInOrderRule(_outcomeProfiles, occasion));
-        CheckRule(new TopPeriodsFollowEachOtherRule(_outcomeProfiles, periodEnd, DateOnly.FromDateTime(now.UtcDateTime)));
+        CheckRule(new TopPeriodsFollowEachOtherRule(_outcomeProfiles, periodEnd, today));
         CheckRule(new TopAnswersInRangeRule(use, crime, health, work));
         var profile = new TreatmentOutcomesProfile(
             Guid.NewGuid(), occasion, periodEnd.AddDays(1 - TreatmentOutcomesProfile.PeriodDays), periodEnd, by, now, use, crime, health, housing, work);

@@ -85,14 +85,20 @@ internal sealed class TopOccasionsFollowInOrderRule(IReadOnlyList<TreatmentOutco
             : "The exit profile was taken: the plan has no profile after it.";
 }
 
-/// <summary>Each profile covers a later four weeks than the one before it, and none ends in the future.</summary>
+/// <summary>
+/// Each profile covers four weeks after the last one's (no day is asked about twice), none ends in the future,
+/// and none starts before the calendar's first years (a period end the caller could not mean).
+/// </summary>
 internal sealed class TopPeriodsFollowEachOtherRule(IReadOnlyList<TreatmentOutcomesProfile> taken, DateOnly periodEnd, DateOnly today) : IBusinessRule
 {
-    public bool IsBroken() => periodEnd > today || (taken.Count > 0 && periodEnd <= taken[^1].PeriodEnd);
+    public bool IsBroken() => periodEnd > today || periodEnd.Year < 2000
+        || (taken.Count > 0 && periodEnd < taken[^1].PeriodEnd.AddDays(TreatmentOutcomesProfile.PeriodDays));
 
     public string Message => periodEnd > today
         ? "The period ends in the future: a profile asks about the four weeks already past."
-        : $"The period must end after the last profile's ({taken[^1].PeriodEnd:yyyy-MM-dd}).";
+        : periodEnd.Year < 2000
+            ? "The period ends before 2000."
+            : $"The last profile asked about the 28 days to {taken[^1].PeriodEnd:yyyy-MM-dd}: this one's period ends on {taken[^1].PeriodEnd.AddDays(TreatmentOutcomesProfile.PeriodDays):yyyy-MM-dd} or later.";
 }
 
 /// <summary>Every answer within the TOP's ranges (the command validates first; this guards the plan itself).</summary>

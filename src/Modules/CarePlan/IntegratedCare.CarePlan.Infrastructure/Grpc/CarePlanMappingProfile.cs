@@ -79,7 +79,8 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<V1.ExitCarePlanRequest, ExitCarePlanCommand>();
         CreateMap<V1.TopSubstanceUse, TopSubstanceUseInput>();
         CreateMap<V1.TopCrime, TopCrimeInput>();
-        CreateMap<V1.TopHealth, TopHealthInput>();
+        CreateMap<V1.TopHealth, TopHealthInput>().ConvertUsing(h => new TopHealthInput(
+            h.HasPsychologicalHealth ? h.PsychologicalHealth : null, h.HasPhysicalHealth ? h.PhysicalHealth : null, h.HasQualityOfLife ? h.QualityOfLife : null));
         CreateMap<V1.TopHousing, TopHousingInput>();
         CreateMap<V1.TopWork, TopWorkInput>();
         CreateMap<V1.RecordTreatmentOutcomesRequest, RecordTreatmentOutcomesCommand>();

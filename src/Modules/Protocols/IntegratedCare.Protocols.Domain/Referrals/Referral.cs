@@ -278,7 +278,7 @@ internal interface IReferralRepository
     /// <summary>Whether the agency made or received a referral about the person that was accepted (or since completed).</summary>
     Task<bool> IsPartyToAcceptedReferralAsync(Guid serviceUserId, AgencyId agencyId, CancellationToken cancellationToken);
 
-    /// <summary>The referrals received (or answered without a receipt first) in the period, for the waiting-time report.</summary>
+    /// <summary>The referrals made in the period, for the waiting-time report.</summary>
     Task<IReadOnlyList<Referral>> ReceivedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     void Add(Referral referral);

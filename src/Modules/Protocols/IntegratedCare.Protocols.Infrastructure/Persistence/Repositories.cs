@@ -195,7 +195,7 @@ internal sealed class ReferralRepository(ProtocolsDbContext db) : IReferralRepos
 
     public async Task<IReadOnlyList<Referral>> ReceivedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         await db.Referrals.AsNoTracking()
-            .Where(r => (r.ReceivedAt ?? r.AnsweredAt) >= from && (r.ReceivedAt ?? r.AnsweredAt) < to)
+            .Where(r => r.RequestedAt >= from && r.RequestedAt < to)
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Referral>> LapsedAsync(DateTimeOffset dueBefore, int limit, CancellationToken cancellationToken) =>

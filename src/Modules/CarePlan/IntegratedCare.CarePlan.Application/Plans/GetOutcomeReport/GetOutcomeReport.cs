@@ -59,9 +59,7 @@ internal sealed class GetOutcomeReportValidator : AbstractValidator<GetOutcomeRe
     public GetOutcomeReportValidator()
     {
         RuleFor(x => x.Dimension).NotNull().WithMessage("is required: area, tier or quarter").IsInEnum().WithMessage("is not area, tier or quarter");
-        RuleFor(x => x.From).RequiredDate();
-        RuleFor(x => x.To).RequiredDate()
-            .Must((q, to) => IsoDates.Parse(q.From) is not { } from || IsoDates.Parse(to) is not { } end || end > from).WithMessage("must be after from");
+        PlanRules.WholeQuarters(this, x => x.From, x => x.To);
         RuleFor(x => x.AreaId).MustBeId().When(x => !string.IsNullOrEmpty(x.AreaId));
     }
 }
@@ -94,12 +92,13 @@ internal sealed class GetOutcomeReportHandler(ICarePlanRepository plans, IMediat
             }
         }
 
-        var people = measured.Where(p => onlyArea is not { } only || areas[p.Plan.LeadAgencyId].Contains(only)).ToList();
+        // One area: its single-area agencies' people, exactly its row in the report by area.
+        var people = measured.Where(p => onlyArea is not { } only || areas[p.Plan.LeadAgencyId] is [var area] && area == only).ToList();
         var groups = people
             .GroupBy(p => request.Dimension switch
             {
                 // An agency serving several areas is its own row: its people are in none of them alone.
-                OutcomeReportDimension.Area => areas[p.Plan.LeadAgencyId] is [var area] ? names[area] : "Agencies serving several areas",
+                OutcomeReportDimension.Area => areas[p.Plan.LeadAgencyId] is [var area] ? names[area] : "Agencies serving several areas or none",
                 OutcomeReportDimension.Tier => $"Tier {p.Plan.Tier}",
                 _ => $"{p.Start!.PeriodEnd.Year} Q{((p.Start.PeriodEnd.Month - 1) / 3) + 1}",
             })
@@ -165,16 +164,16 @@ internal sealed record RawOutcomeRow(string Key, int[] Counts);
 /// <summary>
 /// Statistical disclosure control for the outcome report, as the planning report's: a count under five is
 /// suppressed (primary), and while a column's only suppressed cell could be worked out from the total row, the
-/// smallest other cell of the column is suppressed too (secondary). An outcome is also suppressed where those who
-/// did not improve number under five (seven of nine improved says two did not): how a handful of people fared is
-/// never published, either way.
+/// smallest other cell of the column is suppressed too (secondary). A count is also suppressed where its unpublished
+/// difference from its whole is under five (seven of nine improved says two did not; nine of ten using at start says
+/// one was not).
 /// </summary>
 internal static class OutcomeSuppression
 {
     public const int Threshold = 5;
 
-    /// <summary>(outcome, of whom): each improvement count and the count it is out of.</summary>
-    private static readonly (int Part, int Whole)[] Parts = [(2, 1), (4, 3), (5, 0)];
+    /// <summary>(part, whole): each count and the count it is part of; their unpublished difference is a cell too.</summary>
+    private static readonly (int Part, int Whole)[] Parts = [(1, 0), (3, 0), (2, 1), (4, 3), (5, 0)];
 
     public static (IReadOnlyList<OutcomeReportRow> Rows, int Suppressed) Apply(IReadOnlyList<RawOutcomeRow> body, RawOutcomeRow total)
     {

@@ -37,11 +37,12 @@ public sealed record WaitingTimesReportDto(
     WaitingTimesDimension Dimension, DateOnly From, DateOnly To, int StandardDays, double StandardShare, IReadOnlyList<WaitingTimesRow> Rows, WaitingTimesRow Total, int SuppressedCells, string Csv);
 
 /// <summary>
-/// Waiting times as Scotland reports them nationally (DAISy): from a referral's receipt by an agency to the first
+/// Waiting times as Scotland reports them nationally (DAISy): from a referral's arrival at an agency to the first
 /// action of that agency in the person's plan starting (its first progress in progress or completed), against the
 /// standard that 90% start within three weeks. Per area of the receiving agency, or per agency: the referrals
 /// received in the period (turned-away ones left out), how many started and how long they waited, and how many
-/// still wait beyond three weeks. Only counts leave the module; small cells are suppressed.
+/// still wait beyond three weeks (of the referrals still open). A wait runs from the referral's arrival (made
+/// electronically, it arrives when it is made). Only counts leave the module; small cells are suppressed.
 /// </summary>
 [Authorize(Roles.RehabilitationCoordinator, Roles.SubgroupMember, Roles.NationalCoordinator, Roles.SystemAdmin)]
 [Audit(AuditAction.Read, "waiting-times-report")]
@@ -52,9 +53,7 @@ internal sealed class GetWaitingTimesReportValidator : AbstractValidator<GetWait
     public GetWaitingTimesReportValidator()
     {
         RuleFor(x => x.Dimension).NotNull().WithMessage("is required: area or agency").IsInEnum().WithMessage("is not area or agency");
-        RuleFor(x => x.From).RequiredDate();
-        RuleFor(x => x.To).RequiredDate()
-            .Must((q, to) => IsoDates.Parse(q.From) is not { } from || IsoDates.Parse(to) is not { } end || end > from).WithMessage("must be after from");
+        PlanRules.WholeQuarters(this, x => x.From, x => x.To);
         RuleFor(x => x.AreaId).MustBeId().When(x => !string.IsNullOrEmpty(x.AreaId));
     }
 }
@@ -90,28 +89,38 @@ internal sealed class GetWaitingTimesReportHandler(ICarePlanRepository plans, IM
 
         var now = clock.GetUtcNow();
         var waits = referrals
-            .Where(r => onlyArea is not { } only || (agencies[r.ToAgencyId]?.AreaIds.Contains(only) ?? false))
+            // One area: its single-area agencies, exactly its row in the report by area (an agency serving several
+            // areas is counted in none of them alone, so no filtered report differs from the whole by a few people).
+            .Where(r => onlyArea is not { } only || agencies[r.ToAgencyId]?.AreaIds is [var area] && area == only)
             .Select(r => (Referral: r, Started: FirstStart(actions.GetValueOrDefault(r.ServiceUserId) ?? [], r)))
             .ToList();
-        var rows = waits
-            .GroupBy(w => request.Dimension == WaitingTimesDimension.Agency
-                ? agencies[w.Referral.ToAgencyId]?.Name ?? "Unknown agency"
-                : agencies[w.Referral.ToAgencyId]?.AreaIds is [var area] ? areaNames[area] : "Agencies serving several areas")
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Count(g.Key, g, now))
-            .ToList();
-        var (shown, suppressed) = WaitingTimesSuppression.Apply(rows, Count("Total", waits, now));
+        string AreaOf(Guid agency) => agencies[agency]?.AreaIds is [var area] ? areaNames[area] : "Agencies serving several areas or none";
+        var rows = request.Dimension == WaitingTimesDimension.Agency
+            ? waits.GroupBy(w => w.Referral.ToAgencyId)
+                .Select(g => (Area: AreaOf(g.Key), Row: Count(agencies[g.Key]?.Name ?? "Unknown agency", g, now)))
+                .OrderBy(r => r.Area, StringComparer.Ordinal).ThenBy(r => r.Row.Key, StringComparer.Ordinal)
+                .ToList()
+            : waits.GroupBy(w => AreaOf(w.Referral.ToAgencyId))
+                .Select(g => (Area: g.Key, Row: Count(g.Key, g, now)))
+                .OrderBy(r => r.Area, StringComparer.Ordinal)
+                .ToList();
+
+        // By agency, each area's agencies add up to the area's row of the report by area: protected as a group too.
+        var (shown, suppressed) = WaitingTimesSuppression.Apply([.. rows.Select(r => r.Row)], Count("Total", waits, now), [.. rows.Select(r => r.Area)]);
         return new WaitingTimesReportDto(request.Dimension!.Value, from, to, StandardDays, StandardShare, [.. shown.Take(shown.Count - 1)], shown[^1], suppressed, Csv(shown));
     }
 
     private static DateTimeOffset Instant(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    /// <summary>When the receiving agency's first action for the person got under way after the referral reached it: its first progress in progress or completed.</summary>
+    /// <summary>
+    /// When the receiving agency's first action for the person got under way after the referral reached it: an action's
+    /// start is its first progress in progress or completed, and an action already under way before the referral is
+    /// not this referral's start.
+    /// </summary>
     private static DateTimeOffset? FirstStart(IReadOnlyList<PlanAction> actions, ReceivedReferral referral) =>
         actions.Where(a => a.AgencyId == referral.ToAgencyId)
-            .SelectMany(a => a.Progress)
-            .Where(p => p.Status is ActionStatus.InProgress or ActionStatus.Completed && p.At >= referral.ReceivedAt)
-            .Select(p => (DateTimeOffset?)p.At)
+            .Select(a => a.Progress.Where(p => p.Status is ActionStatus.InProgress or ActionStatus.Completed).Select(p => (DateTimeOffset?)p.At).Min())
+            .Where(start => start >= referral.ReceivedAt)
             .Min();
 
     private static RawWaitingRow Count(string key, IEnumerable<(ReceivedReferral Referral, DateTimeOffset? Started)> waits, DateTimeOffset now)
@@ -128,7 +137,7 @@ internal sealed class GetWaitingTimesReportHandler(ICarePlanRepository plans, IM
                 counts[1]++;
                 counts[waited <= 7 ? 2 : waited <= StandardDays ? 3 : waited <= 42 ? 4 : 5]++;
             }
-            else if ((now - referral.ReceivedAt).TotalDays > StandardDays)
+            else if (referral.Open && (now - referral.ReceivedAt).TotalDays > StandardDays)
             {
                 counts[6]++;
             }
@@ -136,7 +145,7 @@ internal sealed class GetWaitingTimesReportHandler(ICarePlanRepository plans, IM
 
         days.Sort();
         double? median = days.Count == 0 ? null : days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2;
-        return new RawWaitingRow(key, counts, median is { } m ? Math.Round(m, 1) : null);
+        return new RawWaitingRow(key, counts, median is { } m ? Math.Round(m, MidpointRounding.AwayFromZero) : null);
     }
 
     private static string Csv(IReadOnlyList<WaitingTimesRow> rows)
@@ -162,22 +171,39 @@ internal sealed class GetWaitingTimesReportHandler(ICarePlanRepository plans, IM
 internal sealed record RawWaitingRow(string Key, int[] Counts, double? Median);
 
 /// <summary>
-/// The planning report's disclosure control: a count under five is suppressed (primary); then, while a suppressed
-/// cell could be worked out by subtraction — the only one of a column against the total row, or of a row's four
-/// waits against its count of those who started — the smallest other cell there is suppressed too (secondary).
-/// The median and the share within three weeks are shown only over five or more who started, and the share only
-/// where the two waits it adds up are shown.
+/// The planning report's disclosure control, with what these counts add: a count under five is suppressed
+/// (primary), and so is a count whose unpublished difference from its whole is under five (12 referred and 11
+/// started says one did not). Then, while a suppressed cell could be worked out by subtraction — the only one of a
+/// column against the total row, of a row's four waits against those who started, or (by agency) of an area's
+/// agencies against the area's row in the report by area — the smallest other cell there is suppressed too. The
+/// median (to the day) and the share within three weeks are shown only over ten or more who started, and only where
+/// the count of those who started is shown.
 /// </summary>
 internal static class WaitingTimesSuppression
 {
     public const int Threshold = 5;
 
+    public const int MedianThreshold = 10;
+
     private static readonly int[] Waits = [2, 3, 4, 5];
 
-    public static (IReadOnlyList<WaitingTimesRow> Rows, int Suppressed) Apply(IReadOnlyList<RawWaitingRow> body, RawWaitingRow total)
+    /// <summary>(part, whole, others): the part is hidden when whole − part − others is under five.</summary>
+    private static readonly (int Part, int Whole, int[] Others)[] Differences = [(1, 0, []), (6, 0, [1])];
+
+    public static (IReadOnlyList<WaitingTimesRow> Rows, int Suppressed) Apply(IReadOnlyList<RawWaitingRow> body, RawWaitingRow total, IReadOnlyList<string>? areas = null)
     {
         var all = body.Append(total).ToList();
         var hidden = all.Select(r => r.Counts.Select(c => c < Threshold).ToArray()).ToList();
+        for (var row = 0; row < all.Count; row++)
+        {
+            foreach (var (part, whole, others) in Differences)
+            {
+                hidden[row][part] |= all[row].Counts[whole] - all[row].Counts[part] - others.Sum(o => all[row].Counts[o]) < Threshold;
+            }
+        }
+
+        // Rows of the same area (by agency): they add up to a row published elsewhere.
+        var areaGroups = areas is null ? [] : Enumerable.Range(0, body.Count).GroupBy(i => areas[i]).Where(g => g.Count() > 1).Select(g => g.ToList()).ToList();
         var changed = true;
         while (changed)
         {
@@ -185,6 +211,10 @@ internal static class WaitingTimesSuppression
             for (var column = 0; column < total.Counts.Length; column++)
             {
                 changed |= Protect([.. Enumerable.Range(0, all.Count).Select(r => (r, column))], all, hidden);
+                foreach (var group in areaGroups)
+                {
+                    changed |= Protect([.. group.Select(r => (r, column))], all, hidden);
+                }
             }
 
             for (var row = 0; row < all.Count; row++)
@@ -196,8 +226,8 @@ internal static class WaitingTimesSuppression
         var rows = all.Select((r, i) =>
         {
             int? Show(int column) => hidden[i][column] ? null : r.Counts[column];
-            var enough = r.Counts[1] >= Threshold;
-            double? share = enough && !hidden[i][1] && !hidden[i][2] && !hidden[i][3] ? Math.Round((double)(r.Counts[2] + r.Counts[3]) / r.Counts[1], 3) : null;
+            var enough = r.Counts[1] >= MedianThreshold && !hidden[i][1];
+            double? share = enough && !hidden[i][2] && !hidden[i][3] ? Math.Round((double)(r.Counts[2] + r.Counts[3]) / r.Counts[1], 3) : null;
             return new WaitingTimesRow(r.Key, Show(0), Show(1), Show(2), Show(3), Show(4), Show(5), Show(6), enough ? r.Median : null, share);
         }).ToList();
         return (rows, hidden.Sum(h => h.Count(x => x)));

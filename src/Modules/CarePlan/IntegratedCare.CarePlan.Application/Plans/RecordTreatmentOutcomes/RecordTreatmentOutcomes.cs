@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegratedCare.BuildingBlocks.Application.Calendar;
 using IntegratedCare.BuildingBlocks.Application.Messaging;
 using IntegratedCare.BuildingBlocks.Application.Security;
 using IntegratedCare.BuildingBlocks.Application.Validation;
@@ -12,7 +13,8 @@ public sealed record TopSubstanceUseInput(int Alcohol, int Opiates, int Crack, i
 
 public sealed record TopCrimeInput(int ShopliftingDays, int SellingDrugsDays, bool Theft, bool AssaultOrViolence);
 
-public sealed record TopHealthInput(int PsychologicalHealth, int PhysicalHealth, int QualityOfLife);
+/// <summary>The person's own ratings: each must be given (null is not asked, never a rating of 0).</summary>
+public sealed record TopHealthInput(int? PsychologicalHealth, int? PhysicalHealth, int? QualityOfLife);
 
 public sealed record TopHousingInput(bool AcuteHousingProblem, bool AtRiskOfEviction);
 
@@ -42,8 +44,10 @@ internal sealed class RecordTreatmentOutcomesValidator : AbstractValidator<Recor
     {
         PlanRules.Plan(this, x => x.CarePlanId, x => x.ExpectedVersion);
         RuleFor(x => x.Occasion).NotNull().WithMessage("is required: start, review or exit").IsInEnum().WithMessage("is not start, review or exit");
-        RuleFor(x => x.PeriodEnd).RequiredDate()
-            .Must(d => IsoDates.Parse(d) is not { } day || day <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("must not be in the future");
+        // The plan's own calendar decides "today" (the domain's rule); here, a day ahead of UTC is the most any area can be.
+        RuleFor(x => x.PeriodEnd).Cascade(CascadeMode.Stop).RequiredDate()
+            .Must(d => IsoDates.Parse(d) is not { } day || day <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)).WithMessage("must not be in the future")
+            .Must(d => IsoDates.Parse(d) is not { } day || day >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-5)).WithMessage("must be within the last five years");
         RuleFor(x => x.SubstanceUse).NotNull().WithMessage("is required (0 days where none)");
         RuleFor(x => x.Crime).NotNull().WithMessage("is required (0 days and no where none)");
         RuleFor(x => x.Health).NotNull().WithMessage("is required: the person's three ratings");
@@ -83,21 +87,24 @@ internal sealed class RecordTreatmentOutcomesValidator : AbstractValidator<Recor
     private void Days(System.Linq.Expressions.Expression<Func<RecordTreatmentOutcomesCommand, int>> days) =>
         RuleFor(days).InclusiveBetween(0, TreatmentOutcomesProfile.MostDays).WithMessage("must be from 0 to 28 (days in the 28)");
 
-    private void Rating(System.Linq.Expressions.Expression<Func<RecordTreatmentOutcomesCommand, int>> rating) =>
-        RuleFor(rating).InclusiveBetween(0, TreatmentOutcomesProfile.HighestRating).WithMessage("must be from 0 (poor) to 20 (good)");
+    private void Rating(System.Linq.Expressions.Expression<Func<RecordTreatmentOutcomesCommand, int?>> rating) =>
+        RuleFor(rating).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("is required: the person's own rating, 0 (poor) to 20 (good)")
+            .InclusiveBetween(0, TreatmentOutcomesProfile.HighestRating).WithMessage("must be from 0 (poor) to 20 (good)");
 }
 
-internal sealed class RecordTreatmentOutcomesHandler(PlanChanges changes, ICurrentActor currentActor) : IRequestHandler<RecordTreatmentOutcomesCommand, CarePlanDto>
+internal sealed class RecordTreatmentOutcomesHandler(PlanChanges changes, ICurrentActor currentActor, IWorkingCalendars calendars) : IRequestHandler<RecordTreatmentOutcomesCommand, CarePlanDto>
 {
     public Task<CarePlanDto> Handle(RecordTreatmentOutcomesCommand r, CancellationToken ct) =>
         changes.ByLeadAsync(r.CarePlanId, $"Treatment Outcomes Profile ({r.Occasion}) for the 28 days to {r.PeriodEnd}", (plan, now) => plan.RecordTreatmentOutcomes(
             r.ExpectedVersion,
             r.Occasion!.Value,
             IsoDates.Parse(r.PeriodEnd)!.Value,
+            calendars.For(plan.Jurisdiction).Today(now),
             new TopSubstanceUse(r.SubstanceUse!.Alcohol, r.SubstanceUse.Opiates, r.SubstanceUse.Crack, r.SubstanceUse.Cocaine, r.SubstanceUse.Amphetamines, r.SubstanceUse.Cannabis,
                 r.SubstanceUse.Other, r.SubstanceUse.InjectingDays, r.SubstanceUse.SharedInjectingEquipment),
             new TopCrime(r.Crime!.ShopliftingDays, r.Crime.SellingDrugsDays, r.Crime.Theft, r.Crime.AssaultOrViolence),
-            new TopHealth(r.Health!.PsychologicalHealth, r.Health.PhysicalHealth, r.Health.QualityOfLife),
+            new TopHealth(r.Health!.PsychologicalHealth!.Value, r.Health.PhysicalHealth!.Value, r.Health.QualityOfLife!.Value),
             new TopHousing(r.Housing!.AcuteHousingProblem, r.Housing.AtRiskOfEviction),
             new TopWork(r.Work!.PaidWorkDays, r.Work.EducationDays),
             currentActor.Required.Id,

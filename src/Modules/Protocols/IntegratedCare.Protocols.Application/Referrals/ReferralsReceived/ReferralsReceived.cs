@@ -16,6 +16,7 @@ internal sealed class ReferralsReceivedHandler(IReferralRepository referrals) : 
     public async Task<IReadOnlyList<ReceivedReferral>> Handle(ReferralsReceivedQuery request, CancellationToken cancellationToken) =>
         [.. (await referrals.ReceivedBetweenAsync(request.From, request.To, cancellationToken))
             .Select(r => new ReceivedReferral(
-                r.Id.Value, r.ServiceUserId, r.ToAgencyId.Value, (r.ReceivedAt ?? r.AnsweredAt)!.Value,
-                r.Status is ReferralStatus.Rejected or ReferralStatus.Cancelled or ReferralStatus.Expired))];
+                r.Id.Value, r.ServiceUserId, r.ToAgencyId.Value, r.RequestedAt,
+                r.Status is ReferralStatus.Rejected or ReferralStatus.Cancelled or ReferralStatus.Expired,
+                r.Status is ReferralStatus.Requested or ReferralStatus.Received or ReferralStatus.Accepted))];
 }
