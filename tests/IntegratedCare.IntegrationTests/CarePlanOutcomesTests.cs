@@ -78,6 +78,13 @@ public sealed partial class CarePlanTests
                 "health.psychological_health", "health.physical_health", "health.quality_of_life", "work.paid_work_days",
             }.Order(StringComparer.Ordinal),
             invalid.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
+        var noHealth = Top(plan.CarePlanId, plan.Version, TopOccasion.Start, Today());
+        noHealth.Health = null;
+        var withoutHealth = await Assert.ThrowsAsync<RpcException>(() => _caseManager.RecordTreatmentOutcomesAsync(noHealth).ResponseAsync);
+        Assert.Equal("health", Assert.Single(withoutHealth.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+        var unrated = Top(plan.CarePlanId, plan.Version, TopOccasion.Start, Today(), health: new TopHealth { PhysicalHealth = 0, QualityOfLife = 0 });
+        var notAsked = await Assert.ThrowsAsync<RpcException>(() => _caseManager.RecordTreatmentOutcomesAsync(unrated).ResponseAsync);
+        Assert.Equal("health.psychological_health", Assert.Single(notAsked.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
         var noOccasion = await Assert.ThrowsAsync<RpcException>(() => _caseManager.RecordTreatmentOutcomesAsync(Top(plan.CarePlanId, plan.Version, TopOccasion.Unspecified, Today())).ResponseAsync);
         Assert.Equal("occasion", Assert.Single(noOccasion.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
 

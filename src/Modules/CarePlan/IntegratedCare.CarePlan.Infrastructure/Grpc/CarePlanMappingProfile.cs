@@ -79,7 +79,8 @@ internal sealed class CarePlanMappingProfile : ModuleProfile
         CreateMap<V1.ExitCarePlanRequest, ExitCarePlanCommand>();
         CreateMap<V1.TopSubstanceUse, TopSubstanceUseInput>();
         CreateMap<V1.TopCrime, TopCrimeInput>();
-        CreateMap<V1.TopHealth, TopHealthInput>().ConvertUsing(h => new TopHealthInput(
+        // An unset rating stays unset (the validator names it); an unset part stays null (the validator refuses it): never a 500.
+        CreateMap<V1.TopHealth?, TopHealthInput?>().ConvertUsing(h => h == null ? null : new TopHealthInput(
             h.HasPsychologicalHealth ? h.PsychologicalHealth : null, h.HasPhysicalHealth ? h.PhysicalHealth : null, h.HasQualityOfLife ? h.QualityOfLife : null));
         CreateMap<V1.TopHousing, TopHousingInput>();
         CreateMap<V1.TopWork, TopWorkInput>();
